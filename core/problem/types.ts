@@ -1,0 +1,108 @@
+/**
+ * The problem model after validation: what the rest of the engine consumes.
+ *
+ * A problem file (`problem-format.md` §1) is parsed by `parseProblem` into a `ResolvedProblem`.
+ * The algorithm works in the unconstrained variable u (= θ when a parameter has no bounds);
+ * the forward model always receives θ in physical units.
+ */
+
+/** Options of `settings.exploration` (`problem-format.md` §1.2). */
+export type ExplorationSettings =
+  | { readonly method: 'monte-carlo'; readonly samples: number }
+  | { readonly method: 'disjoint' };
+
+/** Options of `settings.initialization`; explicit values live in u. */
+export type InitializationSettings =
+  | { readonly type: 'prior' }
+  | {
+      readonly type: 'explicit';
+      readonly weights: readonly number[];
+      readonly means: readonly (readonly number[])[];
+      readonly covariances: readonly (readonly (readonly number[])[])[];
+    };
+
+/** The names of the GMKI variants the engine offers. */
+export type GmkiMethod = 'gmki-paper';
+
+/** Every run setting with its default filled in (`problem-format.md` §1.2). */
+export interface RunSettings {
+  readonly method: GmkiMethod;
+  readonly components: number;
+  readonly dt: number;
+  readonly iterations: number;
+  readonly seed: number;
+  readonly initialization: InitializationSettings;
+  readonly exploration: ExplorationSettings;
+  readonly minWeight: number;
+  readonly sigmaPointAlpha: number | null;
+  readonly concurrency: number;
+  readonly posteriorSamples: number;
+}
+
+/** Forward-model descriptions (`problem-format.md` §2). Paths are as written in the file. */
+export type ModelSpec =
+  | { readonly type: 'javascript'; readonly path: string }
+  | {
+      readonly type: 'command';
+      readonly command: readonly string[];
+      readonly cwd?: string;
+      readonly timeoutSeconds?: number;
+      readonly env?: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly type: 'umbridge';
+      readonly url: string;
+      readonly name?: string;
+      readonly config?: Readonly<Record<string, unknown>>;
+    }
+  | { readonly type: 'builtin'; readonly name: string };
+
+/**
+ * Map between a parameter's physical value θ and the unconstrained u the algorithm uses
+ * (`problem-format.md` §1.1). Identity for an unbounded parameter.
+ */
+export interface ParameterTransform {
+  readonly kind: 'identity' | 'lower' | 'upper' | 'interval';
+  readonly lower?: number;
+  readonly upper?: number;
+  toPhysical(u: number): number;
+  toUnconstrained(theta: number): number;
+}
+
+/** One error of a problem file: a JSON path (`observations.noise.std[2]`) and a sentence. */
+export interface ProblemError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface ResolvedProblem {
+  /** The problem as run: the file's content with every setting resolved (written to results). */
+  readonly file: ProblemFileAsRun;
+  readonly name: string;
+  readonly parameterNames: readonly string[];
+  readonly transforms: readonly ParameterTransform[];
+  /**
+   * The prior in u: mean (d) and covariance (d×d, row-major). With `"prior": "none"` these still
+   * describe the initial distribution but are not folded into the data.
+   */
+  readonly prior: {
+    readonly kind: 'gaussian' | 'none';
+    readonly mean: Float64Array;
+    readonly covariance: Float64Array;
+  };
+  readonly observations: {
+    readonly names: readonly string[];
+    readonly values: Float64Array;
+    /** Σ_η as a full n_y×n_y row-major matrix, whatever form the file used. */
+    readonly noiseCovariance: Float64Array;
+  };
+  readonly model: ModelSpec;
+  readonly settings: RunSettings;
+}
+
+/** JSON content of a problem file with `settings` fully resolved. */
+export type ProblemFileAsRun = Readonly<Record<string, unknown>> & {
+  readonly format: 'gmki-problem/1';
+  readonly name: string;
+  readonly settings: RunSettings;
+};
