@@ -1,0 +1,59 @@
+/**
+ * GMKI's knobs (`gmki-algorithm.md` §3, §4; `problem-format.md` §1.2) and their defaults.
+ * Plain, immutable, serialisable data; every key changes behaviour (tested).
+ */
+import type { ExplorationSettings, GmkiMethod } from '../problem/types';
+
+export interface GmkiConfig {
+  /** Which variant of GMKI runs; `gmki-paper` is exactly §3 of the specification. */
+  readonly method: GmkiMethod;
+  /** K, the number of Gaussian components. */
+  readonly nComponents: number;
+  /** Δt ∈ (0, 1): the step of the Fisher–Rao flow; the exploration power is 1 − Δt. */
+  readonly dt: number;
+  /** Number of GMKI iterations of a run. */
+  readonly iterations: number;
+  /** How ρ^(1−Δt) is moment-matched (§3a). */
+  readonly exploration: ExplorationSettings;
+  /** w_min, the weight floor of §3e. */
+  readonly minWeight: number;
+  /** trunc_α of the paper's code: fixes the sigma-point α; null → α = min(√(4/d), 1) (§3b). */
+  readonly sigmaPointAlpha: number | null;
+  /** Seed of every random draw of the run (initial means, Monte Carlo samples). */
+  readonly seed: number;
+}
+
+/** The documented defaults: the paper's settings for every experiment (§4). */
+export const DEFAULT_GMKI_CONFIG: GmkiConfig = Object.freeze({
+  method: 'gmki-paper',
+  nComponents: 3,
+  dt: 0.5,
+  iterations: 30,
+  exploration: Object.freeze({ method: 'monte-carlo', samples: 10_000 }),
+  minWeight: 1e-15,
+  sigmaPointAlpha: null,
+  seed: 1,
+});
+
+/** Fills the missing keys of `partial` from DEFAULT_GMKI_CONFIG and checks the ranges. */
+export function resolveGmkiConfig(partial: Partial<GmkiConfig> = {}): GmkiConfig {
+  const config: GmkiConfig = { ...DEFAULT_GMKI_CONFIG, ...partial };
+  const problems: string[] = [];
+  if (!Number.isInteger(config.nComponents) || config.nComponents < 1)
+    problems.push(`nComponents: expected an integer ≥ 1, got ${config.nComponents}`);
+  if (!(config.dt > 0 && config.dt < 1)) problems.push(`dt: expected a number in (0, 1), got ${config.dt}`);
+  if (!Number.isInteger(config.iterations) || config.iterations < 0)
+    problems.push(`iterations: expected an integer ≥ 0, got ${config.iterations}`);
+  if (!(config.minWeight >= 0 && config.minWeight * config.nComponents < 1))
+    problems.push(`minWeight: expected a number ≥ 0 with K·minWeight < 1, got ${config.minWeight}`);
+  if (config.sigmaPointAlpha !== null && !(config.sigmaPointAlpha > 0))
+    problems.push(`sigmaPointAlpha: expected a number > 0 or null, got ${config.sigmaPointAlpha}`);
+  if (config.exploration.method === 'monte-carlo') {
+    const samples = config.exploration.samples;
+    if (!Number.isInteger(samples) || samples < 1)
+      problems.push(`exploration.samples: expected an integer ≥ 1, got ${samples}`);
+  }
+  if (!Number.isSafeInteger(config.seed)) problems.push(`seed: expected an integer, got ${config.seed}`);
+  if (problems.length > 0) throw new RangeError(problems.join('; '));
+  return Object.freeze(config);
+}
