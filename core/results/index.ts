@@ -1,0 +1,13 @@
+/** Results of a run: mixture densities, posterior samples and summaries. */
+export type { MixtureDensity } from './density';
+export {
+  createMixtureDensity,
+  logMixtureDensity,
+  logMixtureDensities,
+  mixtureDensityOnGrid1d,
+  mixtureDensityOnGrid2d,
+} from './density';
+export type { MixtureSamples } from './sampling';
+export { sampleMixture, samplesToPhysical } from './sampling';
+export type { ComponentSummary, MixtureSummary } from './summary';
+export { summarizeMixture } from './summary';
