@@ -1,0 +1,109 @@
+/**
+ * Analysis (Kalman) step and weight update of one component (`gmki-algorithm.md` §3c–§3e):
+ * a Bayesian update of the predicted component with the noise inflated to Σ_ν = Σ/Δt.
+ */
+import { choleskyWithJitter, solveLowerInPlace } from '../linalg/dense';
+
+/** The data side of the problem in the algorithm's space: y, and a Cholesky factor of Σ. */
+export interface AnalysisData {
+  /** y (n_out). */
+  readonly data: Float64Array;
+  /** Σ (n_out×n_out). */
+  readonly noiseCov: Float64Array;
+  /** Lower Cholesky factor of Σ, for the misfit ‖y − ȳ‖²_Σ. */
+  readonly noiseFactor: Float64Array;
+}
+
+/** A component after the analysis step. */
+export interface AnalyzedComponent {
+  /** m_k^new (d). */
+  readonly mean: Float64Array;
+  /** C_k^new (d×d), exactly symmetric. */
+  readonly covariance: Float64Array;
+  /** ℓ̂_k − ½(y − ȳ_k)ᵀ Σ_ν⁻¹ (y − ȳ_k), before normalisation. */
+  readonly logWeight: number;
+  /** Φ_R = ½ (y − ȳ_k)ᵀ Σ⁻¹ (y − ȳ_k): the misfit at the predicted mean (§1). */
+  readonly misfit: number;
+  /** Jitter used to factor C^gg + Σ_ν (0 when none). */
+  readonly jitter: number;
+}
+
+/**
+ * Kalman update of one component from its sigma points and their outputs (§3c–§3e):
+ *   ȳ = g_0,  C^gg = Σ_i w_i (g_i − ȳ)(g_i − ȳ)ᵀ,  C^θg = Σ_i w_i (x_i − m̂)(g_i − ȳ)ᵀ,
+ *   m = m̂ + C^θg (C^gg + Σ/Δt)⁻¹ (y − ȳ),  C = Ĉ − C^θg (C^gg + Σ/Δt)⁻¹ (C^θg)ᵀ.
+ * The covariance is formed as Ĉ − BᵀB with B = P⁻¹(C^θg)ᵀ, P the Cholesky factor of
+ * C^gg + Σ/Δt: the same matrix as the paper's Ĉ − K(C^θg)ᵀ, but symmetric by construction.
+ * @param points sigma points, (2d+1)×d, row 0 = m̂
+ * @param outputs F at the sigma points, (2d+1)×n_out
+ * @param predictedCov Ĉ (d×d)
+ * @param outerCovWeight w_i of the outer points (§3b)
+ * @param predictedLogWeight ℓ̂_k
+ */
+export function analyzeComponent(
+  points: Float64Array,
+  outputs: Float64Array,
+  predictedCov: Float64Array,
+  predictedLogWeight: number,
+  outerCovWeight: number,
+  nTheta: number,
+  dt: number,
+  data: AnalysisData,
+  componentLabel: string,
+): AnalyzedComponent {
+  const d = nTheta;
+  const nOut = data.data.length;
+  const nPoints = 2 * d + 1;
+  const innovationCov = new Float64Array(nOut * nOut);
+  for (let i = 0; i < nOut * nOut; i++) innovationCov[i] = data.noiseCov[i] / dt;
+  const crossCovT = new Float64Array(nOut * d); // (C^θg)ᵀ, n_out×d
+  const dg = new Float64Array(nOut);
+  for (let p = 1; p < nPoints; p++) {
+    for (let o = 0; o < nOut; o++) dg[o] = outputs[p * nOut + o] - outputs[o];
+    for (let o = 0; o < nOut; o++) {
+      const wdg = outerCovWeight * dg[o];
+      for (let q = 0; q <= o; q++) innovationCov[o * nOut + q] += wdg * dg[q];
+      for (let r = 0; r < d; r++) crossCovT[o * d + r] += wdg * (points[p * d + r] - points[r]);
+    }
+  }
+  for (let o = 0; o < nOut; o++) for (let q = 0; q < o; q++) innovationCov[q * nOut + o] = innovationCov[o * nOut + q];
+
+  const { factor, jitter } = choleskyWithJitter(innovationCov, nOut, `innovation covariance of ${componentLabel}`);
+  // B = P⁻¹ (C^θg)ᵀ, column by column (each column of (C^θg)ᵀ is one parameter r).
+  const b = new Float64Array(nOut * d);
+  const column = new Float64Array(nOut);
+  for (let r = 0; r < d; r++) {
+    for (let o = 0; o < nOut; o++) column[o] = crossCovT[o * d + r];
+    solveLowerInPlace(factor, nOut, column);
+    for (let o = 0; o < nOut; o++) b[o * d + r] = column[o];
+  }
+  const residual = Float64Array.from(data.data, (y, o) => y - outputs[o]);
+  const whitened = solveLowerInPlace(factor, nOut, Float64Array.from(residual));
+
+  const mean = new Float64Array(d);
+  for (let r = 0; r < d; r++) {
+    let step = 0;
+    for (let o = 0; o < nOut; o++) step += b[o * d + r] * whitened[o];
+    mean[r] = points[r] + step;
+  }
+  const covariance = new Float64Array(d * d);
+  for (let r = 0; r < d; r++)
+    for (let c = 0; c <= r; c++) {
+      let reduction = 0;
+      for (let o = 0; o < nOut; o++) reduction += b[o * d + r] * b[o * d + c];
+      const value = 0.5 * (predictedCov[r * d + c] + predictedCov[c * d + r]) - reduction;
+      covariance[r * d + c] = value;
+      covariance[c * d + r] = value;
+    }
+
+  const misfitWhitened = solveLowerInPlace(data.noiseFactor, nOut, residual);
+  let misfitSquared = 0;
+  for (let o = 0; o < nOut; o++) misfitSquared += misfitWhitened[o] * misfitWhitened[o];
+  return {
+    mean,
+    covariance,
+    logWeight: predictedLogWeight - 0.5 * dt * misfitSquared,
+    misfit: 0.5 * misfitSquared,
+    jitter,
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * Exploration (prediction) step: ρ_n^(1−Δt) projected onto K Gaussians by moment matching
+ * (`gmki-algorithm.md` §3a, `Gaussian_mixture_power` of GMKI.jl).
+ *
+ * With a = 1 − Δt and responsibilities r_k(θ) = w_k N_k(θ) / ρ_n(θ),
+ *   ρ_n^a ∝ Σ_k w̃_k N(θ; m_k, C_k/a) r_k(θ)^Δt,   w̃_k = w_k^a det(C_k)^{Δt/2},
+ * and each term is replaced by the Gaussian with its mass, mean and covariance.
+ */
+import type { ExplorationSettings } from '../problem/types';
+import { assertNever } from '../util/assertNever';
+import { choleskyWithJitter, invertLower, logDetFromCholesky, multiplyLower, solveLowerInPlace } from '../linalg/dense';
+import { addShiftedSquaredNorms, weightedSampleMoments } from '../linalg/sampleKernels';
+import type { Mixture } from './state';
+
+/** The predicted mixture ρ̂ and what the step measured. */
+export interface ExplorationResult {
+  /** Predicted components; logWeights are the unnormalised ℓ̂_k = log ŵ_k. */
+  readonly predicted: Mixture;
+  /** Per component: diagonal jitter needed to factor C_k (0 when none). */
+  readonly jitter: Float64Array;
+  /** Per component: effective sample size (Σs)²/Σs² of the Monte Carlo weights; NaN for disjoint. */
+  readonly effectiveSampleSize: Float64Array;
+}
+
+/** The standard-normal samples Ξ shared by every component and iteration (common random numbers). */
+export interface ExplorationSamples {
+  readonly nSamples: number;
+  /** d×N_s, row-major. */
+  readonly xi: Float64Array;
+  /** ‖ξ_j‖², N_s: the data-independent own-component Mahalanobis term. */
+  readonly squaredNorms: Float64Array;
+}
+
+/** Precomputes ‖ξ_j‖² for a d×N_s sample matrix. */
+export function prepareExplorationSamples(xi: Float64Array, nTheta: number, nSamples: number): ExplorationSamples {
+  const squaredNorms = new Float64Array(nSamples);
+  for (let r = 0; r < nTheta; r++) {
+    const off = r * nSamples;
+    for (let j = 0; j < nSamples; j++) squaredNorms[j] += xi[off + j] * xi[off + j];
+  }
+  return { nSamples, xi, squaredNorms };
+}
+
+/**
+ * One exploration step.
+ * @param mixture the current mixture ρ_n (normalised log-weights)
+ * @param samples Ξ for `monte-carlo`; ignored for `disjoint`
+ */
+export function exploreMixturePower(
+  mixture: Mixture,
+  dt: number,
+  method: ExplorationSettings,
+  samples: ExplorationSamples | null,
+): ExplorationResult {
+  const { nComponents: nK, nTheta: d } = mixture;
+  const factors: Float64Array[] = [];
+  const logDets = new Float64Array(nK);
+  const jitter = new Float64Array(nK);
+  for (let k = 0; k < nK; k++) {
+    const cov = mixture.covariances.subarray(k * d * d, (k + 1) * d * d);
+    const chol = choleskyWithJitter(cov, d, `covariance of component ${k + 1}`);
+    factors.push(chol.factor);
+    jitter[k] = chol.jitter;
+    logDets[k] = logDetFromCholesky(chol.factor, d);
+  }
+  switch (method.method) {
+    case 'disjoint':
+      return { predicted: disjointPower(mixture, dt, logDets), jitter, effectiveSampleSize: new Float64Array(nK).fill(NaN) };
+    case 'monte-carlo': {
+      if (!samples) throw new Error('monte-carlo exploration needs its sample matrix');
+      return monteCarloPower(mixture, dt, factors, logDets, jitter, samples);
+    }
+    default:
+      return assertNever(method);
+  }
+}
+
+/** `disjoint`: r_k ≡ 1, so m̂ = m, Ĉ = C/a, ℓ̂ = aℓ + (Δt/2) log det C (exact for K = 1). */
+function disjointPower(mixture: Mixture, dt: number, logDets: Float64Array): Mixture {
+  const a = 1 - dt;
+  return {
+    ...mixture,
+    logWeights: Float64Array.from(mixture.logWeights, (l, k) => a * l + 0.5 * dt * logDets[k]),
+    means: Float64Array.from(mixture.means),
+    covariances: Float64Array.from(mixture.covariances, (c) => c / a),
+  };
+}
+
+/**
+ * `monte-carlo` (the paper's "random-sampling"): θ_j = m_k + L_k ξ_j with L_k = chol(C_k/a),
+ * s_j = r_k(θ_j)^Δt computed in log space, then weighted moments. Working in ξ avoids forming the
+ * samples: m̂_k = m_k + L_k ξ̄, Ĉ_k = L_k (W − ξ̄ξ̄ᵀ) L_kᵀ with ξ̄, W the s-weighted moments of ξ.
+ */
+function monteCarloPower(
+  mixture: Mixture,
+  dt: number,
+  factors: Float64Array[],
+  logDets: Float64Array,
+  jitter: Float64Array,
+  samples: ExplorationSamples,
+): ExplorationResult {
+  const { nComponents: nK, nTheta: d } = mixture;
+  const n = samples.nSamples;
+  const a = 1 - dt;
+  const inverseFactors = factors.map((p) => invertLower(p, d));
+  const rowBuffer = new Float64Array(2 * n);
+  const logTerms: Float64Array[] = Array.from({ length: nK }, () => new Float64Array(n));
+  const logWeights = new Float64Array(nK);
+  const means = new Float64Array(nK * d);
+  const covariances = new Float64Array(nK * d * d);
+  const ess = new Float64Array(nK);
+  // log of w_i N_i(θ) without (2π)^{d/2} (it cancels in r_k): ℓ_i − ½ log det C_i − ½ q_i(θ).
+  const logScale = Float64Array.from(mixture.logWeights, (l, i) => l - 0.5 * logDets[i]);
+
+  for (let k = 0; k < nK; k++) {
+    // L_k = chol(C_k / a) = chol(C_k) / √a.
+    const sampleFactor = Float64Array.from(factors[k], (x) => x / Math.sqrt(a));
+    const meanK = mixture.means.subarray(k * d, (k + 1) * d);
+    for (let i = 0; i < nK; i++) {
+      const q = logTerms[i];
+      if (i === k) {
+        // P_k⁻¹(θ_j − m_k) = ξ_j/√a: independent of the data.
+        for (let j = 0; j < n; j++) q[j] = samples.squaredNorms[j] / a;
+      } else {
+        const shift = Float64Array.from(meanK, (m, r) => m - mixture.means[i * d + r]);
+        solveLowerInPlace(factors[i], d, shift);
+        q.fill(0);
+        addShiftedSquaredNorms(multiplyLower(inverseFactors[i], sampleFactor, d), shift, samples.xi, d, n, q, rowBuffer);
+      }
+      const scale = logScale[i];
+      for (let j = 0; j < n; j++) q[j] = scale - 0.5 * q[j];
+    }
+    const weights = temperedResponsibilities(logTerms, k, dt, n);
+    const moments = weightedSampleMoments(samples.xi, weights, d, n, rowBuffer);
+    const centred = Float64Array.from(moments.secondMoment, (w, idx) => w - moments.mean[Math.floor(idx / d)] * moments.mean[idx % d]);
+    for (let r = 0; r < d; r++) {
+      let step = 0;
+      for (let c = 0; c <= r; c++) step += sampleFactor[r * d + c] * moments.mean[c];
+      means[k * d + r] = meanK[r] + step;
+    }
+    covariances.set(congruenceLower(sampleFactor, centred, d), k * d * d);
+    logWeights[k] = a * mixture.logWeights[k] + 0.5 * dt * logDets[k] + Math.log(moments.total / n);
+    let sumSquares = 0;
+    for (let j = 0; j < n; j++) sumSquares += weights[j] * weights[j];
+    ess[k] = (moments.total * moments.total) / sumSquares;
+  }
+  return { predicted: { ...mixture, logWeights, means, covariances }, jitter, effectiveSampleSize: ess };
+}
+
+/** s_j = r_k(θ_j)^Δt = exp(Δt·(λ_k − log Σ_i exp λ_i)) from the per-component log terms λ_i. */
+function temperedResponsibilities(logTerms: Float64Array[], k: number, dt: number, n: number): Float64Array {
+  const weights = new Float64Array(n);
+  const nK = logTerms.length;
+  for (let j = 0; j < n; j++) {
+    let max = -Infinity;
+    for (let i = 0; i < nK; i++) if (logTerms[i][j] > max) max = logTerms[i][j];
+    let sum = 0;
+    for (let i = 0; i < nK; i++) sum += Math.exp(logTerms[i][j] - max);
+    weights[j] = Math.exp(dt * (logTerms[k][j] - max - Math.log(sum)));
+  }
+  return weights;
+}
+
+/** L S Lᵀ for lower-triangular L and symmetric S (d×d); the result is made exactly symmetric. */
+function congruenceLower(l: Float64Array, s: Float64Array, d: number): Float64Array {
+  const ls = new Float64Array(d * d);
+  for (let r = 0; r < d; r++)
+    for (let c = 0; c < d; c++) {
+      let sum = 0;
+      for (let k = 0; k <= r; k++) sum += l[r * d + k] * s[k * d + c];
+      ls[r * d + c] = sum;
+    }
+  const out = new Float64Array(d * d);
+  for (let r = 0; r < d; r++)
+    for (let c = 0; c <= r; c++) {
+      let sum = 0;
+      for (let k = 0; k <= c; k++) sum += ls[r * d + k] * l[c * d + k];
+      out[r * d + c] = sum;
+      out[c * d + r] = sum;
+    }
+  return out;
+}

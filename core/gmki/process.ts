@@ -1,0 +1,169 @@
+/**
+ * GMKI as an ask/tell process (`gmki-algorithm.md` §3h): `gmkiAsk` runs the exploration step and
+ * builds the sigma points the model must be evaluated at; `gmkiTell` takes the outputs back and
+ * finishes the iteration. Core never calls the model, so the same code serves the CLI, the run
+ * worker and the tests. Everything here works in the algorithm's space: the (augmented) data y,
+ * noise covariance Σ and forward map F of §1.
+ */
+import { choleskyWithJitter } from '../linalg/dense';
+import { createRandomStream } from '../random/random';
+import { analyzeComponent, type AnalysisData } from './analysis';
+import type { GmkiConfig } from './config';
+import { exploreMixturePower, prepareExplorationSamples, type ExplorationSamples } from './exploration';
+import { sigmaPointConstants, sigmaPoints, type SigmaPointConstants } from './sigmaPoints';
+import type { GmkiState, Mixture } from './state';
+import { normalizeAndClipWeights } from './weights';
+
+/** What GMKI inverts: y ≈ F(θ) with noise N(0, Σ), θ ∈ R^d. */
+export interface GmkiTarget {
+  readonly nTheta: number;
+  /** y (n_out). */
+  readonly data: Float64Array;
+  /** Σ (n_out×n_out), symmetric positive definite. */
+  readonly noiseCov: Float64Array;
+}
+
+/** Everything fixed for the whole run: derived once from the config and the target. */
+export interface GmkiContext {
+  readonly config: GmkiConfig;
+  readonly target: GmkiTarget;
+  readonly analysisData: AnalysisData;
+  readonly constants: SigmaPointConstants;
+  /** Ξ, drawn once from the run's 'exploration' stream; null for disjoint exploration. */
+  readonly samples: ExplorationSamples | null;
+}
+
+/** An iteration between ask and tell: the predicted mixture and the points to evaluate. */
+export interface PendingIteration {
+  /** The iteration being computed (state.iteration + 1). */
+  readonly iteration: number;
+  /** ρ̂ after exploration; covariances recomputed from the sigma points (= L Lᵀ). */
+  readonly predicted: Mixture;
+  /** Sigma points of every component, K×(2d+1)×d: point i of component k at (k(2d+1) + i)·d. */
+  readonly points: Float64Array;
+  readonly explorationJitter: Float64Array;
+  readonly effectiveSampleSize: Float64Array;
+}
+
+/** Per-iteration diagnostics of the algorithm itself. */
+export interface GmkiDiagnostics {
+  readonly misfit: Float64Array;
+  readonly jitter: Float64Array;
+  readonly effectiveSampleSize: Float64Array;
+}
+
+/**
+ * Builds the run's fixed context. The Monte Carlo samples Ξ (d×N_s standard normals) come from
+ * the stream (seed, 'exploration'): the same for every component and iteration (common random
+ * numbers, as the paper's code resets its seed to 123), and rebuilt identically on resume.
+ */
+export function createGmkiContext(config: GmkiConfig, target: GmkiTarget): GmkiContext {
+  const nOut = target.data.length;
+  const noiseFactor = choleskyWithJitter(target.noiseCov, nOut, 'noise covariance').factor;
+  let samples: ExplorationSamples | null = null;
+  if (config.exploration.method === 'monte-carlo') {
+    const n = config.exploration.samples;
+    const xi = createRandomStream(config.seed, 'exploration').fillNormal(new Float64Array(target.nTheta * n));
+    samples = prepareExplorationSamples(xi, target.nTheta, n);
+  }
+  return {
+    config,
+    target,
+    analysisData: { data: target.data, noiseCov: target.noiseCov, noiseFactor },
+    constants: sigmaPointConstants(target.nTheta, config.sigmaPointAlpha),
+    samples,
+  };
+}
+
+/** Number of forward evaluations per iteration: K·(2d+1). */
+export function evaluationsPerIteration(nComponents: number, nTheta: number): number {
+  return nComponents * (2 * nTheta + 1);
+}
+
+/** Exploration step and sigma points of the next iteration (§3a, §3b). */
+export function gmkiAsk(state: GmkiState, context: GmkiContext): PendingIteration {
+  const { dt, exploration } = context.config;
+  const explored = exploreMixturePower(state.mixture, dt, exploration, context.samples);
+  const { nComponents: nK, nTheta: d } = explored.predicted;
+  const nPoints = 2 * d + 1;
+  const points = new Float64Array(nK * nPoints * d);
+  const covariances = new Float64Array(nK * d * d);
+  const jitter = Float64Array.from(explored.jitter);
+  for (let k = 0; k < nK; k++) {
+    const mean = explored.predicted.means.subarray(k * d, (k + 1) * d);
+    const cov = explored.predicted.covariances.subarray(k * d * d, (k + 1) * d * d);
+    const chol = choleskyWithJitter(cov, d, `predicted covariance of component ${k + 1}`);
+    jitter[k] = Math.max(jitter[k], chol.jitter);
+    points.set(sigmaPoints(mean, chol.factor, d, context.constants.spread), k * nPoints * d);
+    // Ĉ ← Σ_i w_i (x_i − m̂)(x_i − m̂)ᵀ = L Lᵀ, as GMKI.jl does right after building the points.
+    covariances.set(lowerTimesTranspose(chol.factor, d), k * d * d);
+  }
+  return {
+    iteration: state.iteration + 1,
+    predicted: { ...explored.predicted, covariances },
+    points,
+    explorationJitter: jitter,
+    effectiveSampleSize: explored.effectiveSampleSize,
+  };
+}
+
+/**
+ * Analysis step, weight update, normalisation and clipping (§3c–§3e).
+ * @param outputs F at every point of `pending.points`, K×(2d+1)×n_out
+ */
+export function gmkiTell(
+  pending: PendingIteration,
+  outputs: Float64Array,
+  context: GmkiContext,
+): { state: GmkiState; diagnostics: GmkiDiagnostics } {
+  const { nComponents: nK, nTheta: d } = pending.predicted;
+  const nOut = context.target.data.length;
+  const nPoints = 2 * d + 1;
+  const logWeights = new Float64Array(nK);
+  const means = new Float64Array(nK * d);
+  const covariances = new Float64Array(nK * d * d);
+  const misfit = new Float64Array(nK);
+  const jitter = Float64Array.from(pending.explorationJitter);
+  for (let k = 0; k < nK; k++) {
+    const result = analyzeComponent(
+      pending.points.subarray(k * nPoints * d, (k + 1) * nPoints * d),
+      outputs.subarray(k * nPoints * nOut, (k + 1) * nPoints * nOut),
+      pending.predicted.covariances.subarray(k * d * d, (k + 1) * d * d),
+      pending.predicted.logWeights[k],
+      context.constants.outerCovWeight,
+      d,
+      context.config.dt,
+      context.analysisData,
+      `component ${k + 1}`,
+    );
+    logWeights[k] = result.logWeight;
+    means.set(result.mean, k * d);
+    covariances.set(result.covariance, k * d * d);
+    misfit[k] = result.misfit;
+    jitter[k] = Math.max(jitter[k], result.jitter);
+  }
+  const mixture: Mixture = {
+    nComponents: nK,
+    nTheta: d,
+    logWeights: normalizeAndClipWeights(logWeights, context.config.minWeight),
+    means,
+    covariances,
+  };
+  return {
+    state: { iteration: pending.iteration, mixture },
+    diagnostics: { misfit, jitter, effectiveSampleSize: pending.effectiveSampleSize },
+  };
+}
+
+/** L Lᵀ for a lower-triangular L, exactly symmetric. */
+function lowerTimesTranspose(l: Float64Array, d: number): Float64Array {
+  const out = new Float64Array(d * d);
+  for (let r = 0; r < d; r++)
+    for (let c = 0; c <= r; c++) {
+      let sum = 0;
+      for (let k = 0; k <= c; k++) sum += l[r * d + k] * l[c * d + k];
+      out[r * d + c] = sum;
+      out[c * d + r] = sum;
+    }
+  return out;
+}

@@ -1,0 +1,127 @@
+/**
+ * A whole inversion as an ask/tell process: GMKI (core/gmki) on the problem's folded target,
+ * with points mapped to physical units for the model and outputs checked on the way back.
+ */
+import type { GmkiConfig } from '../gmki/config';
+import { createGmkiContext, evaluationsPerIteration, gmkiAsk, gmkiTell, type PendingIteration } from '../gmki/process';
+import type { GmkiState } from '../gmki/state';
+import type { ResolvedProblem, RunSettings } from '../problem/types';
+import { describeOutputProblem, ModelOutputError } from './errors';
+import { initialMixture } from './initialization';
+import { foldPrior } from './target';
+import type { EvaluationBatch, EvaluationPoint, IterationRecord } from './types';
+
+export interface Inversion {
+  readonly problem: ResolvedProblem;
+  /** The latest state (iteration 0 = the initial mixture). */
+  readonly state: GmkiState;
+  /** True once `settings.iterations` iterations are done. */
+  readonly done: boolean;
+  /** Forward evaluations told so far, counting those of iterations before a resume. */
+  readonly forwardEvaluations: number;
+  /** The record of iteration 0 (the initial mixture; no diagnostics yet). */
+  readonly initialRecord: IterationRecord;
+  /** The K·(2d+1) points of the next iteration. Calling it again before `tell` returns the same batch. */
+  ask(): EvaluationBatch;
+  /**
+   * Finishes the iteration with the model's outputs, outputs[i] = G(points[i].theta) (length n_y).
+   * @throws ModelOutputError naming the point when an output has the wrong length or is not finite
+   */
+  tell(outputs: readonly (readonly number[])[]): IterationRecord;
+}
+
+/** The algorithm's configuration from a problem's resolved settings. */
+export function gmkiConfigFromSettings(settings: RunSettings): GmkiConfig {
+  return {
+    method: settings.method,
+    nComponents: settings.components,
+    dt: settings.dt,
+    iterations: settings.iterations,
+    exploration: settings.exploration,
+    minWeight: settings.minWeight,
+    sigmaPointAlpha: settings.sigmaPointAlpha,
+    seed: settings.seed,
+  };
+}
+
+/**
+ * Starts an inversion of `problem`, or continues one from a stored state (resume/extend): the
+ * random streams depend only on the seed, so a resumed run gives exactly what an uninterrupted
+ * run would have given.
+ */
+export function createInversion(problem: ResolvedProblem, resumeFrom?: GmkiState): Inversion {
+  const target = foldPrior(problem);
+  const config = gmkiConfigFromSettings(problem.settings);
+  const context = createGmkiContext(config, target.gmki);
+  const start: GmkiState = resumeFrom ?? { iteration: 0, mixture: initialMixture(problem) };
+  const d = target.gmki.nTheta;
+  const perIteration = evaluationsPerIteration(start.mixture.nComponents, d);
+  const nK = start.mixture.nComponents;
+  let state = start;
+  let forwardEvaluations = start.iteration * perIteration;
+  let pending: { iteration: PendingIteration; batch: EvaluationBatch } | null = null;
+
+  const toPhysical = (u: Float64Array): number[] => Array.from(u, (value, i) => problem.transforms[i].toPhysical(value));
+
+  return {
+    problem,
+    get state() {
+      return state;
+    },
+    get done() {
+      return state.iteration >= config.iterations;
+    },
+    get forwardEvaluations() {
+      return forwardEvaluations;
+    },
+    initialRecord: {
+      iteration: start.iteration,
+      mixture: start.mixture,
+      diagnostics: { misfit: [], jitter: [], explorationEss: [] },
+      forwardEvaluations,
+    },
+    ask() {
+      if (state.iteration >= config.iterations) throw new Error(`the run has done all ${config.iterations} iterations`);
+      if (pending) return pending.batch;
+      const next = gmkiAsk(state, context);
+      const points: EvaluationPoint[] = [];
+      for (let index = 0; index < nK * (2 * d + 1); index++) {
+        points.push({
+          index,
+          component: Math.floor(index / (2 * d + 1)),
+          sigmaPoint: index % (2 * d + 1),
+          theta: toPhysical(next.points.subarray(index * d, (index + 1) * d)),
+        });
+      }
+      pending = { iteration: next, batch: { iteration: next.iteration, points } };
+      return pending.batch;
+    },
+    tell(outputs) {
+      if (!pending) throw new Error('tell() called without a pending ask()');
+      const { iteration, batch } = pending;
+      if (outputs.length !== batch.points.length)
+        throw new RangeError(`expected ${batch.points.length} outputs, got ${outputs.length}`);
+      const augmented = new Float64Array(batch.points.length * target.nOutputs);
+      for (const point of batch.points) {
+        const problemText = describeOutputProblem(outputs[point.index], target.nObservations);
+        if (problemText) throw new ModelOutputError(batch.iteration, point, problemText, problem.parameterNames);
+        const u = iteration.points.subarray(point.index * d, (point.index + 1) * d);
+        target.writeAugmentedOutput(u, outputs[point.index], augmented, point.index * target.nOutputs);
+      }
+      const result = gmkiTell(iteration, augmented, context);
+      state = result.state;
+      pending = null;
+      forwardEvaluations += batch.points.length;
+      return {
+        iteration: state.iteration,
+        mixture: state.mixture,
+        diagnostics: {
+          misfit: Array.from(result.diagnostics.misfit),
+          jitter: Array.from(result.diagnostics.jitter),
+          explorationEss: Array.from(result.diagnostics.effectiveSampleSize, (x) => (Number.isNaN(x) ? null : x)),
+        },
+        forwardEvaluations,
+      };
+    },
+  };
+}
