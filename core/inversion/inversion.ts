@@ -2,7 +2,7 @@
  * A whole inversion as an ask/tell process: GMKI (core/gmki) on the problem's folded target,
  * with points mapped to physical units for the model and outputs checked on the way back.
  */
-import type { GmkiConfig } from '../gmki/config';
+import { resolveGmkiConfig, type GmkiConfig } from '../gmki/config';
 import { createGmkiContext, evaluationsPerIteration, gmkiAsk, gmkiTell, type PendingIteration } from '../gmki/process';
 import type { GmkiState } from '../gmki/state';
 import type { ResolvedProblem, RunSettings } from '../problem/types';
@@ -51,7 +51,7 @@ export function gmkiConfigFromSettings(settings: RunSettings): GmkiConfig {
  */
 export function createInversion(problem: ResolvedProblem, resumeFrom?: GmkiState): Inversion {
   const target = foldPrior(problem);
-  const config = gmkiConfigFromSettings(problem.settings);
+  const config = resolveGmkiConfig(gmkiConfigFromSettings(problem.settings));
   const context = createGmkiContext(config, target.gmki);
   const start: GmkiState = resumeFrom ?? { iteration: 0, mixture: initialMixture(problem) };
   const d = target.gmki.nTheta;

@@ -1,0 +1,113 @@
+/**
+ * Invariants of a GMKI run on random problems (property tests with a fixed fast-check seed):
+ * weights sum to 1 and stay ≥ minWeight, covariances stay symmetric positive definite, the same
+ * seed gives bit-identical results, and evaluation counts are exactly K·(2d+1) per iteration (VT-8).
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { choleskyLower } from '../../../core/linalg/dense';
+import type { Mixture } from '../../../core/gmki/state';
+import { diag, simpleProblem } from '../../support/problems';
+import { runInversion } from '../../support/runInversion';
+
+/** A nonlinear model with several modes: y_o = Σ_r c_or θ_r² + b_o·θ. */
+function quadraticModel(coefficients: number[][], linear: number[][]) {
+  return (theta: readonly number[]) =>
+    coefficients.map((row, o) => row.reduce((s, c, r) => s + c * theta[r] * theta[r] + linear[o][r] * theta[r], 0));
+}
+
+function expectValidMixture(mixture: Mixture, minWeight: number): void {
+  const weights = Array.from(mixture.logWeights, Math.exp);
+  expect(Math.abs(weights.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-12);
+  for (const w of weights) expect(w).toBeGreaterThanOrEqual(minWeight * (1 - 1e-12));
+  const d = mixture.nTheta;
+  for (let k = 0; k < mixture.nComponents; k++) {
+    const cov = mixture.covariances.subarray(k * d * d, (k + 1) * d * d);
+    for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) expect(cov[i * d + j]).toBe(cov[j * d + i]);
+    expect(choleskyLower(cov, d)).not.toBeNull();
+  }
+}
+
+const problemArbitrary = fc
+  .record({
+    d: fc.integer({ min: 1, max: 4 }),
+    nY: fc.integer({ min: 1, max: 3 }),
+    components: fc.integer({ min: 1, max: 4 }),
+    dt: fc.double({ min: 0.1, max: 0.9, noNaN: true }),
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+    minWeight: fc.constantFrom(0, 1e-15, 1e-3),
+    exploration: fc.constantFrom('monte-carlo', 'disjoint'),
+    coefficientSeed: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 24, maxLength: 24 }),
+  })
+  .map((spec) => {
+    const coefficients = Array.from({ length: spec.nY }, (_, o) =>
+      Array.from({ length: spec.d }, (_, r) => spec.coefficientSeed[(o * 4 + r) % 24]),
+    );
+    const linear = Array.from({ length: spec.nY }, (_, o) =>
+      Array.from({ length: spec.d }, (_, r) => spec.coefficientSeed[(o * 4 + r + 12) % 24]),
+    );
+    const problem = simpleProblem({
+      priorMean: Array(spec.d).fill(0),
+      priorCovariance: diag(Array(spec.d).fill(2)),
+      observations: Array.from({ length: spec.nY }, (_, o) => 1 + 0.5 * o),
+      noiseCovariance: diag(Array(spec.nY).fill(0.25)),
+      settings: {
+        components: spec.components,
+        dt: spec.dt,
+        iterations: 6,
+        seed: spec.seed,
+        minWeight: spec.minWeight,
+        exploration: spec.exploration === 'disjoint' ? { method: 'disjoint' } : { method: 'monte-carlo', samples: 500 },
+      },
+    });
+    return { spec, problem, model: quadraticModel(coefficients, linear) };
+  });
+
+describe('GMKI invariants on random problems', () => {
+  it('keeps weights summing to 1 and ≥ minWeight, and covariances symmetric positive definite', () => {
+    fc.assert(
+      fc.property(problemArbitrary, ({ spec, problem, model }) => {
+        const { history } = runInversion(problem, model);
+        for (const record of history) expectValidMixture(record.mixture, spec.minWeight);
+      }),
+      { seed: 42, numRuns: 60 },
+    );
+  });
+
+  it('calls the model exactly K·(2d+1) times per iteration (VT-8)', () => {
+    fc.assert(
+      fc.property(problemArbitrary, ({ spec, problem, model }) => {
+        const { history, forwardCalls } = runInversion(problem, model);
+        expect(forwardCalls).toBe(spec.components * (2 * spec.d + 1) * 6);
+        expect(history.at(-1)!.forwardEvaluations).toBe(forwardCalls);
+      }),
+      { seed: 7, numRuns: 30 },
+    );
+  });
+
+  it('gives bit-identical results for the same seed', () => {
+    fc.assert(
+      fc.property(problemArbitrary, ({ problem, model }) => {
+        const first = runInversion(problem, model).history.at(-1)!.mixture;
+        const second = runInversion(problem, model).history.at(-1)!.mixture;
+        expect(Array.from(second.means)).toEqual(Array.from(first.means));
+        expect(Array.from(second.covariances)).toEqual(Array.from(first.covariances));
+        expect(Array.from(second.logWeights)).toEqual(Array.from(first.logWeights));
+      }),
+      { seed: 3, numRuns: 20 },
+    );
+  });
+
+  it('continues from a stored state exactly as an uninterrupted run', () => {
+    fc.assert(
+      fc.property(problemArbitrary, ({ problem, model }) => {
+        const full = runInversion(problem, model).history;
+        const resumed = runInversion(problem, model, { iteration: 3, mixture: full[3].mixture }).history;
+        expect(resumed[0].forwardEvaluations).toBe(full[3].forwardEvaluations);
+        expect(Array.from(resumed.at(-1)!.mixture.means)).toEqual(Array.from(full.at(-1)!.mixture.means));
+        expect(Array.from(resumed.at(-1)!.mixture.covariances)).toEqual(Array.from(full.at(-1)!.mixture.covariances));
+      }),
+      { seed: 11, numRuns: 15 },
+    );
+  });
+});
