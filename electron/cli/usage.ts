@@ -1,0 +1,62 @@
+/** Help texts of `gmki` and its commands (`problem-format.md` §3). */
+
+export type CommandName = 'run' | 'validate' | 'examples';
+
+export const COMMAND_NAMES: readonly CommandName[] = ['run', 'validate', 'examples'];
+
+export const GENERAL_USAGE = `Usage: gmki <command> [options]
+
+Gaussian Mixture Kalman Inversion from the command line.
+
+Commands:
+  run PROBLEM.gmki.json       run GMKI on a problem file
+  validate PROBLEM.gmki.json  check a problem file without running it
+  examples [--out DIR]        write the built-in example problems as files
+  help <command>              show the options of a command
+
+Options:
+  -h, --help                  show this help
+  --version                   print the version
+
+Exit status: 0 success, 1 the run failed, 2 invalid problem or arguments.`;
+
+export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
+  run: `Usage: gmki run PROBLEM.gmki.json [options]
+
+Runs GMKI on the problem and prints a summary of the final mixture. Options override the
+problem file's "settings".
+
+Options:
+  --out DIR                 write mixture.json and samples.csv into DIR
+  --force                   overwrite existing result files in DIR
+  --components K            number of Gaussian components
+  --dt DT                   time step Δt in (0, 1)
+  --iterations N            number of GMKI iterations
+  --seed S                  seed of every random draw
+  --posterior-samples N     rows of samples.csv
+  --concurrency N           forward evaluations in flight at once (default: CPU cores)
+  --json                    print one JSON summary on stdout at the end (progress goes to stderr)
+  -h, --help                show this help
+
+Exit status: 0 completed, 1 the run failed (model error), 2 invalid problem or arguments.`,
+  validate: `Usage: gmki validate PROBLEM.gmki.json
+
+Checks the problem file and reports every error with its JSON path; runs nothing.
+
+Options:
+  -h, --help                show this help
+
+Exit status: 0 valid, 2 invalid.`,
+  examples: `Usage: gmki examples [--out DIR] [--force]
+
+Writes the built-in example problems as <id>.gmki.json files.
+
+Options:
+  --out DIR                 folder to write into (default: gmki-examples)
+  --force                   overwrite existing files
+  -h, --help                show this help`,
+};
+
+export function isCommandName(name: string): name is CommandName {
+  return (COMMAND_NAMES as readonly string[]).includes(name);
+}

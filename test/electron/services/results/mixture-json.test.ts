@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { mixtureFromJson } from '../../../../core/gmki/state';
+import type { ProblemFileAsRun } from '../../../../core/problem/types';
+import { buildMixtureJson, RESULT_FORMAT } from '../../../../electron/services/results/mixture-json';
+import { stringifyJson } from '../../../../electron/services/results/json-text';
+
+const problem = { format: 'gmki-problem/1', name: 'tiny', settings: { iterations: 1 } } as unknown as ProblemFileAsRun;
+
+const initial = mixtureFromJson({
+  weights: [0.5, 0.5],
+  means: [[0, 1], [2, 3]],
+  covariances: [[[1, 0], [0, 1]], [[2, 0.5], [0.5, 1]]],
+});
+const after = mixtureFromJson({
+  weights: [0.25, 0.75],
+  means: [[0.1, 1.1], [2.1, 3.1]],
+  covariances: [[[0.5, 0], [0, 0.5]], [[1, 0.25], [0.25, 0.5]]],
+});
+
+describe('buildMixtureJson', () => {
+  const json = buildMixtureJson({
+    problem,
+    parameterNames: ['a', 'b'],
+    history: [
+      { iteration: 0, mixture: initial, forwardEvaluations: 0, elapsedSeconds: 0 },
+      { iteration: 1, mixture: after, forwardEvaluations: 10, elapsedSeconds: 0.25 },
+    ],
+    software: { name: 'gmki-studio', version: '9.9.9' },
+  });
+
+  it('has the fields of problem-format.md §4 in their order', () => {
+    expect(Object.keys(json)).toEqual([
+      'format',
+      'problem',
+      'parameterNames',
+      'space',
+      'history',
+      'final',
+      'forwardEvaluations',
+      'elapsedSeconds',
+      'software',
+    ]);
+    expect(json.format).toBe(RESULT_FORMAT);
+    expect(json.format).toBe('gmki-result/1');
+    expect(json.space).toBe('unconstrained');
+    expect(json.problem).toBe(problem);
+    expect(json.software).toEqual({ name: 'gmki-studio', version: '9.9.9' });
+  });
+
+  it('records every iteration with nested weights, means and covariances', () => {
+    expect(json.history).toHaveLength(2);
+    expect(Object.keys(json.history[0]!)).toEqual([
+      'iteration',
+      'weights',
+      'means',
+      'covariances',
+      'forwardEvaluations',
+      'elapsedSeconds',
+    ]);
+    expect(json.history[0]!.means).toEqual([[0, 1], [2, 3]]);
+    expect(json.history[0]!.covariances[1]).toEqual([[2, 0.5], [0.5, 1]]);
+    expect(json.history[1]!.weights[0]).toBeCloseTo(0.25, 15);
+  });
+
+  it('takes final and the totals from the last iteration', () => {
+    expect(json.final).toEqual({
+      weights: json.history[1]!.weights,
+      means: json.history[1]!.means,
+      covariances: json.history[1]!.covariances,
+    });
+    expect(json.forwardEvaluations).toBe(10);
+    expect(json.elapsedSeconds).toBe(0.25);
+  });
+
+  it('refuses an empty history', () => {
+    expect(() =>
+      buildMixtureJson({ problem, parameterNames: ['a'], history: [], software: { name: 'x', version: '0' } }),
+    ).toThrow(/at least the initial iteration/);
+  });
+});
+
+describe('stringifyJson', () => {
+  it('round-trips doubles exactly and keeps number arrays on one line', () => {
+    const value = { x: [0.1 + 0.2, 1e-300, -5e-324, 2 ** 53 + 2], m: [[1, 2], [3, 4]], s: 'é"', n: null };
+    const text = stringifyJson(value);
+    expect(JSON.parse(text)).toEqual(value);
+    expect(text).toContain('"x": [0.30000000000000004,1e-300,-5e-324,9007199254740994]');
+    expect(text).toContain('    [1,2],\n    [3,4]\n');
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('writes typed arrays as arrays and leaves out undefined fields', () => {
+    const text = stringifyJson({ a: Float64Array.from([1.5, 2]), b: undefined, c: [] , d: {} });
+    expect(JSON.parse(text)).toEqual({ a: [1.5, 2], c: [], d: {} });
+  });
+});
