@@ -27,18 +27,24 @@ export interface ExplorationSamples {
   readonly nSamples: number;
   /** d×N_s, row-major. */
   readonly xi: Float64Array;
+  /** The same samples N_s×d (sample j's coordinates contiguous), for the Mahalanobis kernel. */
+  readonly xiBySample: Float64Array;
   /** ‖ξ_j‖², N_s: the data-independent own-component Mahalanobis term. */
   readonly squaredNorms: Float64Array;
 }
 
-/** Precomputes ‖ξ_j‖² for a d×N_s sample matrix. */
+/** Precomputes ‖ξ_j‖² and the sample-major copy of a d×N_s sample matrix. */
 export function prepareExplorationSamples(xi: Float64Array, nTheta: number, nSamples: number): ExplorationSamples {
   const squaredNorms = new Float64Array(nSamples);
+  const xiBySample = new Float64Array(nTheta * nSamples);
   for (let r = 0; r < nTheta; r++) {
     const off = r * nSamples;
-    for (let j = 0; j < nSamples; j++) squaredNorms[j] += xi[off + j] * xi[off + j];
+    for (let j = 0; j < nSamples; j++) {
+      squaredNorms[j] += xi[off + j] * xi[off + j];
+      xiBySample[j * nTheta + r] = xi[off + j];
+    }
   }
-  return { nSamples, xi, squaredNorms };
+  return { nSamples, xi, xiBySample, squaredNorms };
 }
 
 /**
@@ -103,7 +109,6 @@ function monteCarloPower(
   const n = samples.nSamples;
   const a = 1 - dt;
   const inverseFactors = factors.map((p) => invertLower(p, d));
-  const rowBuffer = new Float64Array(2 * n);
   const logTerms: Float64Array[] = Array.from({ length: nK }, () => new Float64Array(n));
   const logWeights = new Float64Array(nK);
   const means = new Float64Array(nK * d);
@@ -125,13 +130,13 @@ function monteCarloPower(
         const shift = Float64Array.from(meanK, (m, r) => m - mixture.means[i * d + r]);
         solveLowerInPlace(factors[i], d, shift);
         q.fill(0);
-        addShiftedSquaredNorms(multiplyLower(inverseFactors[i], sampleFactor, d), shift, samples.xi, d, n, q, rowBuffer);
+        addShiftedSquaredNorms(multiplyLower(inverseFactors[i], sampleFactor, d), shift, samples.xiBySample, d, n, q);
       }
       const scale = logScale[i];
       for (let j = 0; j < n; j++) q[j] = scale - 0.5 * q[j];
     }
     const weights = temperedResponsibilities(logTerms, k, dt, n);
-    const moments = weightedSampleMoments(samples.xi, weights, d, n, rowBuffer);
+    const moments = weightedSampleMoments(samples.xi, weights, d, n);
     const centred = Float64Array.from(moments.secondMoment, (w, idx) => w - moments.mean[Math.floor(idx / d)] * moments.mean[idx % d]);
     for (let r = 0; r < d; r++) {
       let step = 0;

@@ -2,64 +2,76 @@
  * The two hot kernels of the exploration step (`gmki-algorithm.md` §3a), hand-written on
  * row-major Float64Array because they dominate GMKI's own cost, O(K²·N_s·d²).
  *
- * The standard-normal sample matrix Ξ is stored d×N_s (row r holds coordinate r of every sample),
- * so every inner loop runs over samples, contiguously.
+ * The standard-normal sample matrix Ξ is kept in two layouts: d×N_s (row r holds coordinate r of
+ * every sample) for the moments, whose dot products run over samples, and N_s×d for the
+ * Mahalanobis distances, which run over coordinates.
  */
+
+const TILE = 256;
 
 /**
  * Adds ‖v + T ξ_j‖² to out[j] for every sample j, for lower-triangular T (d×d).
- * Rows of T are processed two at a time so that each row of Ξ is read once per pair.
+ * Works on the sample-major copy of Ξ (N_s×d, sample j's coordinates contiguous) four samples at a
+ * time: each T[r][c] is loaded once for four samples and the partial sums stay in registers, so
+ * the inner loop does no stores; T (128 KB at d = 128) and four samples stay in the L1/L2 cache.
  * @param t d×d lower triangular
  * @param v d
- * @param xi d×N_s
+ * @param xiBySample N_s×d
  * @param out N_s, accumulated into
- * @param rowBuffer scratch of length 2·N_s
  */
 export function addShiftedSquaredNorms(
   t: Float64Array,
   v: Float64Array,
-  xi: Float64Array,
+  xiBySample: Float64Array,
   nTheta: number,
   nSamples: number,
   out: Float64Array,
-  rowBuffer: Float64Array,
 ): void {
   const d = nTheta;
-  const n = nSamples;
-  const z0 = rowBuffer.subarray(0, n);
-  const z1 = rowBuffer.subarray(n, 2 * n);
-  let r = 0;
-  for (; r + 1 < d; r += 2) {
-    z0.fill(v[r]);
-    z1.fill(v[r + 1]);
-    const row0 = r * d;
-    const row1 = (r + 1) * d;
-    for (let c = 0; c <= r; c++) {
-      const a0 = t[row0 + c];
-      const a1 = t[row1 + c];
-      const off = c * n;
-      for (let j = 0; j < n; j++) {
-        const x = xi[off + j];
-        z0[j] += a0 * x;
-        z1[j] += a1 * x;
+  const xs = xiBySample;
+  let j = 0;
+  for (; j + 3 < nSamples; j += 4) {
+    const b0 = j * d;
+    const b1 = b0 + d;
+    const b2 = b1 + d;
+    const b3 = b2 + d;
+    let n0 = 0;
+    let n1 = 0;
+    let n2 = 0;
+    let n3 = 0;
+    for (let r = 0; r < d; r++) {
+      const row = r * d;
+      const vr = v[r];
+      let z0 = vr;
+      let z1 = vr;
+      let z2 = vr;
+      let z3 = vr;
+      for (let c = 0; c <= r; c++) {
+        const a = t[row + c];
+        z0 += a * xs[b0 + c];
+        z1 += a * xs[b1 + c];
+        z2 += a * xs[b2 + c];
+        z3 += a * xs[b3 + c];
       }
+      n0 += z0 * z0;
+      n1 += z1 * z1;
+      n2 += z2 * z2;
+      n3 += z3 * z3;
     }
-    const a1 = t[row1 + r + 1];
-    const off = (r + 1) * n;
-    for (let j = 0; j < n; j++) {
-      const last = z1[j] + a1 * xi[off + j];
-      out[j] += z0[j] * z0[j] + last * last;
-    }
+    out[j] += n0;
+    out[j + 1] += n1;
+    out[j + 2] += n2;
+    out[j + 3] += n3;
   }
-  if (r < d) {
-    z0.fill(v[r]);
-    const row = r * d;
-    for (let c = 0; c <= r; c++) {
-      const a = t[row + c];
-      const off = c * n;
-      for (let j = 0; j < n; j++) z0[j] += a * xi[off + j];
+  for (; j < nSamples; j++) {
+    const b = j * d;
+    let norm = 0;
+    for (let r = 0; r < d; r++) {
+      let z = v[r];
+      for (let c = 0; c <= r; c++) z += t[r * d + c] * xs[b + c];
+      norm += z * z;
     }
-    for (let j = 0; j < n; j++) out[j] += z0[j] * z0[j];
+    out[j] += norm;
   }
 }
 
@@ -75,54 +87,99 @@ export interface WeightedMoments {
 
 /**
  * Weighted mean and (uncentred) second moment of the columns of Ξ with weights s.
+ * Samples are walked in tiles of TILE columns, so that a d×TILE tile of Ξ (256 KB at d = 128)
+ * stays in the L2 cache while every row uses it, instead of streaming all of Ξ (10 MB at
+ * d = 128, N_s = 10⁴) from memory d/2 times.
  * @param xi d×N_s
  * @param weights N_s, ≥ 0, not all 0
- * @param rowBuffer scratch of length N_s
  */
-export function weightedSampleMoments(
-  xi: Float64Array,
-  weights: Float64Array,
-  nTheta: number,
-  nSamples: number,
-  rowBuffer: Float64Array,
-): WeightedMoments {
+export function weightedSampleMoments(xi: Float64Array, weights: Float64Array, nTheta: number, nSamples: number): WeightedMoments {
   const d = nTheta;
   const n = nSamples;
   let total = 0;
   for (let j = 0; j < n; j++) total += weights[j];
-  const mean = new Float64Array(d);
-  const second = new Float64Array(d * d);
-  const weighted = rowBuffer.subarray(0, n);
-  for (let r = 0; r < d; r++) {
-    const offR = r * n;
-    let sum = 0;
-    for (let j = 0; j < n; j++) {
-      const value = weights[j] * xi[offR + j];
-      weighted[j] = value;
-      sum += value;
-    }
-    mean[r] = sum / total;
-    // Two columns per pass: each load of weighted[j] serves two dot products.
-    let c = 0;
-    for (; c + 1 <= r; c += 2) {
-      const off0 = c * n;
-      const off1 = (c + 1) * n;
-      let dot0 = 0;
-      let dot1 = 0;
-      for (let j = 0; j < n; j++) {
-        const w = weighted[j];
-        dot0 += w * xi[off0 + j];
-        dot1 += w * xi[off1 + j];
+  const sums = new Float64Array(d);
+  const second = new Float64Array(d * d); // lower triangle accumulated, mirrored at the end
+  const weightedA = new Float64Array(TILE);
+  const weightedB = new Float64Array(TILE);
+  for (let start = 0; start < n; start += TILE) {
+    const width = Math.min(TILE, n - start);
+    for (let r = 0; r < d; r += 2) {
+      // Rows r and r+1 (r+1 may not exist when d is odd: it then repeats row r and is discarded).
+      const rB = Math.min(r + 1, d - 1);
+      const offA = r * n + start;
+      const offB = rB * n + start;
+      let sumA = 0;
+      let sumB = 0;
+      for (let j = 0; j < width; j++) {
+        const s = weights[start + j];
+        const a = s * xi[offA + j];
+        const b = s * xi[offB + j];
+        weightedA[j] = a;
+        weightedB[j] = b;
+        sumA += a;
+        sumB += b;
       }
-      second[r * d + c] = second[c * d + r] = dot0 / total;
-      second[r * d + c + 1] = second[(c + 1) * d + r] = dot1 / total;
-    }
-    for (; c <= r; c++) {
-      const off = c * n;
-      let dot = 0;
-      for (let j = 0; j < n; j++) dot += weighted[j] * xi[off + j];
-      second[r * d + c] = second[c * d + r] = dot / total;
+      sums[r] += sumA;
+      if (rB !== r) sums[rB] += sumB;
+      // A 2×4 block of W per pass: eight accumulators fed by six loads per sample.
+      let c = 0;
+      for (; c + 3 <= rB; c += 4) {
+        const o0 = c * n + start;
+        const o1 = o0 + n;
+        const o2 = o1 + n;
+        const o3 = o2 + n;
+        let a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0; // prettier-ignore
+        for (let j = 0; j < width; j++) {
+          const x0 = xi[o0 + j];
+          const x1 = xi[o1 + j];
+          const x2 = xi[o2 + j];
+          const x3 = xi[o3 + j];
+          const p = weightedA[j];
+          const q = weightedB[j];
+          a0 += p * x0;
+          a1 += p * x1;
+          a2 += p * x2;
+          a3 += p * x3;
+          b0 += q * x0;
+          b1 += q * x1;
+          b2 += q * x2;
+          b3 += q * x3;
+        }
+        const rowA = r * d + c;
+        const rowB = rB * d + c;
+        second[rowA] += a0;
+        second[rowA + 1] += a1;
+        second[rowA + 2] += a2;
+        second[rowA + 3] += a3;
+        if (rB !== r) {
+          second[rowB] += b0;
+          second[rowB + 1] += b1;
+          second[rowB + 2] += b2;
+          second[rowB + 3] += b3;
+        }
+      }
+      for (; c <= rB; c++) {
+        const o = c * n + start;
+        let a = 0;
+        let b = 0;
+        for (let j = 0; j < width; j++) {
+          const x = xi[o + j];
+          a += weightedA[j] * x;
+          b += weightedB[j] * x;
+        }
+        second[r * d + c] += a;
+        if (rB !== r) second[rB * d + c] += b;
+      }
     }
   }
+  const mean = sums.map((s) => s / total);
+  // Entries above the diagonal of row r (c = r + 1) were accumulated too; the lower triangle wins.
+  for (let r = 0; r < d; r++)
+    for (let c = 0; c <= r; c++) {
+      const value = second[r * d + c] / total;
+      second[r * d + c] = value;
+      second[c * d + r] = value;
+    }
   return { total, mean, secondMoment: second };
 }

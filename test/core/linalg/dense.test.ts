@@ -58,7 +58,7 @@ describe('dense linear algebra', () => {
 
 describe('exploration kernels', () => {
   const d = 5;
-  const n = 37;
+  const n = 602; // more than two tiles, a partial last tile, and samples beyond the last block of four
   const random = createRandomStream(3, 'kernels');
   const xi = random.fillNormal(new Float64Array(d * n));
   const t = random.fillNormal(new Float64Array(d * d)).map((x, i) => (i % d <= Math.floor(i / d) ? x : 0));
@@ -66,7 +66,9 @@ describe('exploration kernels', () => {
 
   it('adds ‖v + T ξ_j‖² for every sample (odd d exercises the unpaired row)', () => {
     const out = new Float64Array(n).fill(1);
-    addShiftedSquaredNorms(t, v, xi, d, n, out, new Float64Array(2 * n));
+    const xiBySample = new Float64Array(d * n);
+    for (let r = 0; r < d; r++) for (let j = 0; j < n; j++) xiBySample[j * d + r] = xi[r * n + j];
+    addShiftedSquaredNorms(t, v, xiBySample, d, n, out);
     for (let j = 0; j < n; j++) {
       let norm = 0;
       for (let r = 0; r < d; r++) {
@@ -80,7 +82,7 @@ describe('exploration kernels', () => {
 
   it('computes weighted first and second moments of the samples', () => {
     const weights = Float64Array.from({ length: n }, (_, j) => 0.1 + (j % 7));
-    const { total, mean, secondMoment } = weightedSampleMoments(xi, weights, d, n, new Float64Array(n));
+    const { total, mean, secondMoment } = weightedSampleMoments(xi, weights, d, n);
     expect(total).toBeCloseTo(weights.reduce((a, b) => a + b, 0), 12);
     for (let r = 0; r < d; r++) {
       let m = 0;
