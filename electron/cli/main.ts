@@ -1,1 +1,79 @@
-export async function main(argv: string[]): Promise<number> { console.log("hi", argv); return 0; }
+/**
+ * The `gmki` command (`problem-format.md` §3): dispatches to the commands and turns every error
+ * into a message and an exit status. Users see sentences, never our stack traces — unless
+ * GMKI_DEBUG=1, for bug reports.
+ */
+import packageJson from '../../package.json' with { type: 'json' };
+import { parseCommandArgs } from './args';
+import type { ParsedCommand } from './args';
+import { examplesCommand } from './commands/examples';
+import { runCommand } from './commands/run';
+import { validateCommand } from './commands/validate';
+import { CliError, EXIT_INVALID, EXIT_OK, EXIT_RUN_FAILED, UsageError } from './errors';
+import { processIo } from './io';
+import type { CliIo } from './io';
+import { COMMAND_USAGE, GENERAL_USAGE, isCommandName } from './usage';
+import type { CommandName } from './usage';
+
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`${error.lines.join('\n')}\n`);
+      return error.exitStatus;
+    }
+    const debug = process.env.GMKI_DEBUG === '1';
+    io.stderr(`gmki: internal error: ${firstLine(error)}${debug ? '' : ' (GMKI_DEBUG=1 shows the stack trace)'}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT_RUN_FAILED;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr(`${GENERAL_USAGE}\n`);
+    return EXIT_INVALID;
+  }
+  if (first === '--help' || first === '-h') return printHelp(undefined, io);
+  if (first === '--version') {
+    io.stdout(`gmki ${packageJson.version}\n`);
+    return EXIT_OK;
+  }
+  if (first === 'help') return help(rest, io);
+  if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);
+  if (!isCommandName(first)) throw new UsageError(`unknown command '${first}'`);
+  return execute(parseCommandArgs(first, rest), io);
+}
+
+function execute(parsed: ParsedCommand, io: CliIo): Promise<number> {
+  switch (parsed.command) {
+    case 'help':
+      return Promise.resolve(printHelp(parsed.topic, io));
+    case 'run':
+      return runCommand(parsed.options, io);
+    case 'validate':
+      return validateCommand(parsed.options, io);
+    case 'examples':
+      return examplesCommand(parsed.options, io);
+  }
+}
+
+function help(args: readonly string[], io: CliIo): number {
+  if (args.length > 1) throw new UsageError(`help: expected one command name, got ${args.length}`);
+  const topic = args[0];
+  if (topic === undefined) return printHelp(undefined, io);
+  if (!isCommandName(topic)) throw new UsageError(`help: unknown command '${topic}'`);
+  return printHelp(topic, io);
+}
+
+function printHelp(topic: CommandName | undefined, io: CliIo): number {
+  io.stdout(`${topic ? COMMAND_USAGE[topic] : GENERAL_USAGE}\n`);
+  return EXIT_OK;
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message || error.name : String(error);
+  return text.split('\n')[0]!;
+}

@@ -80,17 +80,24 @@ describe('buildMixtureJson', () => {
 });
 
 describe('stringifyJson', () => {
-  it('round-trips doubles exactly and keeps number arrays on one line', () => {
-    const value = { x: [0.1 + 0.2, 1e-300, -5e-324, 2 ** 53 + 2], m: [[1, 2], [3, 4]], s: 'é"', n: null };
+  it('round-trips doubles exactly', () => {
+    const value = { x: [0.1 + 0.2, 1e-300, -5e-324, 2 ** 53 + 2], s: 'é"', n: null, t: true };
     const text = stringifyJson(value);
     expect(JSON.parse(text)).toEqual(value);
-    expect(text).toContain('"x": [0.30000000000000004,1e-300,-5e-324,9007199254740994]');
-    expect(text).toContain('    [1,2],\n    [3,4]\n');
-    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).toContain('[0.30000000000000004, 1e-300, -5e-324, 9007199254740994]');
+    expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('folds short values onto one line and breaks long ones, keeping number arrays whole', () => {
+    const row = Array.from({ length: 40 }, (_, i) => i + 0.5);
+    const text = stringifyJson({ prior: { mean: 0, std: 1 }, matrix: [row, row] });
+    expect(text).toContain('"prior": {"mean": 0, "std": 1}');
+    expect(text).toContain(`    ${JSON.stringify(row).replace(/,/g, ', ')},\n`);
+    for (const line of text.split('\n')) expect(line.length <= 100 || line.trim().startsWith('[0.5')).toBe(true);
   });
 
   it('writes typed arrays as arrays and leaves out undefined fields', () => {
-    const text = stringifyJson({ a: Float64Array.from([1.5, 2]), b: undefined, c: [] , d: {} });
+    const text = stringifyJson({ a: Float64Array.from([1.5, 2]), b: undefined, c: [], d: {} });
     expect(JSON.parse(text)).toEqual({ a: [1.5, 2], c: [], d: {} });
   });
 });

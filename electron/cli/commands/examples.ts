@@ -1,0 +1,22 @@
+/** `gmki examples [--out DIR]`: the built-in example problems as problem files. */
+import { EXAMPLE_PROBLEMS } from '../../../core/problem/examples';
+import { stringifyJson, writeFileAtomic } from '../../services/results/index';
+import type { ExamplesOptions } from '../args';
+import { EXIT_OK } from '../errors';
+import type { CliIo } from '../io';
+import { prepareOutputFiles } from '../output-files';
+
+export async function examplesCommand(options: ExamplesOptions, io: CliIo): Promise<number> {
+  // All existence checks happen before the first write: either every file is written or none.
+  const paths = await prepareOutputFiles(
+    options.out,
+    EXAMPLE_PROBLEMS.map((example) => example.fileName),
+    options.force,
+  );
+  for (const [i, example] of EXAMPLE_PROBLEMS.entries()) {
+    await writeFileAtomic(paths[i]!, stringifyJson(example.problem));
+    io.stdout(`wrote ${paths[i]}  (${example.title})\n`);
+  }
+  io.stdout(`Run one with: npx gmki run ${paths[0]} --out result\n`);
+  return EXIT_OK;
+}

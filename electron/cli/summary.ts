@@ -1,0 +1,100 @@
+/**
+ * What `gmki run` prints at the end: a human summary of the final mixture in physical units,
+ * or (with --json) exactly one JSON object for scripts.
+ */
+import { mixtureToJson } from '../../core/gmki/state';
+import type { Mixture } from '../../core/gmki/state';
+import type { ParameterTransform } from '../../core/problem/types';
+import { summarizeMixture } from '../../core/results/summary';
+import { formatDuration, formatNumber, formatWeight, plural } from './format';
+
+export interface RunSummaryJson {
+  readonly id: string;
+  readonly status: 'completed' | 'failed';
+  readonly name: string;
+  /** Iterations completed. */
+  readonly iterations: number;
+  readonly forwardEvaluations: number;
+  readonly elapsedSeconds: number;
+  /** The last completed iteration's mixture, in u (as in mixture.json). */
+  readonly final: { readonly weights: number[]; readonly means: number[][] };
+  readonly out?: string;
+  readonly error?: string;
+}
+
+export interface RunOutcome {
+  readonly id: string;
+  readonly name: string;
+  readonly iteration: number;
+  readonly mixture: Mixture;
+  readonly forwardEvaluations: number;
+  readonly elapsedSeconds: number;
+  readonly out?: string;
+  readonly error?: string;
+}
+
+export function buildRunSummaryJson(outcome: RunOutcome): RunSummaryJson {
+  const { weights, means } = mixtureToJson(outcome.mixture);
+  return {
+    id: outcome.id,
+    status: outcome.error === undefined ? 'completed' : 'failed',
+    name: outcome.name,
+    iterations: outcome.iteration,
+    forwardEvaluations: outcome.forwardEvaluations,
+    elapsedSeconds: outcome.elapsedSeconds,
+    final: { weights, means },
+    ...(outcome.out === undefined ? {} : { out: outcome.out }),
+    ...(outcome.error === undefined ? {} : { error: outcome.error }),
+  };
+}
+
+/** Parameters listed per component; more go to mixture.json only, so d = 128 stays readable. */
+const MAX_PARAMETERS_SHOWN = 10;
+
+/**
+ * The final mixture per component: weight, then per parameter mean ± std (unbounded) or median
+ * and central 95 % interval (bounded). The transforms are monotone, so the u-quantiles map to
+ * the exact θ-quantiles of the component; a u-mean ± std would not be physical.
+ */
+export function formatHumanSummary(
+  outcome: RunOutcome,
+  parameterNames: readonly string[],
+  transforms: readonly ParameterTransform[],
+  files: readonly string[],
+): string {
+  const lines = [
+    `Completed "${outcome.name}": ${plural(outcome.iteration, 'iteration')}, ` +
+      `${plural(outcome.forwardEvaluations, 'forward evaluation')} in ${formatDuration(outcome.elapsedSeconds)}.`,
+    '',
+  ];
+  const summary = summarizeMixture(outcome.mixture);
+  const shown = Math.min(parameterNames.length, MAX_PARAMETERS_SHOWN);
+  const nameWidth = Math.max(...parameterNames.slice(0, shown).map((name) => name.length));
+  let anyBounded = false;
+  summary.components.forEach((component, k) => {
+    lines.push(`component ${k + 1}  weight ${formatWeight(component.weight)}`);
+    for (let i = 0; i < shown; i++) {
+      const transform = transforms[i]!;
+      const m = component.mean[i]!;
+      const s = component.std[i]!;
+      let text: string;
+      if (transform.kind === 'identity') {
+        text = `${formatNumber(m)} ± ${formatNumber(s)}`;
+      } else {
+        anyBounded = true;
+        const [low, high] = [transform.toPhysical(m - 1.96 * s), transform.toPhysical(m + 1.96 * s)].sort((a, b) => a - b);
+        text = `${formatNumber(transform.toPhysical(m))}  (95 %: ${formatNumber(low!)} to ${formatNumber(high!)})`;
+      }
+      lines.push(`  ${parameterNames[i]!.padEnd(nameWidth)}  ${text}`);
+    }
+    if (shown < parameterNames.length) lines.push(`  … ${parameterNames.length - shown} more parameters in mixture.json`);
+  });
+  lines.push('');
+  lines.push(
+    anyBounded
+      ? 'Unbounded parameters: mean ± std. Bounded parameters: median and central 95 % interval (physical units).'
+      : 'Values are mean ± std per component.',
+  );
+  if (files.length > 0) lines.push(`Wrote ${files.join(' and ')}.`);
+  return `${lines.join('\n')}\n`;
+}
