@@ -6,9 +6,6 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseCommandArgs } from './args';
 import type { ParsedCommand } from './args';
-import { examplesCommand } from './commands/examples';
-import { runCommand } from './commands/run';
-import { validateCommand } from './commands/validate';
 import { CliError, EXIT_INVALID, EXIT_OK, EXIT_RUN_FAILED, UsageError } from './errors';
 import { processIo } from './io';
 import type { CliIo } from './io';
@@ -47,16 +44,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   return execute(parseCommandArgs(first, rest), io);
 }
 
-function execute(parsed: ParsedCommand, io: CliIo): Promise<number> {
+/** Commands are imported when used: the engine and zod take ~0.5 s to load, help should not. */
+async function execute(parsed: ParsedCommand, io: CliIo): Promise<number> {
   switch (parsed.command) {
     case 'help':
-      return Promise.resolve(printHelp(parsed.topic, io));
+      return printHelp(parsed.topic, io);
     case 'run':
-      return runCommand(parsed.options, io);
+      return (await import('./commands/run')).runCommand(parsed.options, io);
     case 'validate':
-      return validateCommand(parsed.options, io);
+      return (await import('./commands/validate')).validateCommand(parsed.options, io);
     case 'examples':
-      return examplesCommand(parsed.options, io);
+      return (await import('./commands/examples')).examplesCommand(parsed.options, io);
   }
 }
 

@@ -1,0 +1,86 @@
+/**
+ * Runs the real `gmki` command in a child process, as a user would (`node bin/gmki.mjs …`),
+ * and builds small problem files in temporary folders.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(REPO_ROOT, 'bin', 'gmki.mjs');
+
+export interface GmkiResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runGmki(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<GmkiResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        cwd: options.cwd ?? REPO_ROOT,
+        env: { ...process.env, GMKI_DEBUG: '', ...options.env },
+        timeout: 60_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') {
+          reject(error);
+          return;
+        }
+        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A line that looks like a JavaScript stack frame: users must never see our stack traces. */
+export const STACK_FRAME = /^\s+at\s/m;
+
+export async function makeTempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'gmki-cli-'));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * A two-parameter (a, b), one-observation problem with a JavaScript model `model.mjs` in the
+ * same folder; `settings` are merged over a small, fast default.
+ */
+export function tinyProblem(settings: Record<string, unknown> = {}, model: Record<string, unknown> = { type: 'javascript', path: 'model.mjs' }): Record<string, unknown> {
+  return {
+    format: 'gmki-problem/1',
+    name: 'Tiny',
+    parameters: [
+      { name: 'a', prior: { mean: 0, std: 1 } },
+      { name: 'b', prior: { mean: 0, std: 1 } },
+    ],
+    observations: { values: [4.2297], noise: { std: 1 } },
+    model,
+    settings: {
+      components: 2,
+      iterations: 2,
+      posteriorSamples: 20,
+      exploration: { method: 'monte-carlo', samples: 500 },
+      ...settings,
+    },
+  };
+}
+
+/** Writes `problem.gmki.json` and `model.mjs` into `dir`; returns the problem file's path. */
+export async function writeProblem(dir: string, modelSource: string, problem = tinyProblem()): Promise<string> {
+  await writeFile(join(dir, 'model.mjs'), modelSource);
+  const file = join(dir, 'problem.gmki.json');
+  await writeFile(file, JSON.stringify(problem, null, 2));
+  return file;
+}
+
+/** The two-modal forward model, G(a, b) = (b − a)². */
+export const TWO_MODAL_MODEL = 'export function forward([a, b]) { return [(b - a) ** 2]; }\n';
