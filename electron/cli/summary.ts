@@ -71,6 +71,7 @@ export function formatHumanSummary(
   const shown = Math.min(parameterNames.length, MAX_PARAMETERS_SHOWN);
   const nameWidth = Math.max(...parameterNames.slice(0, shown).map((name) => name.length));
   let anyBounded = false;
+  let anyUnbounded = false;
   summary.components.forEach((component, k) => {
     lines.push(`component ${k + 1}  weight ${formatWeight(component.weight)}`);
     for (let i = 0; i < shown; i++) {
@@ -79,6 +80,7 @@ export function formatHumanSummary(
       const s = component.std[i]!;
       let text: string;
       if (transform.kind === 'identity') {
+        anyUnbounded = true;
         text = `${formatNumber(m)} ± ${formatNumber(s)}`;
       } else {
         anyBounded = true;
@@ -90,11 +92,17 @@ export function formatHumanSummary(
     if (shown < parameterNames.length) lines.push(`  … ${parameterNames.length - shown} more parameters in mixture.json`);
   });
   lines.push('');
+  lines.push(legend(anyUnbounded, anyBounded));
   lines.push(
-    anyBounded
-      ? 'Unbounded parameters: mean ± std. Bounded parameters: median and central 95 % interval (physical units).'
-      : 'Values are mean ± std per component.',
+    files.length > 0
+      ? `Wrote ${files.join(' and ')}.`
+      : 'No files written (add --out DIR for mixture.json and samples.csv).',
   );
-  if (files.length > 0) lines.push(`Wrote ${files.join(' and ')}.`);
   return `${lines.join('\n')}\n`;
+}
+
+function legend(anyUnbounded: boolean, anyBounded: boolean): string {
+  const interval = 'median and central 95 % interval (physical units)';
+  if (anyUnbounded && anyBounded) return `Unbounded parameters: mean ± std. Bounded parameters: ${interval}.`;
+  return anyBounded ? `Values are the ${interval} per component.` : 'Values are mean ± std per component.';
 }

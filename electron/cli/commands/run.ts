@@ -37,7 +37,8 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
     iteration: last.iteration,
     mixture: last.mixture,
     forwardEvaluations: last.forwardEvaluations,
-    elapsedSeconds: elapsed(),
+    // A completed run reports the time of its last iteration, as mixture.json does.
+    elapsedSeconds: error === undefined ? last.elapsedSeconds : elapsed(),
     ...(error === undefined ? {} : { error }),
     ...(options.out && error === undefined ? { out: options.out } : {}),
   };
@@ -47,7 +48,14 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
     if (options.json) io.stdout(`${JSON.stringify(buildRunSummaryJson(outcome))}\n`);
     return EXIT_RUN_FAILED;
   }
-  if (outPaths.length > 0) await writeRunResults(problem, history, outPaths);
+  if (outPaths.length > 0) {
+    try {
+      await writeRunResults(problem, history, outPaths);
+    } catch (writeError) {
+      const reason = writeError instanceof Error ? writeError.message : String(writeError);
+      throw new CliError(EXIT_RUN_FAILED, `gmki: the run completed but its results could not be written: ${reason}`);
+    }
+  }
   io.stdout(
     options.json
       ? `${JSON.stringify(buildRunSummaryJson(outcome))}\n`

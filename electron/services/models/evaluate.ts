@@ -53,13 +53,7 @@ async function evaluateWithBatch(
       points.length,
     );
   }
-  const outputs: number[][] = [];
-  for (const point of points) {
-    const output: unknown = returned[point.index];
-    const problem = describeOutputProblem(output, options.nOutputs);
-    if (problem) throw new EvaluationFailure(point, 'bad-output', problem, points.length);
-    outputs.push(Array.from(output as ArrayLike<number>));
-  }
+  const outputs = points.map((point) => checkedOutput(returned[point.index], point, points.length, options.nOutputs));
   options.onEvaluated?.(points.length);
   return outputs;
 }
@@ -84,12 +78,12 @@ async function evaluateEach(
         failures.push(new EvaluationFailure(point, 'threw', thrownMessage(error), points.length));
         return;
       }
-      const problem = describeOutputProblem(output, options.nOutputs);
-      if (problem) {
-        failures.push(new EvaluationFailure(point, 'bad-output', problem, points.length));
+      try {
+        outputs[point.index] = checkedOutput(output, point, points.length, options.nOutputs);
+      } catch (failure) {
+        failures.push(failure as EvaluationFailure);
         return;
       }
-      outputs[point.index] = Array.from(output as ArrayLike<number>);
       options.onEvaluated?.(++done);
     }
   };
@@ -98,6 +92,24 @@ async function evaluateEach(
   await Promise.all(Array.from({ length: slots }, slot));
   if (failures.length > 0) throw failures.reduce((a, b) => (b.point!.index < a.point!.index ? b : a));
   return outputs;
+}
+
+/**
+ * The output as a plain array of n_y finite numbers.
+ * @throws EvaluationFailure saying what came back instead — also for values that throw when
+ *   read (a getter or proxy in the model's return value must not look like a bug of ours)
+ */
+function checkedOutput(output: unknown, point: EvaluationPoint, batchSize: number, nOutputs: number): number[] {
+  let problem: string | null;
+  let values: number[] = [];
+  try {
+    problem = describeOutputProblem(output, nOutputs);
+    if (!problem) values = Array.from(output as ArrayLike<number>);
+  } catch (error) {
+    problem = `returned a value that could not be read (${thrownMessage(error)})`;
+  }
+  if (problem) throw new EvaluationFailure(point, 'bad-output', problem, batchSize);
+  return values;
 }
 
 function describeNonArray(value: unknown): string {
