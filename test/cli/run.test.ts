@@ -207,4 +207,12 @@ export async function forwardBatch(thetas) {
       expect(fraction).toBeLessThan(1);
     }
   });
+
+  it.concurrent('ends when done even if the model leaves a timer running', async () => {
+    const work = await subdir('open-handle');
+    const file = await writeProblem(work, `setInterval(() => {}, 1000);\n${TWO_MODAL_MODEL}`);
+    const result = await runGmki(['run', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Completed "Tiny"');
+  });
 });
