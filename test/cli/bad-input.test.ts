@@ -24,8 +24,15 @@ describe('gmki validate on the malformed fixtures', () => {
       const result = await runGmki(['validate', file]);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
+      // The exact wording is the parser's business (test/core/problem); here: the file, every
+      // path in order, and the start of each message, one error per line.
       const lines = result.stderr.trimEnd().split('\n');
-      expect(lines).toEqual(expected[name]!.errors.map((error) => `${file}: ${error.path}: ${error.message}`));
+      const errors = expected[name]!.errors;
+      expect(lines).toHaveLength(errors.length);
+      errors.forEach((error, i) => {
+        const start = `${file}: ${error.path}: ${error.message.slice(0, 24)}`;
+        expect(lines[i]!.slice(0, start.length)).toBe(start);
+      });
       expect(result.stderr).not.toMatch(STACK_FRAME);
     });
   }
