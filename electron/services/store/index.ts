@@ -49,6 +49,9 @@ export function openRunStore(path: string, options: OpenRunStoreOptions = {}): R
     ...ledgerMethods(db),
     ...logMethods(db),
     ...problemMethods(db),
+    checkpoint() {
+      if (!db.readonly && !db.memory) db.pragma('wal_checkpoint(PASSIVE)');
+    },
     close() {
       closeDatabase(db);
     },

@@ -49,6 +49,11 @@ function whereClause(filters: Filters): string {
   return clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
 }
 
+/** The SELECT behind `listRuns(query)` (exported so that a test can check its query plan). */
+export function listRunsSql(query: RunQuery): string {
+  return `SELECT ${SUMMARY_COLUMNS} FROM runs r ${whereClause(filtersOf(query))} ORDER BY r.created_at DESC, r.rowid DESC LIMIT @limit OFFSET @offset`;
+}
+
 /** Returns the listing methods; their statements are prepared once per filter combination. */
 export function listingMethods(db: Database): ListingMethods {
   db.function('gmki_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : text));
@@ -60,9 +65,7 @@ export function listingMethods(db: Database): ListingMethods {
       // LIMIT -1 is SQLite's "no limit".
       const limit = query.limit === undefined ? -1 : requireCount(query.limit, 'The list limit');
       const offset = query.offset === undefined ? 0 : requireCount(query.offset, 'The list offset');
-      const statement = prepare<[Record<string, unknown>], SummaryRow>(
-        `SELECT ${SUMMARY_COLUMNS} FROM runs r ${whereClause(filters)} ORDER BY r.created_at DESC, r.rowid DESC LIMIT @limit OFFSET @offset`,
-      );
+      const statement = prepare<[Record<string, unknown>], SummaryRow>(listRunsSql(query));
       return statement.all({ ...filters, limit, offset }).map(toRunSummary);
     },
 

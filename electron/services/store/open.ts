@@ -23,6 +23,8 @@ export interface OpenDatabaseOptions {
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
+const PAGE_SIZE = 16_384;
+
 /** The 16 bytes every SQLite 3 database file starts with. */
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -35,8 +37,12 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
 
   const db = loadDatabase(file, options, readonly);
   try {
-    checkSchemaVersion(db, file, readonly);
+    const version = checkSchemaVersion(db, file, readonly);
     if (!readonly) {
+      // A new file gets 16 KiB pages (SQLite's default is 4 KiB): an iteration writes ~5 MB of
+      // BLOBs (1.3 MB of covariances, 2 570 ledger rows of ~1.3 KB at d = 128, K = 10), and larger
+      // pages mean fewer overflow pages and B-tree splits per commit. Ignored for an existing file.
+      if (version === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
       // WAL: readers never block the writer, so the app can browse while the CLI runs.
       db.pragma('journal_mode = WAL');
       // NORMAL is durable against a crash of the process (what "a crash loses at most the
@@ -101,7 +107,7 @@ function loadDatabase(file: string, options: OpenDatabaseOptions, readonly: bool
 }
 
 /** Reads `user_version` (the first read, so also where a damaged file shows) and refuses what this version cannot open. */
-function checkSchemaVersion(db: Database.Database, file: string, readonly: boolean): void {
+function checkSchemaVersion(db: Database.Database, file: string, readonly: boolean): number {
   let version: number;
   try {
     version = schemaVersion(db);
@@ -122,4 +128,5 @@ function checkSchemaVersion(db: Database.Database, file: string, readonly: boole
       `${file} has schema ${version} and needs an upgrade to ${SCHEMA_VERSION}, which a read-only open cannot do; open it once with write access.`,
     );
   }
+  return version;
 }

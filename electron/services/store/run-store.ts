@@ -102,6 +102,14 @@ export interface RunStore {
   listProblems(): ProblemSummary[];
   deleteProblem(id: string): boolean;
 
+  /**
+   * Copies committed pages from the write-ahead log into the database file (a PASSIVE checkpoint,
+   * which never waits for readers). SQLite does it on its own inside a commit once the log passes
+   * 1 000 pages (16 MiB), which makes that commit slower; a run worker calls this while the forward
+   * model evaluates, so commits stay short. No-op on a read-only or in-memory store.
+   */
+  checkpoint(): void;
+
   /** Closes the connection (idempotent). */
   close(): void;
 }

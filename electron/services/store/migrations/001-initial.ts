@@ -57,14 +57,15 @@ CREATE TABLE iterations (
   iteration           INTEGER NOT NULL CHECK (iteration >= 0),
   n_components        INTEGER NOT NULL CHECK (n_components >= 1),
   n_theta             INTEGER NOT NULL CHECK (n_theta >= 1),
-  -- little-endian Float64: K, K×d and K×d×d values, row-major
-  log_weights         BLOB NOT NULL CHECK (length(log_weights) = 8 * n_components),
-  means               BLOB NOT NULL CHECK (length(means) = 8 * n_components * n_theta),
-  covariances         BLOB NOT NULL CHECK (length(covariances) = 8 * n_components * n_theta * n_theta),
-  diagnostics         TEXT NOT NULL CHECK (json_valid(diagnostics)),
   forward_evaluations INTEGER NOT NULL CHECK (forward_evaluations >= 0),
   elapsed_seconds     REAL NOT NULL,
   committed_at        TEXT NOT NULL,
+  diagnostics         TEXT NOT NULL CHECK (json_valid(diagnostics)),
+  -- little-endian Float64: K, K×d and K×d×d values, row-major. Last, because SQLite reaches a
+  -- column stored after a 1 MB BLOB only by walking the BLOB's overflow pages.
+  log_weights         BLOB NOT NULL CHECK (length(log_weights) = 8 * n_components),
+  means               BLOB NOT NULL CHECK (length(means) = 8 * n_components * n_theta),
+  covariances         BLOB NOT NULL CHECK (length(covariances) = 8 * n_components * n_theta * n_theta),
   PRIMARY KEY (run_id, iteration)
 ) STRICT;
 
@@ -74,12 +75,12 @@ CREATE TABLE evaluations (
   point_index INTEGER NOT NULL CHECK (point_index >= 0),
   component   INTEGER NOT NULL CHECK (component >= 0),
   sigma_point INTEGER NOT NULL CHECK (sigma_point >= 0),
-  theta       BLOB NOT NULL CHECK (length(theta) % 8 = 0),
-  output      BLOB CHECK (output IS NULL OR length(output) % 8 = 0),
-  error       TEXT,
   duration_ms REAL NOT NULL,
   slot        INTEGER NOT NULL,
   attempts    INTEGER NOT NULL CHECK (attempts >= 1),
+  error       TEXT,
+  theta       BLOB NOT NULL CHECK (length(theta) % 8 = 0),
+  output      BLOB CHECK (output IS NULL OR length(output) % 8 = 0),
   -- an evaluation either produced an output or says why not
   CHECK (output IS NOT NULL OR error IS NOT NULL),
   PRIMARY KEY (run_id, iteration, point_index)
