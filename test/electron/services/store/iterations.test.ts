@@ -113,6 +113,7 @@ describe('committed iterations', () => {
     expect(store.getEvaluations(runId, { failedOnly: true })).toEqual([attempt[3]]);
     expect(store.countEvaluations(runId, { failedOnly: true })).toBe(1);
     expect(() => store.recordEvaluations(runId, ledgerRows(1, 2, 2).slice(0, 1))).toThrow(/Iteration 1 of run .* is committed/);
+    expect(() => store.recordEvaluations('missing', attempt)).toThrow(/There is no run missing/);
 
     const full = ledgerRows(2, 2, 2, 3, 99);
     store.commitIteration(runId, iterationEntry(2, randomMixture(2, 2), 20), full);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,6 +32,7 @@ describe('opening the run store', () => {
     const db = new Database(path, { readonly: true });
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('page_size', { simple: true })).toBe(16_384);
     const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all();
     expect(tables).toEqual(['evaluations', 'iterations', 'problems', 'run_logs', 'runs', 'tags']);
     const indexes = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all();
@@ -49,6 +50,18 @@ describe('opening the run store', () => {
     expect(second.getRun(run.id)).toEqual({ ...run, tags: ['paper'] });
     expect(second.listRuns().map((r) => r.name)).toEqual(['kept']);
     second.close();
+  });
+
+  it('copies the write-ahead log into the file on checkpoint()', () => {
+    const path = join(dir, 'gmki.sqlite');
+    const store = openRunStore(path);
+    const sizeBefore = statSync(path).size;
+    for (let i = 0; i < 50; i++) store.createRun(newRun());
+    // WAL mode: the commits are in the -wal file, the database file has not changed yet
+    expect(statSync(path).size).toBe(sizeBefore);
+    store.checkpoint();
+    expect(statSync(path).size).toBeGreaterThan(sizeBefore);
+    store.close();
   });
 
   it('turns foreign keys on for every connection, so orphan rows are refused', () => {
