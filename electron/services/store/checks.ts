@@ -6,16 +6,19 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
+/** A safe integer ≥ 0 (counts, indexes, limits), or INVALID_ARGUMENT naming `what` and the value. */
 export function requireCount(value: number, what: string): number {
   if (!Number.isSafeInteger(value) || value < 0) throw new StoreError('INVALID_ARGUMENT', `${what} must be a whole number ≥ 0; got ${String(value)}.`);
   return value;
 }
 
+/** A safe integer of either sign (seeds). */
 export function requireInteger(value: number, what: string): number {
   if (!Number.isSafeInteger(value)) throw new StoreError('INVALID_ARGUMENT', `${what} must be a whole number; got ${String(value)}.`);
   return value;
 }
 
+/** A finite number (times). */
 export function requireFiniteNumber(value: number, what: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new StoreError('INVALID_ARGUMENT', `${what} must be a finite number; got ${String(value)}.`);
   return value;

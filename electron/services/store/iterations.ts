@@ -66,6 +66,7 @@ function checkEntry(entry: IterationEntry, evaluations: readonly EvaluationEntry
   }
 }
 
+/** Prepares the iteration statements once and returns commit and read methods. */
 export function iterationMethods(db: Database): IterationMethods {
   const runState = db.prepare<[string], { status: string; n_theta: number; iterations_done: number }>(
     `SELECT status, n_theta, iterations_done FROM runs WHERE id = ?`,

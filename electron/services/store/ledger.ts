@@ -13,6 +13,7 @@ import type { EvaluationEntry, EvaluationQuery } from './types';
 
 type LedgerMethods = Pick<RunStore, 'recordEvaluations' | 'getEvaluations' | 'countEvaluations'>;
 
+/** Column list and named values of an `evaluations` INSERT, shared by the commit and `recordEvaluations`. */
 export const EVALUATION_COLUMNS = '(run_id, iteration, point_index, component, sigma_point, theta, output, error, duration_ms, slot, attempts)';
 export const EVALUATION_VALUES = '(@runId, @iteration, @pointIndex, @component, @sigmaPoint, @theta, @output, @error, @durationMs, @slot, @attempts)';
 
@@ -65,6 +66,7 @@ function whereClause(query: Pick<EvaluationQuery, 'iteration' | 'failedOnly'>): 
   return `WHERE run_id = @runId${query.iteration === undefined ? '' : ' AND iteration = @iteration'}${query.failedOnly ? ' AND error IS NOT NULL' : ''}`;
 }
 
+/** Prepares the ledger statements (the filtered reads once per filter combination) and returns its methods. */
 export function ledgerMethods(db: Database): LedgerMethods {
   const prepare = statementCache(db);
   const runExists = db.prepare<[string], number>(`SELECT 1 FROM runs WHERE id = ?`).pluck();

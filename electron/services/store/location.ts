@@ -9,6 +9,7 @@ import { posix, win32 } from 'node:path';
 export const APP_FOLDER_NAME = 'GMKI Studio';
 export const DATABASE_FILE_NAME = 'gmki.sqlite';
 
+/** What the path depends on, injectable for tests; defaults to this process's environment. */
 export interface LocationContext {
   readonly env?: NodeJS.ProcessEnv;
   readonly platform?: NodeJS.Platform;

@@ -28,6 +28,7 @@ export function capLogText(text: string, max: number = MAX_LOG_TEXT): string {
   return text.slice(0, head) + note(text.length - keep) + text.slice(text.length - tail);
 }
 
+/** Prepares the log statements once and returns append and read. */
 export function logMethods(db: Database): LogMethods {
   // seq = the run's last seq + 1, computed inside the INSERT so that two writers cannot take the same number.
   const append = db

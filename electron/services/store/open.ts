@@ -21,6 +21,7 @@ export interface OpenDatabaseOptions {
   readonly busyTimeoutMs?: number;
 }
 
+/** Default wait for another connection's write lock. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
 const PAGE_SIZE = 16_384;

@@ -24,6 +24,7 @@ function toRecord(row: ProblemRow): ProblemRecord {
   return { ...toSummary(row), content: JSON.parse(row.content) as Record<string, unknown> };
 }
 
+/** Prepares the problem statements once and returns save, get, list and delete. */
 export function problemMethods(db: Database): ProblemMethods {
   // An update keeps created_at: the upsert only touches what changed.
   const upsert = db.prepare(`

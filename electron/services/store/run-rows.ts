@@ -13,6 +13,7 @@ export const SUMMARY_COLUMNS = `
 /** Summary columns plus the problem's content. */
 export const RECORD_COLUMNS = `${SUMMARY_COLUMNS}, r.problem`;
 
+/** Snake-case columns of `SUMMARY_COLUMNS`, as better-sqlite3 returns them. */
 export interface SummaryRow {
   id: string;
   name: string;
@@ -45,6 +46,7 @@ export interface RecordRow extends SummaryRow {
   problem: string;
 }
 
+/** A summary row as the API's `RunSummary` (tags parsed, the flag as a boolean). */
 export function toRunSummary(row: SummaryRow): RunSummary {
   return {
     id: row.id,
@@ -75,6 +77,7 @@ export function toRunSummary(row: SummaryRow): RunSummary {
   };
 }
 
+/** A full row as the API's `RunRecord`, with the problem as run parsed. */
 export function toRunRecord(row: RecordRow): RunRecord {
   const { problemName: _problemName, ...summary } = toRunSummary(row);
   return { ...summary, problem: JSON.parse(row.problem) as ProblemFileAsRun };

@@ -5,8 +5,10 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 
+/** Prepares `sql` on its first use and returns the same statement for the same text afterwards. */
 export type PrepareOnce = <Params extends unknown[] | object, Row>(sql: string, options?: { readonly pluck?: boolean }) => Statement<Params, Row>;
 
+/** A per-store cache of prepared statements keyed by their SQL text. */
 export function statementCache(db: Database): PrepareOnce {
   const cache = new Map<string, Statement>();
   return <Params extends unknown[] | object, Row>(sql: string, options: { readonly pluck?: boolean } = {}) => {

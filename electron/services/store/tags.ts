@@ -12,6 +12,7 @@ function normalizeTag(tag: string): string {
   return requireName(tag, 'A tag', MAX_TAG_LENGTH);
 }
 
+/** Prepares the tag statements once and returns the tag methods. */
 export function tagMethods(db: Database): TagMethods {
   const exists = db.prepare<[string], number>(`SELECT 1 FROM runs WHERE id = ?`).pluck();
   const insert = db.prepare(`INSERT OR IGNORE INTO tags (run_id, tag) VALUES (@id, @tag)`);
