@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors';
+import { parseRunsArgs, type RunsOptions } from './runs/args';
 import type { CommandName } from './usage';
 
 /** `settings` fields that `gmki run` can override, keyed by their flag. */
@@ -22,6 +23,8 @@ export type SettingOverrides = Partial<Record<(typeof SETTING_FLAGS)[SettingFlag
 export interface RunOptions {
   readonly problemFile: string;
   readonly out: string | undefined;
+  /** The run database (default: the app's). */
+  readonly db: string | undefined;
   readonly overrides: SettingOverrides;
   readonly json: boolean;
   readonly force: boolean;
@@ -40,7 +43,8 @@ export type ParsedCommand =
   | { readonly command: 'help'; readonly topic: CommandName | undefined }
   | { readonly command: 'run'; readonly options: RunOptions }
   | { readonly command: 'validate'; readonly options: ValidateOptions }
-  | { readonly command: 'examples'; readonly options: ExamplesOptions };
+  | { readonly command: 'examples'; readonly options: ExamplesOptions }
+  | { readonly command: 'runs'; readonly options: RunsOptions };
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
@@ -49,6 +53,7 @@ const HELP_OPTION: OptionSpec = { help: { type: 'boolean', short: 'h' } };
 const RUN_OPTIONS: OptionSpec = {
   ...HELP_OPTION,
   out: { type: 'string' },
+  db: { type: 'string' },
   json: { type: 'boolean' },
   force: { type: 'boolean' },
   ...Object.fromEntries(Object.keys(SETTING_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
@@ -67,6 +72,10 @@ export const DEFAULT_EXAMPLES_DIR = 'gmki-examples';
 /** Parses the arguments after the command name; `--help` anywhere asks for the command's help. */
 export function parseCommandArgs(command: CommandName, args: readonly string[]): ParsedCommand {
   switch (command) {
+    case 'runs': {
+      const options = parseRunsArgs(args);
+      return options === 'help' ? { command: 'help', topic: command } : { command, options };
+    }
     case 'run': {
       const { values, positionals } = parseStrict(command, args, RUN_OPTIONS);
       if (values.help) return { command: 'help', topic: command };
@@ -80,6 +89,7 @@ export function parseCommandArgs(command: CommandName, args: readonly string[]):
         options: {
           problemFile: singleProblemFile(command, positionals),
           out: stringValue(values.out),
+          db: stringValue(values.db),
           overrides,
           json: values.json === true,
           force: values.force === true,
@@ -125,8 +135,6 @@ function describeParseError(error: unknown): string {
   const option = /'(-[^' ]*)/.exec(message)?.[1] ?? '';
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      // The design lists --db, but the run store it points at does not exist yet.
-      if (option === '--db') return 'unknown option --db (runs are not stored in a database yet)';
       return `unknown option ${option}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return message.includes('does not take an argument')

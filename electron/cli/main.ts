@@ -55,6 +55,8 @@ async function execute(parsed: ParsedCommand, io: CliIo): Promise<number> {
       return (await import('./commands/validate')).validateCommand(parsed.options, io);
     case 'examples':
       return (await import('./commands/examples')).examplesCommand(parsed.options, io);
+    case 'runs':
+      return (await import('./runs/command')).runsCommand(parsed.options, io);
   }
 }
 

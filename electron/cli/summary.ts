@@ -5,28 +5,31 @@
 import { mixtureToJson } from '../../core/gmki/state';
 import type { Mixture } from '../../core/gmki/state';
 import type { ParameterTransform } from '../../core/problem/types';
+import type { RunStatus } from '../services/store/types';
 import { summarizeMixture } from '../../core/results/summary';
 import { formatDuration, formatNumber, formatWeight, plural } from './format';
 
 export interface RunSummaryJson {
   readonly id: string;
-  readonly status: 'completed' | 'failed';
+  readonly status: RunStatus;
   readonly name: string;
   /** Iterations completed. */
   readonly iterations: number;
   readonly forwardEvaluations: number;
   readonly elapsedSeconds: number;
-  /** The last completed iteration's mixture, in u (as in mixture.json). */
-  readonly final: { readonly weights: number[]; readonly means: number[][] };
+  /** The last completed iteration's mixture, in u (as in mixture.json); null before the first. */
+  readonly final: { readonly weights: number[]; readonly means: number[][] } | null;
   readonly out?: string;
   readonly error?: string;
 }
 
 export interface RunOutcome {
   readonly id: string;
+  readonly status: RunStatus;
   readonly name: string;
   readonly iteration: number;
-  readonly mixture: Mixture;
+  /** The last committed mixture; null when not even the initial one was stored. */
+  readonly mixture: Mixture | null;
   readonly forwardEvaluations: number;
   readonly elapsedSeconds: number;
   readonly out?: string;
@@ -34,15 +37,15 @@ export interface RunOutcome {
 }
 
 export function buildRunSummaryJson(outcome: RunOutcome): RunSummaryJson {
-  const { weights, means } = mixtureToJson(outcome.mixture);
+  const final = outcome.mixture ? mixtureToJson(outcome.mixture) : null;
   return {
     id: outcome.id,
-    status: outcome.error === undefined ? 'completed' : 'failed',
+    status: outcome.status,
     name: outcome.name,
     iterations: outcome.iteration,
     forwardEvaluations: outcome.forwardEvaluations,
     elapsedSeconds: outcome.elapsedSeconds,
-    final: { weights, means },
+    final: final && { weights: final.weights, means: final.means },
     ...(outcome.out === undefined ? {} : { out: outcome.out }),
     ...(outcome.error === undefined ? {} : { error: outcome.error }),
   };
@@ -67,6 +70,7 @@ export function formatHumanSummary(
       `${plural(outcome.forwardEvaluations, 'forward evaluation')} in ${formatDuration(outcome.elapsedSeconds)}.`,
     '',
   ];
+  if (!outcome.mixture) return `${lines.join('\n')}\n`;
   const summary = summarizeMixture(outcome.mixture);
   const shown = Math.min(parameterNames.length, MAX_PARAMETERS_SHOWN);
   const nameWidth = Math.max(...parameterNames.slice(0, shown).map((name) => name.length));

@@ -1,16 +1,17 @@
 /** Help texts of `gmki` and its commands (`problem-format.md` §3). */
 
-export type CommandName = 'run' | 'validate' | 'examples';
+export type CommandName = 'run' | 'validate' | 'examples' | 'runs';
 
-export const COMMAND_NAMES: readonly CommandName[] = ['run', 'validate', 'examples'];
+export const COMMAND_NAMES: readonly CommandName[] = ['run', 'validate', 'examples', 'runs'];
 
 export const GENERAL_USAGE = `Usage: gmki <command> [options]
 
 Gaussian Mixture Kalman Inversion from the command line.
 
 Commands:
-  run PROBLEM.gmki.json       run GMKI on a problem file
+  run PROBLEM.gmki.json       run GMKI on a problem file (stored in the run database)
   validate PROBLEM.gmki.json  check a problem file without running it
+  runs <subcommand>           list, show, resume, extend, cancel, export, delete or tag stored runs
   examples [--out DIR]        write the built-in example problems as files
   help <command>              show the options of a command
 
@@ -24,10 +25,13 @@ export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
   run: `Usage: gmki run PROBLEM.gmki.json [options]
 
 Runs GMKI on the problem and prints a summary of the final mixture. Options override the
-problem file's "settings".
+problem file's "settings". The run, every iteration and every forward evaluation are stored in
+the run database as they complete: Ctrl-C (or a crash) leaves a run that 'gmki runs resume'
+continues exactly.
 
 Options:
   --out DIR                 write mixture.json and samples.csv into DIR
+  --db FILE                 the run database (default: the desktop app's, in its data folder)
   --force                   overwrite existing result files in DIR
   --components K            number of Gaussian components
   --dt DT                   time step Δt in (0, 1)
@@ -47,6 +51,25 @@ Options:
   -h, --help                show this help
 
 Exit status: 0 valid, 2 invalid.`,
+  runs: `Usage: gmki runs <subcommand> [RUN_ID] [options]
+
+Subcommands:
+  list [--status S] [--tag T] [--search TEXT] [--limit N] [--json]
+                            the stored runs, newest first
+  show RUN_ID [--json]      settings, progress, final mixture and log of a run
+  resume RUN_ID [--out DIR] [--force] [--json]
+                            continue an interrupted or cancelled run from its last iteration
+  extend RUN_ID --iterations N [--out DIR] [--force] [--json]
+                            add N iterations to a completed run
+  cancel RUN_ID             ask a run (in any process) to stop after the evaluations in flight
+  export RUN_ID --format csv|json|npz|problem [--out FILE] [--force]
+                            samples, mixture history, NumPy arrays or a re-runnable problem file
+  delete RUN_ID             delete a run and everything stored with it
+  tag RUN_ID TAG... [--remove]
+                            add (or remove) tags
+
+Every subcommand takes --db FILE (default: the desktop app's database). A unique prefix of
+a run id is enough. Resumed and extended runs give exactly what an uninterrupted run gives.`,
   examples: `Usage: gmki examples [--out DIR] [--force]
 
 Writes the built-in example problems as <id>.gmki.json files.

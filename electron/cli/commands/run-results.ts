@@ -1,10 +1,9 @@
 /** The result files of `gmki run --out DIR` (`problem-format.md` §4). */
-import { createRandomStream } from '../../../core/random/random';
-import { sampleMixture, samplesToPhysical } from '../../../core/results/sampling';
 import type { ResolvedProblem } from '../../../core/problem/types';
 import {
   buildMixtureJson,
   buildSamplesCsv,
+  drawPosteriorSamples,
   softwareInfo,
   stringifyJson,
   writeFileAtomic,
@@ -14,8 +13,8 @@ import type { HistoryEntry } from '../../services/results/index';
 export const RESULT_FILE_NAMES = ['mixture.json', 'samples.csv'] as const;
 
 /**
- * Writes mixture.json and samples.csv, each atomically. The samples come from their own random
- * stream, so their number never changes the run's other draws.
+ * Writes mixture.json and samples.csv, each atomically; the samples are `drawPosteriorSamples`'
+ * (the run's seed and 'posterior-samples' stream), as every export of the run draws them.
  * @param paths the two paths, in the order of RESULT_FILE_NAMES
  */
 export async function writeRunResults(
@@ -32,9 +31,6 @@ export async function writeRunResults(
   });
   await writeFileAtomic(mixturePath, stringifyJson(mixtureJson));
 
-  const final = history[history.length - 1]!.mixture;
-  const random = createRandomStream(problem.settings.seed, 'posterior-samples');
-  const { samples, components } = sampleMixture(final, problem.settings.posteriorSamples, random);
-  const physical = samplesToPhysical(samples, problem.transforms);
-  await writeFileAtomic(samplesPath, buildSamplesCsv(problem.parameterNames, physical, components));
+  const { samples, components } = drawPosteriorSamples(history[history.length - 1]!.mixture, problem);
+  await writeFileAtomic(samplesPath, buildSamplesCsv(problem.parameterNames, samples, components));
 }

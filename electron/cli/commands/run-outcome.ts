@@ -1,0 +1,65 @@
+/**
+ * The end of `gmki run`, `runs resume` and `runs extend`: supervise the stored run, then write
+ * the result files and the summary, and choose the exit status from how the run ended.
+ */
+import type { ResolvedProblem } from '../../../core/problem/types';
+import { defaultDatabasePath, type RunStore } from '../../services/store';
+import { MODEL_SETUP_FAILURE } from '../../services/runs/run-session';
+import { EXIT_INVALID, EXIT_OK, EXIT_RUN_FAILED } from '../errors';
+import type { CliIo } from '../io';
+import { superviseRun } from '../supervise';
+import { buildRunSummaryJson, formatHumanSummary } from '../summary';
+import type { RunOutcome } from '../summary';
+import { writeRunResults } from './run-results';
+
+export interface OutcomeOptions {
+  readonly io: CliIo;
+  readonly json: boolean;
+  /** mixture.json and samples.csv paths, checked beforehand (empty: no files). */
+  readonly outPaths: readonly string[];
+  readonly out: string | undefined;
+}
+
+export async function finishSupervisedRun(
+  store: RunStore,
+  runId: string,
+  problem: ResolvedProblem,
+  options: OutcomeOptions,
+): Promise<number> {
+  const { io } = options;
+  const record = await superviseRun(store, runId, io, options.json);
+  const iterations = store.getIterations(runId);
+  const last = iterations[iterations.length - 1];
+  const completed = record.status === 'completed';
+  if (completed && options.outPaths.length > 0) await writeRunResults(problem, iterations, options.outPaths);
+
+  const outcome: RunOutcome = {
+    id: record.id,
+    status: record.status,
+    name: record.name,
+    iteration: last?.iteration ?? 0,
+    mixture: last?.mixture ?? null,
+    forwardEvaluations: record.forwardEvaluations,
+    elapsedSeconds: record.elapsedSeconds,
+    ...(record.error === null ? {} : { error: record.error }),
+    ...(completed && options.out ? { out: options.out } : {}),
+  };
+  if (options.json) io.stdout(`${JSON.stringify(buildRunSummaryJson(outcome))}\n`);
+  if (completed) {
+    if (!options.json) io.stdout(formatHumanSummary(outcome, problem.parameterNames, problem.transforms, options.outPaths));
+    io.stderr(`Run ${record.id} is stored in ${store.path}.\n`);
+    return EXIT_OK;
+  }
+  if (record.status === 'cancelled') {
+    io.stderr(`gmki: run ${record.id} cancelled after ${outcome.iteration} iterations; continue it with: gmki runs resume ${record.id}${dbHint(store)}\n`);
+    return EXIT_RUN_FAILED;
+  }
+  io.stderr(`gmki: run failed: ${record.error ?? record.status}\n`);
+  const setupFailed = record.iterationsDone === 0 && (record.error ?? '').startsWith(MODEL_SETUP_FAILURE);
+  return setupFailed ? EXIT_INVALID : EXIT_RUN_FAILED;
+}
+
+/** `--db FILE` when the run is not in the default database, so the hint works as printed. */
+function dbHint(store: RunStore): string {
+  return store.path === defaultDatabasePath() ? '' : ` --db ${JSON.stringify(store.path)}`;
+}

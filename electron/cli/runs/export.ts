@@ -1,0 +1,28 @@
+/** `gmki runs export RUN_ID --format csv|json|npz|problem [--out FILE] [--force]`. */
+import { exportRun, isExportError } from '../../services/export';
+import type { RunStore } from '../../services/store';
+import { CliError, EXIT_INVALID, EXIT_OK } from '../errors';
+import type { CliIo } from '../io';
+import { requireRun } from '../store-access';
+import type { ExportFormat, RunsOptions } from './args';
+
+const DEFAULT_FILE: Record<ExportFormat, (id: string) => string> = {
+  csv: (id) => `${id}-samples.csv`,
+  json: (id) => `${id}-mixture.json`,
+  npz: (id) => `${id}.npz`,
+  problem: (id) => `${id}.gmki.json`,
+};
+
+export async function exportCommand(store: RunStore, options: RunsOptions, io: CliIo): Promise<number> {
+  const run = requireRun(store, options.runId!);
+  const format = options.format!;
+  const file = options.out ?? DEFAULT_FILE[format](run.id.slice(0, 8));
+  try {
+    const written = await exportRun(store, run.id, format, file, { force: options.force });
+    io.stdout(`wrote ${written.file} (${written.bytes} bytes)\n`);
+    return EXIT_OK;
+  } catch (error) {
+    if (isExportError(error)) throw new CliError(EXIT_INVALID, `gmki: ${error.message}`);
+    throw error;
+  }
+}

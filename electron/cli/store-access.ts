@@ -1,0 +1,31 @@
+/**
+ * The database the CLI works on: `--db FILE`, or the app's own (so runs started here appear in
+ * the desktop app and the other way round). Opening it also turns runs left `running` by a dead
+ * process into `interrupted`, ready to resume.
+ */
+import { resolve } from 'node:path';
+import { defaultDatabasePath, isStoreError, openRunStore, type RunStore } from '../services/store';
+import { CliError, EXIT_INVALID } from './errors';
+
+export function openCliStore(dbOption: string | undefined): RunStore {
+  const path = dbOption ? resolve(dbOption) : defaultDatabasePath();
+  let store: RunStore;
+  try {
+    store = openRunStore(path);
+  } catch (error) {
+    if (isStoreError(error)) throw new CliError(EXIT_INVALID, `gmki: ${error.message}`);
+    throw error;
+  }
+  store.markDeadRunsInterrupted();
+  return store;
+}
+
+/** The run with this id, or exit 2 saying there is none (accepts a unique prefix of the id). */
+export function requireRun(store: RunStore, idOrPrefix: string) {
+  const exact = store.getRun(idOrPrefix);
+  if (exact) return exact;
+  const matches = store.listRuns({ limit: 100_000 }).filter((run) => run.id.startsWith(idOrPrefix));
+  if (matches.length === 1) return store.getRun(matches[0]!.id)!;
+  const reason = matches.length === 0 ? 'there is no run' : `${matches.length} runs match`;
+  throw new CliError(EXIT_INVALID, `gmki: ${reason} with id '${idOrPrefix}' in ${store.path}`);
+}

@@ -1,0 +1,30 @@
+/** The sentence a user reads when a forward evaluation fails. */
+import { formatTheta } from '../../../core/inversion/errors';
+import type { EvaluationPoint } from '../../../core/inversion/types';
+import type { EvaluationFailureKind } from '../models/host';
+
+const WHAT_HAPPENED: Record<EvaluationFailureKind, string> = {
+  threw: 'the model raised an error',
+  'bad-output': 'the model returned an unusable output',
+  timeout: 'the model did not answer in time',
+  crashed: 'the model process crashed',
+  protocol: 'the model answered something that is not a valid reply',
+  http: 'the model server answered with an error',
+  cancelled: 'the evaluation was cancelled',
+};
+
+/**
+ * E.g. `iteration 3, component 2, sigma point 4 at θ = (theta1 = 0.5, theta2 = -1): the model
+ * raised an error: division by zero`. Components count from 1, sigma points from 0 (the centre).
+ */
+export function describeFailedEvaluation(
+  iteration: number,
+  point: EvaluationPoint,
+  kind: EvaluationFailureKind,
+  modelWords: string | null,
+  parameterNames: readonly string[],
+): string {
+  const where = `iteration ${iteration}, component ${point.component + 1}, sigma point ${point.sigmaPoint}`;
+  const said = modelWords ? `: ${modelWords}` : '';
+  return `${where} at θ = (${formatTheta(point.theta, parameterNames)}): ${WHAT_HAPPENED[kind]}${said}`;
+}

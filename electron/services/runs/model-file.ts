@@ -1,0 +1,48 @@
+/**
+ * What can be known about a model before a run starts, without running any of the user's code:
+ * that its file exists, and the file's SHA-256 for the run's reproducibility record.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import type { ModelSpec } from '../../../core/problem/types';
+
+export class ModelFileError extends Error {
+  constructor(readonly path: string, message: string) {
+    super(message);
+    this.name = 'ModelFileError';
+  }
+}
+
+/** The file a model is defined by: the module of a javascript model, the script a command runs. */
+export async function modelFile(spec: ModelSpec, problemDir: string): Promise<string | null> {
+  switch (spec.type) {
+    case 'javascript': {
+      const path = resolve(problemDir, spec.path);
+      if (!(await isFile(path))) throw new ModelFileError('model.path', `cannot find the model file ${spec.path} (looked at ${path})`);
+      return path;
+    }
+    case 'command': {
+      // The first argument that names an existing file (e.g. model.py in ["python3", "model.py"]).
+      const cwd = resolve(problemDir, spec.cwd ?? '.');
+      for (const arg of spec.command.slice(1)) {
+        const path = isAbsolute(arg) ? arg : resolve(cwd, arg);
+        if (await isFile(path)) return path;
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** SHA-256 (hex) of the model's file, null when the model has none. */
+export async function modelFileHash(spec: ModelSpec, problemDir: string): Promise<string | null> {
+  const path = await modelFile(spec, problemDir);
+  if (!path) return null;
+  return createHash('sha256').update(await readFile(path)).digest('hex');
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isFile() ?? false;
+}

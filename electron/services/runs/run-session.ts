@@ -1,0 +1,215 @@
+/**
+ * One session of a run (architecture.md §2 steps 3–4): claims the run, continues from its last
+ * committed iteration, drives core's ask/tell with the model host, commits each iteration in one
+ * transaction with its ledger rows, and ends the run as completed, failed or cancelled.
+ * It runs inside a run worker (run-worker.ts), but is plain code so it can be tested in-process.
+ */
+import { createInversion } from '../../../core/inversion';
+import type { EvaluationBatch, IterationRecord } from '../../../core/inversion';
+import { NotPositiveDefiniteError } from '../../../core/linalg/dense';
+import { parseProblem } from '../../../core/problem';
+import type { ResolvedProblem } from '../../../core/problem/types';
+import type { CreateModelHost, EvaluationOutcome, ModelHost } from '../models/host';
+import type { RunStore } from '../store/run-store';
+import type { EvaluationEntry, RunOwner, RunRecord, RunStatus } from '../store/types';
+import { describeFailedEvaluation } from './failure-message';
+import type { RunProgress } from './progress';
+
+export interface RunSessionDeps {
+  readonly store: RunStore;
+  readonly createHost: CreateModelHost;
+  readonly owner: RunOwner;
+  /** True once the user asked to cancel (checked between evaluations). */
+  readonly cancelRequested: () => boolean;
+  /** `important` marks events that must not be throttled away (committed iterations, the end). */
+  readonly onProgress?: (progress: RunProgress, important: boolean) => void;
+  /** Monotonic milliseconds. */
+  readonly now?: () => number;
+  /** Re-runs of an evaluation whose process crashed. */
+  readonly retries?: number;
+}
+
+/**
+ * Starts the error of a run whose model could not be started (missing export, import error,
+ * unreachable server): the problem is unusable as it stands, which the CLI reports as exit 2.
+ */
+export const MODEL_SETUP_FAILURE = 'the model could not be started';
+
+/** Raised when a run cannot start at all (not found, already running, invalid as stored). */
+export class RunStartError extends Error {
+  constructor(readonly code: 'NOT_FOUND' | 'NOT_RESUMABLE' | 'INVALID_PROBLEM' | 'MODEL_SETUP', message: string) {
+    super(message);
+    this.name = 'RunStartError';
+  }
+}
+
+/** Runs `runId` until it completes, fails or is cancelled; returns its final record. */
+export async function executeRun(runId: string, deps: RunSessionDeps): Promise<RunRecord> {
+  const { store } = deps;
+  const now = deps.now ?? (() => performance.now());
+  const run = store.getRun(runId);
+  if (!run) throw new RunStartError('NOT_FOUND', `there is no run with id ${runId}`);
+  const problem = reparse(run);
+  if (!store.claimRun(runId, deps.owner)) {
+    throw new RunStartError('NOT_RESUMABLE', `run ${runId} is ${store.getRun(runId)?.status ?? 'gone'} and cannot be started`);
+  }
+  const sessionStart = now();
+  const elapsed = (): number => run.elapsedSeconds + (now() - sessionStart) / 1000;
+
+  let host: ModelHost | null = null;
+  try {
+    host = await createHostOrFail(problem, run, deps);
+    const outcome = await iterate(run, problem, host, deps, elapsed, now);
+    store.finishRun(runId, outcome.status, outcome.error, { elapsedSeconds: elapsed() });
+  } catch (error) {
+    const message = error instanceof NotPositiveDefiniteError ? `numerical failure: ${error.message}` : errorText(error);
+    store.appendLog(runId, 'error', message);
+    store.finishRun(runId, 'failed', message, { elapsedSeconds: elapsed() });
+    if (!(error instanceof RunStartError || error instanceof NotPositiveDefiniteError)) throw error;
+  } finally {
+    await host?.close();
+  }
+  const final = store.getRun(runId)!;
+  deps.onProgress?.(progressOf(final, null, 0, 0, 0, null), true);
+  return final;
+}
+
+function reparse(run: RunRecord): ResolvedProblem {
+  const parsed = parseProblem(run.problem);
+  if (!parsed.ok) {
+    const errors = parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    throw new RunStartError('INVALID_PROBLEM', `the stored problem of run ${run.id} is not valid: ${errors}`);
+  }
+  return parsed.problem;
+}
+
+async function createHostOrFail(problem: ResolvedProblem, run: RunRecord, deps: RunSessionDeps): Promise<ModelHost> {
+  try {
+    return await deps.createHost(problem.model, {
+      problemDir: run.problemDir ?? process.cwd(),
+      nTheta: problem.parameterNames.length,
+      nOutputs: problem.observations.values.length,
+      concurrency: problem.settings.concurrency,
+      retries: deps.retries ?? 1,
+      log: (stream, text) => deps.store.appendLog(run.id, stream, text),
+    });
+  } catch (error) {
+    throw new RunStartError('MODEL_SETUP', `${MODEL_SETUP_FAILURE}: ${errorText(error)}`);
+  }
+}
+
+interface SessionOutcome {
+  readonly status: Extract<RunStatus, 'completed' | 'failed' | 'cancelled'>;
+  readonly error: string | null;
+}
+
+async function iterate(
+  run: RunRecord,
+  problem: ResolvedProblem,
+  host: ModelHost,
+  deps: RunSessionDeps,
+  elapsed: () => number,
+  now: () => number,
+): Promise<SessionOutcome> {
+  const { store } = deps;
+  const latest = store.getLatestIteration(run.id);
+  const inversion = createInversion(problem, latest ? { iteration: latest.iteration, mixture: latest.mixture } : undefined);
+  if (!latest) store.commitIteration(run.id, { ...inversion.initialRecord, elapsedSeconds: elapsed() }, []);
+
+  let lastRecord: IterationRecord | null = null;
+  let failed = 0;
+  const sessionIterationsStart = now();
+  const startIteration = inversion.state.iteration;
+  const report = (inFlight: number, doneInBatch: number, important: boolean): void => {
+    const current = store.getRun(run.id)!;
+    const perIteration = (now() - sessionIterationsStart) / 1000 / Math.max(1, inversion.state.iteration - startIteration);
+    const eta = inversion.state.iteration > startIteration ? perIteration * (current.iterations - inversion.state.iteration) : null;
+    deps.onProgress?.(progressOf(current, lastRecord, doneInBatch, failed, inFlight, eta, elapsed()), important);
+  };
+
+  while (!inversion.done) {
+    if (deps.cancelRequested()) return { status: 'cancelled', error: 'cancelled by the user' };
+    const batch = inversion.ask();
+    const abort = new AbortController();
+    let done = 0;
+    const evaluating = host.evaluateBatch(
+      batch.points.map((point) => ({ index: point.index, theta: point.theta })),
+      {
+        signal: abort.signal,
+        stopOnFailure: true,
+        onOutcome: (outcome) => {
+          done++;
+          if (outcome.failure) failed++;
+          if (deps.cancelRequested()) abort.abort();
+          report(Math.min(host.slots, batch.points.length - done), done, false);
+        },
+      },
+    );
+    // Move committed pages out of the write-ahead log while the model works, so commits stay short.
+    store.checkpoint();
+    const outcomes = await evaluating;
+    const ledger = outcomes.map((outcome) => ledgerRow(batch, outcome));
+    const failure = outcomes.find((outcome) => outcome.failure !== null && outcome.failure !== 'cancelled');
+    if (failure) {
+      store.recordEvaluations(run.id, ledger);
+      const point = batch.points[failure.index];
+      const message = describeFailedEvaluation(batch.iteration, point, failure.failure!, failure.error, problem.parameterNames);
+      store.appendLog(run.id, 'error', message);
+      return { status: 'failed', error: message };
+    }
+    if (outcomes.length < batch.points.length || deps.cancelRequested()) {
+      store.recordEvaluations(run.id, ledger);
+      return { status: 'cancelled', error: `cancelled by the user during iteration ${batch.iteration}` };
+    }
+    const outputs = outcomes.map((outcome) => outcome.output!);
+    lastRecord = inversion.tell(outputs);
+    store.commitIteration(run.id, { ...lastRecord, elapsedSeconds: elapsed() }, ledger);
+    report(0, 0, true);
+  }
+  return { status: 'completed', error: null };
+}
+
+function ledgerRow(batch: EvaluationBatch, outcome: EvaluationOutcome): EvaluationEntry {
+  const point = batch.points[outcome.index];
+  return {
+    iteration: batch.iteration,
+    pointIndex: point.index,
+    component: point.component,
+    sigmaPoint: point.sigmaPoint,
+    theta: point.theta,
+    output: outcome.output,
+    error: outcome.error,
+    durationMs: outcome.durationMs,
+    slot: outcome.slot,
+    attempts: outcome.attempts,
+  };
+}
+
+function progressOf(
+  run: RunRecord,
+  record: IterationRecord | null,
+  doneInBatch: number,
+  failed: number,
+  inFlight: number,
+  etaSeconds: number | null,
+  elapsedSeconds = run.elapsedSeconds,
+): RunProgress {
+  return {
+    runId: run.id,
+    status: run.status,
+    iteration: run.iterationsDone,
+    iterations: run.iterations,
+    evaluationsDone: run.forwardEvaluations + doneInBatch,
+    evaluationsTotal: run.components * (2 * run.nTheta + 1) * run.iterations,
+    evaluationsFailed: failed,
+    evaluationsInFlight: inFlight,
+    elapsedSeconds,
+    etaSeconds,
+    weights: record ? Array.from(record.mixture.logWeights, Math.exp) : [],
+    misfit: record ? [...record.diagnostics.misfit] : [],
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,64 @@
+/**
+ * Entry of a run worker thread: one run at a time, with its own database connection (one writer
+ * per run), its own model host, and core's ask/tell. The main thread talks to it through comlink.
+ */
+import { parentPort } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { createModelHost } from '../models/host-factory';
+import { openRunStore } from '../store';
+import type { RunOwner, RunRecord } from '../store/types';
+import type { RunProgress } from './progress';
+import { executeRun } from './run-session';
+
+export interface RunWorkerRequest {
+  readonly dbPath: string;
+  readonly runId: string;
+  readonly owner: RunOwner;
+  readonly retries: number;
+}
+
+/** How often the database's cancel flag (set by another process, e.g. `gmki runs cancel`) is read. */
+const DATABASE_CANCEL_POLL_MS = 250;
+
+const api = {
+  /**
+   * Runs the run to its end. `cancelBuffer[0] = 1` asks it to stop between evaluations.
+   * Errors come back as the final record's status and error, not as exceptions.
+   */
+  async run(
+    request: RunWorkerRequest,
+    cancelBuffer: SharedArrayBuffer,
+    onProgress: (progress: RunProgress, important: boolean) => void,
+  ): Promise<RunRecord> {
+    const store = openRunStore(request.dbPath);
+    const cancelFlag = new Int32Array(cancelBuffer);
+    let lastPoll = 0;
+    let cancelledInDatabase = false;
+    const cancelRequested = (): boolean => {
+      if (Atomics.load(cancelFlag, 0) === 1) return true;
+      const now = performance.now();
+      if (!cancelledInDatabase && now - lastPoll >= DATABASE_CANCEL_POLL_MS) {
+        lastPoll = now;
+        cancelledInDatabase = store.isCancelRequested(request.runId);
+      }
+      return cancelledInDatabase;
+    };
+    try {
+      return await executeRun(request.runId, {
+        store,
+        createHost: createModelHost,
+        owner: request.owner,
+        retries: request.retries,
+        cancelRequested,
+        onProgress,
+      });
+    } finally {
+      store.close();
+    }
+  },
+};
+
+export type RunWorkerApi = typeof api;
+
+Comlink.expose(api, nodeEndpoint(parentPort!));
