@@ -5,3 +5,17 @@ export type { EvaluateOptions } from './evaluate';
 export { describeEvaluationFailure } from './failure';
 export { EvaluationFailure, ModelLoadError } from './types';
 export type { ForwardFunctions, LoadedModel } from './types';
+
+/** Forward-model hosts in worker threads, processes and over HTTP (architecture.md §3). */
+export { createModelHost } from './host-factory';
+export { describeOutcomeFailure } from './outcome-message';
+export { ModelSetupError } from './setup-error';
+export type {
+  CreateModelHost,
+  EvaluateBatchOptions,
+  EvaluationFailureKind,
+  EvaluationOutcome,
+  EvaluationRequest,
+  ModelHost,
+  ModelHostContext,
+} from './host';

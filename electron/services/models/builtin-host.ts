@@ -1,0 +1,43 @@
+/**
+ * `builtin` models (`problem-format.md` §2.4): the paper's examples, evaluated in this thread
+ * because each costs microseconds. Same interface and checks as the other hosts.
+ */
+import { getBuiltinModel } from '../../../core/problem/builtins';
+import type { ModelHost, ModelHostContext } from './host';
+import { runOnSlots } from './schedule';
+import type { SlotResult } from './schedule';
+import { ModelSetupError } from './setup-error';
+import { thrownMessage } from './types';
+
+/** @throws ModelSetupError when there is no such model or its sizes do not fit the problem */
+export function createBuiltinHost(name: string, context: ModelHostContext): ModelHost {
+  const model = getBuiltinModel(name);
+  if (!model) throw new ModelSetupError('model.name', `there is no builtin model "${name}"`);
+  if (model.nTheta !== context.nTheta || model.nOutputs !== context.nOutputs) {
+    throw new ModelSetupError(
+      'model.name',
+      `the builtin model "${name}" takes ${model.nTheta} parameter(s) and returns ${model.nOutputs} output(s), ` +
+        `but the problem has ${context.nTheta} parameter(s) and ${context.nOutputs} observation(s)`,
+    );
+  }
+  let closed = false;
+  const slots = Math.max(1, Math.floor(context.concurrency));
+  const evaluator = {
+    isClosed: () => closed,
+    async evaluate(_slot: number, theta: number[]): Promise<SlotResult> {
+      try {
+        return { output: model.forward(theta) };
+      } catch (error) {
+        return { failure: 'threw', error: `the model threw an error: ${thrownMessage(error)}` };
+      }
+    },
+  };
+  return {
+    slots,
+    evaluateBatch: (requests, options = {}) =>
+      runOnSlots(evaluator, requests, options, { slots, nOutputs: context.nOutputs, retries: 0 }),
+    async close() {
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Entry of the `javascript` pool's worker threads: imports the user's module once, then
+ * evaluates θs on request (over Comlink). Outputs are checked here, so that only plain arrays of
+ * numbers or a failure sentence cross the thread boundary (a model's return value may hold things
+ * that cannot be cloned), and every reply is a tagged value because thrown errors lose their
+ * class across Comlink.
+ */
+import { parentPort } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { describeOutputProblem } from '../../../core/inversion/errors';
+import { loadJavascriptModel } from './javascript';
+import { thrownMessage } from './types';
+import type { LoadedModel } from './types';
+
+export type LoadReply = { readonly ok: true; readonly forwardBatch: boolean } | { readonly ok: false; readonly message: string };
+
+export type PointReply =
+  | { readonly ok: true; readonly output: number[] }
+  | { readonly ok: false; readonly failure: 'threw' | 'bad-output'; readonly message: string };
+
+export type BatchReply =
+  | { readonly ok: true; readonly points: PointReply[] }
+  | { readonly ok: false; readonly failure: 'threw' | 'bad-output'; readonly message: string };
+
+let model: LoadedModel | null = null;
+let nOutputs = 0;
+
+const api = {
+  /** Imports the module (path resolved against problemDir) and remembers n_y. */
+  async load(modelPath: string, problemDir: string, outputs: number): Promise<LoadReply> {
+    try {
+      model = await loadJavascriptModel(modelPath, problemDir);
+    } catch (error) {
+      return { ok: false, message: thrownMessage(error) };
+    }
+    nOutputs = outputs;
+    return { ok: true, forwardBatch: model.forwardBatch !== undefined };
+  },
+
+  async forward(theta: number[]): Promise<PointReply> {
+    let output: unknown;
+    try {
+      output = await loadedModel().forward!(theta);
+    } catch (error) {
+      return { ok: false, failure: 'threw', message: `the model threw an error: ${thrownMessage(error)}` };
+    }
+    return checked(output);
+  },
+
+  async forwardBatch(thetas: number[][]): Promise<BatchReply> {
+    let returned: unknown;
+    try {
+      returned = await loadedModel().forwardBatch!(thetas);
+    } catch (error) {
+      const message = `the model's forwardBatch threw an error on a batch of ${thetas.length} points: ${thrownMessage(error)}`;
+      return { ok: false, failure: 'threw', message };
+    }
+    if (!Array.isArray(returned) || returned.length !== thetas.length) {
+      const what = Array.isArray(returned) ? `${returned.length} outputs` : describeNonArray(returned);
+      return { ok: false, failure: 'bad-output', message: `the model's forwardBatch returned ${what} for ${thetas.length} points` };
+    }
+    return { ok: true, points: returned.map(checked) };
+  },
+};
+
+export type JavascriptWorkerApi = typeof api;
+
+function loadedModel(): LoadedModel {
+  if (!model) throw new Error('the model was not loaded');
+  return model;
+}
+
+/** The output as a plain array, or why it is not n_y finite numbers (also for unreadable values). */
+function checked(output: unknown): PointReply {
+  try {
+    const problem = describeOutputProblem(output, nOutputs);
+    if (problem) return { ok: false, failure: 'bad-output', message: `the model ${problem}` };
+    return { ok: true, output: Array.from(output as ArrayLike<number>) };
+  } catch (error) {
+    return { ok: false, failure: 'bad-output', message: `the model returned a value that could not be read (${thrownMessage(error)})` };
+  }
+}
+
+function describeNonArray(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  return `a ${typeof value} instead of an array`;
+}
+
+Comlink.expose(api, nodeEndpoint(parentPort!));
