@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // CI asks for a machine-readable report too (GMKI_VITEST_JSON=path) to print a plain summary line.
@@ -10,6 +13,8 @@ export default defineConfig({
     // Paper reproductions and CLI tests spawn real processes and run whole inversions.
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // No test may touch the user's real run database in the app's data folder.
+    env: { GMKI_DATA_DIR: mkdtempSync(join(tmpdir(), 'gmki-test-data-')) },
     reporters: jsonReport ? ['default', 'json'] : ['default'],
     outputFile: jsonReport ? { json: jsonReport } : undefined,
   },

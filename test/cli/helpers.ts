@@ -3,6 +3,7 @@
  * and builds small problem files in temporary folders.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,12 @@ export interface GmkiResult {
   readonly stderr: string;
 }
 
+/**
+ * The run database of every spawned `gmki` that names none: a folder of its own per test file,
+ * so tests never touch the user's real database in the app's data folder.
+ */
+const TEST_DATA_DIR = mkdtempSync(join(tmpdir(), 'gmki-data-'));
+
 export function runGmki(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<GmkiResult> {
   return new Promise((resolve, reject) => {
     execFile(
@@ -24,7 +31,7 @@ export function runGmki(args: readonly string[], options: { cwd?: string; env?: 
       [BIN, ...args],
       {
         cwd: options.cwd ?? REPO_ROOT,
-        env: { ...process.env, GMKI_DEBUG: '', ...options.env },
+        env: { ...process.env, GMKI_DEBUG: '', GMKI_DATA_DIR: TEST_DATA_DIR, ...options.env },
         timeout: 60_000,
         maxBuffer: 16 * 1024 * 1024,
       },

@@ -1,5 +1,5 @@
 /** `gmki runs resume | extend | cancel`: continuing and stopping stored runs. */
-import { parseProblem } from '../../../core/problem';
+import { problemOfRun } from '../../services/runs/stored-problem';
 import type { RunStore } from '../../services/store';
 import type { RunRecord } from '../../services/store/types';
 import { finishSupervisedRun } from '../commands/run-outcome';
@@ -31,7 +31,8 @@ export async function extendRun(store: RunStore, options: RunsOptions, io: CliIo
   }
   const outPaths = await outputPaths(options);
   store.setIterationsTarget(run.id, run.iterations + options.iterations!);
-  return finishSupervisedRun(store, run.id, problemOf(run), { io, json: options.json, outPaths, out: options.out });
+  const extended = store.getRun(run.id)!;
+  return finishSupervisedRun(store, run.id, problemOf(extended), { io, json: options.json, outPaths, out: options.out });
 }
 
 export function cancelRun(store: RunStore, options: RunsOptions, io: CliIo): number {
@@ -53,9 +54,9 @@ function outputPaths(options: RunsOptions): Promise<string[]> {
 }
 
 function problemOf(run: RunRecord) {
-  const parsed = parseProblem(run.problem);
+  const parsed = problemOfRun(run);
   if (!parsed.ok) {
-    throw new CliError(EXIT_INVALID, [`gmki: the stored problem of run ${run.id} is not valid:`, ...parsed.errors.map((e) => `  ${e.path}: ${e.message}`)]);
+    throw new CliError(EXIT_INVALID, [`gmki: the stored problem of run ${run.id} is not valid:`, ...parsed.errors.map((e) => `  ${e}`)]);
   }
   return parsed.problem;
 }

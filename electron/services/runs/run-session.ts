@@ -7,13 +7,13 @@
 import { createInversion } from '../../../core/inversion';
 import type { EvaluationBatch, IterationRecord } from '../../../core/inversion';
 import { NotPositiveDefiniteError } from '../../../core/linalg/dense';
-import { parseProblem } from '../../../core/problem';
 import type { ResolvedProblem } from '../../../core/problem/types';
 import type { CreateModelHost, EvaluationOutcome, ModelHost } from '../models/host';
 import type { RunStore } from '../store/run-store';
 import type { EvaluationEntry, RunOwner, RunRecord, RunStatus } from '../store/types';
 import { describeFailedEvaluation } from './failure-message';
 import type { RunProgress } from './progress';
+import { problemOfRun } from './stored-problem';
 
 export interface RunSessionDeps {
   readonly store: RunStore;
@@ -75,10 +75,9 @@ export async function executeRun(runId: string, deps: RunSessionDeps): Promise<R
 }
 
 function reparse(run: RunRecord): ResolvedProblem {
-  const parsed = parseProblem(run.problem);
+  const parsed = problemOfRun(run);
   if (!parsed.ok) {
-    const errors = parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-    throw new RunStartError('INVALID_PROBLEM', `the stored problem of run ${run.id} is not valid: ${errors}`);
+    throw new RunStartError('INVALID_PROBLEM', `the stored problem of run ${run.id} is not valid: ${parsed.errors.join('; ')}`);
   }
   return parsed.problem;
 }

@@ -1,0 +1,133 @@
+/**
+ * Runs that survive (issue 3): `gmki run` stores every iteration as it completes, so a run killed
+ * with SIGKILL, or cancelled, continues with `gmki runs resume` to exactly the result of a run
+ * that was never stopped; `runs extend` adds iterations the same way. Real child processes, a
+ * real SQLite file, a real slow JavaScript model in worker threads.
+ */
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, REPO_ROOT, removeDir, runGmki, tinyProblem, writeProblem } from './helpers';
+
+/** Slow only where a test needs time to act (MODEL_DELAY_MS); the outputs never depend on it. */
+const SLOW_MODEL = `export async function forward([a, b]) {
+  await new Promise((resolve) => setTimeout(resolve, Number(process.env.MODEL_DELAY_MS ?? 0)));
+  return [(b - a) ** 2];
+}
+`;
+const SLOW = { MODEL_DELAY_MS: '150' };
+
+let dir: string;
+let problemFile: string;
+const db = () => join(dir, 'runs.sqlite');
+
+beforeAll(async () => {
+  dir = await makeTempDir();
+  problemFile = await writeProblem(dir, SLOW_MODEL, tinyProblem({ iterations: 12, concurrency: 2, posteriorSamples: 50 }));
+});
+afterAll(() => removeDir(dir));
+
+/** mixture.json without its wall-clock fields (the only part that depends on when it ran). */
+async function mixtureWithoutTimes(folder: string): Promise<string> {
+  const json = JSON.parse(await readFile(join(folder, 'mixture.json'), 'utf8'));
+  delete json.elapsedSeconds;
+  for (const entry of json.history) delete entry.elapsedSeconds;
+  return JSON.stringify(json);
+}
+
+async function listRuns(): Promise<{ id: string; status: string; iterationsDone: number; forwardEvaluations: number }[]> {
+  const result = await runGmki(['runs', 'list', '--db', db(), '--json']);
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+/** Starts `gmki run` and resolves once its progress shows `iteration` committed iterations. */
+function startRunUntil(iteration: number, extraArgs: string[] = []) {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'gmki.mjs'), 'run', problemFile, '--db', db(), ...extraArgs], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...SLOW },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  const reached = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (new RegExp(`iteration\\s+${iteration}/`).test(stdout)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`gmki exited (${code}) before iteration ${iteration}:\n${stdout}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, reached, exited, output: () => stdout };
+}
+
+describe('gmki run with the run store', () => {
+  let reference: string;
+
+  beforeAll(async () => {
+    const out = join(dir, 'uninterrupted');
+    const result = await runGmki(['run', problemFile, '--db', db(), '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/Run [0-9a-f-]{36} is stored in /);
+    reference = await mixtureWithoutTimes(out);
+  });
+
+  it('resumes a run killed with SIGKILL to exactly the uninterrupted result, losing no committed iteration', async () => {
+    const run = startRunUntil(4);
+    await run.reached;
+    run.child.kill('SIGKILL');
+    await run.exited;
+    const killed = (await listRuns())[0]!;
+    expect(killed.status).toBe('interrupted');
+    expect(killed.iterationsDone).toBeGreaterThanOrEqual(4);
+    expect(killed.iterationsDone).toBeLessThan(12);
+    expect(killed.forwardEvaluations).toBe(killed.iterationsDone * 2 * 5);
+
+    const out = join(dir, 'resumed-after-kill');
+    const resumed = await runGmki(['runs', 'resume', killed.id.slice(0, 8), '--db', db(), '--out', out]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(await mixtureWithoutTimes(out)).toBe(reference);
+    expect((await listRuns())[0]).toMatchObject({ id: killed.id, status: 'completed', iterationsDone: 12, forwardEvaluations: 120 });
+  });
+
+  it('cancels a running run from another process, then resumes it to the same result', async () => {
+    const run = startRunUntil(3);
+    await run.reached;
+    const running = (await listRuns())[0]!;
+    expect(running.status).toBe('running');
+    const cancel = await runGmki(['runs', 'cancel', running.id, '--db', db()]);
+    expect(cancel.code, cancel.stderr).toBe(0);
+    expect(await run.exited).toBe(1);
+    const cancelled = (await listRuns())[0]!;
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.iterationsDone).toBeLessThan(12);
+
+    const out = join(dir, 'resumed-after-cancel');
+    const resumed = await runGmki(['runs', 'resume', running.id, '--db', db(), '--out', out, '--json']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ id: running.id, status: 'completed', iterations: 12 });
+    expect(await mixtureWithoutTimes(out)).toBe(reference);
+  });
+
+  it('extends a completed run to exactly what a longer run gives', async () => {
+    const short = await runGmki(['run', problemFile, '--db', db(), '--iterations', '5', '--json']);
+    expect(short.code, short.stderr).toBe(0);
+    const { id } = JSON.parse(short.stdout);
+    const out = join(dir, 'extended');
+    const extended = await runGmki(['runs', 'extend', id, '--iterations', '7', '--db', db(), '--out', out]);
+    expect(extended.code, extended.stderr).toBe(0);
+    const json = JSON.parse(await readFile(join(out, 'mixture.json'), 'utf8'));
+    expect(json.history).toHaveLength(13);
+    expect(await mixtureWithoutTimes(out)).toBe(reference);
+  });
+
+  it('refuses to resume a completed run and to extend an interrupted one, saying what to do instead', async () => {
+    const [latest] = await listRuns();
+    const resume = await runGmki(['runs', 'resume', latest!.id, '--db', db()]);
+    expect(resume.code).toBe(2);
+    expect(resume.stderr).toMatch(/cannot be resumed: it is completed \(add iterations with: gmki runs extend/);
+    const unknown = await runGmki(['runs', 'show', 'ffffffff', '--db', db()]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/there is no run with id 'ffffffff'/);
+  });
+});
