@@ -28,7 +28,7 @@ export function createBuiltinHost(name: string, context: ModelHostContext): Mode
       try {
         return { output: model.forward(theta) };
       } catch (error) {
-        return { failure: 'threw', error: `the model threw an error: ${thrownMessage(error)}` };
+        return { failure: 'threw', error: thrownMessage(error) };
       }
     },
   };

@@ -43,6 +43,7 @@ export async function createCommandHost(spec: CommandSpec, context: ModelHostCon
   const slots = Math.max(1, Math.floor(context.concurrency));
   const processes: (ModelProcess | null)[] = new Array<ModelProcess | null>(slots).fill(null);
   let closed = false;
+  let closing: Promise<void> | null = null;
 
   const started = await Promise.allSettled(processes.map(() => ModelProcess.start(options)));
   started.forEach((result, slot) => (processes[slot] = result.status === 'fulfilled' ? result.value : null));
@@ -61,11 +62,11 @@ export async function createCommandHost(spec: CommandSpec, context: ModelHostCon
         try {
           proc = processes[slot] = await ModelProcess.start(options);
         } catch (error) {
-          return { failure: 'crashed', error: `the model's process could not be restarted: ${startFailure(label, cwd, error)}` };
+          return { failure: 'crashed', error: `its process could not be restarted: ${startFailure(label, cwd, error)}` };
         }
         if (closed) {
           await proc.close(0); // the host was closed while this one started
-          return { failure: 'cancelled', error: 'the evaluation was stopped because the model host was closed' };
+          return { failure: 'cancelled', error: 'the model host was closed' };
         }
       }
       return proc.evaluate(theta);
@@ -76,10 +77,11 @@ export async function createCommandHost(spec: CommandSpec, context: ModelHostCon
     slots,
     evaluateBatch: (requests, batchOptions = {}) =>
       runOnSlots(evaluator, requests, batchOptions, { slots, nOutputs: context.nOutputs, retries: context.retries ?? 1 }),
-    async close() {
+    close() {
       closed = true;
       const grace = context.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
-      await Promise.all(processes.map((proc) => proc?.close(grace)));
+      closing ??= Promise.all(processes.map((proc) => proc?.close(grace))).then(() => undefined);
+      return closing;
     },
   };
 }

@@ -101,12 +101,12 @@ export class ModelProcess {
       this.fault = null;
       return Promise.resolve(fault);
     }
-    if (this.state !== 'running') return Promise.resolve(this.failure('crashed', "the model's process is not running"));
+    if (this.state !== 'running') return Promise.resolve(this.failure('crashed', 'its process is not running'));
     const id = nextRequestId++;
     return new Promise((resolve) => {
       const seconds = this.options.timeoutSeconds;
       const timer = setTimeout(() => {
-        this.settle(id, this.failure('timeout', `the model did not answer within ${seconds} s (timeoutSeconds), so its process was stopped`));
+        this.settle(id, this.failure('timeout', `no answer within ${seconds} s (timeoutSeconds); its process was stopped`));
         this.kill();
       }, Math.min(seconds * 1000, 2 ** 31 - 1));
       this.pending.set(id, { resolve, timer });
@@ -128,7 +128,7 @@ export class ModelProcess {
    */
   async close(graceMs: number): Promise<void> {
     this.ignoreAnswers = true;
-    this.failAll('cancelled', 'the evaluation was stopped because the model host was closed');
+    this.failAll('cancelled', 'the model host was closed');
     if (this.state !== 'exited') {
       this.state = 'closing';
       this.child.stdin.end();
@@ -145,7 +145,7 @@ export class ModelProcess {
   private onAnswerLine(line: string, overlong: boolean): void {
     if (this.ignoreAnswers) return;
     if (overlong) {
-      this.protocolFailure(`the model wrote a line of more than ${MAX_ANSWER_LENGTH} characters to stdout`);
+      this.protocolFailure(`it wrote a line of more than ${MAX_ANSWER_LENGTH} characters to stdout`);
       return;
     }
     const answer = parseAnswer(line);
@@ -156,11 +156,11 @@ export class ModelProcess {
     if (!this.pending.has(answer.id)) {
       const waiting = [...this.pending.keys()];
       const expected = waiting.length > 0 ? `the request it was sent has id ${waiting.join(', ')}` : 'no request was waiting';
-      this.protocolFailure(`the model answered with id ${answer.id}, but ${expected}`);
+      this.protocolFailure(`it answered with id ${answer.id}, but ${expected}`);
       return;
     }
     if (answer.kind === 'error') {
-      this.settle(answer.id, { failure: 'threw', error: `the model reported an error: ${answer.error}` });
+      this.settle(answer.id, { failure: 'threw', error: answer.error });
     } else this.settle(answer.id, { output: answer.output });
   }
 
@@ -178,7 +178,7 @@ export class ModelProcess {
   private async reportExit(code: number | null, signal: NodeJS.Signals | null, unexpected: boolean): Promise<void> {
     const how = code !== null ? `exited with code ${code}` : `was killed by signal ${signal}`;
     await Promise.race([this.drained, delay(STDIO_DRAIN_MS)]); // also lets the stderr tail hold its last words
-    if (this.pending.size > 0) this.failAll('crashed', `the model's process ${how} before answering`);
+    if (this.pending.size > 0) this.failAll('crashed', `its process ${how} before answering`);
     else if (unexpected) {
       this.options.log('warning', `the model's process ${this.pid} ${how} between evaluations; a new one starts for the next`);
     }

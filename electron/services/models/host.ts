@@ -18,15 +18,17 @@ export interface EvaluationRequest {
 export type EvaluationFailureKind = 'threw' | 'bad-output' | 'timeout' | 'crashed' | 'protocol' | 'http' | 'cancelled';
 
 /**
- * One evaluation's result. `error` is a sentence that starts with what happened ("the model
- * threw an error: …", "the model's process exited with code 1 before answering …") and quotes
- * the model's own words; describeOutcomeFailure (outcome-message.ts) adds where and at which θ.
+ * One evaluation's result. `failure` says what kind of thing went wrong; `error` gives the
+ * details, quoting the model where it said anything: its error message (`division by zero`),
+ * what it returned (`it returned NaN at output 2 (of 2)`), how its process ended with the last
+ * lines of its stderr, the server's HTTP body. services/runs/failure-message.ts puts the two
+ * together with where (iteration, component, sigma point) and θ.
  */
 export interface EvaluationOutcome {
   readonly index: number;
   /** The model's output (checked: n_y finite numbers), or null when it failed. */
   readonly output: number[] | null;
-  /** The failure in the model's own words where there are any (stderr tail, HTTP body). */
+  /** The failure's details, in the model's own words where there are any (stderr tail, HTTP body). */
   readonly error: string | null;
   readonly failure: EvaluationFailureKind | null;
   /** Wall time of every attempt; for a `forwardBatch` call, its time divided among its points. */
@@ -38,7 +40,10 @@ export interface EvaluationOutcome {
 }
 
 export interface EvaluateBatchOptions {
-  /** Aborting stops launching evaluations; those in flight finish or are cut off by the host. */
+  /**
+   * Aborting stops launching evaluations; those in flight finish, or end as 'cancelled' when the
+   * host is closed meanwhile.
+   */
   readonly signal?: AbortSignal;
   /** Called as each evaluation finishes (for progress and the ledger). */
   readonly onOutcome?: (outcome: EvaluationOutcome) => void;
@@ -54,7 +59,10 @@ export interface ModelHost {
    * order (requests not started because of a failure or an abort are absent).
    */
   evaluateBatch(requests: readonly EvaluationRequest[], options?: EvaluateBatchOptions): Promise<EvaluationOutcome[]>;
-  /** Ends every worker, process or connection; the host cannot be used afterwards. */
+  /**
+   * Ends every worker, process or connection; evaluations in flight end as 'cancelled'. The host
+   * cannot be used afterwards; calling close() again returns the same promise.
+   */
   close(): Promise<void>;
 }
 

@@ -8,7 +8,6 @@ export type { ForwardFunctions, LoadedModel } from './types';
 
 /** Forward-model hosts in worker threads, processes and over HTTP (architecture.md §3). */
 export { createModelHost } from './host-factory';
-export { describeOutcomeFailure } from './outcome-message';
 export { ModelSetupError } from './setup-error';
 export type {
   CreateModelHost,

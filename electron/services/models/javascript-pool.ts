@@ -51,6 +51,7 @@ export async function createJavascriptHost(modelPath: string, context: ModelHost
   const handles: (WorkerHandle | null)[] = new Array<WorkerHandle | null>(slots).fill(null);
   const restarts: (Promise<WorkerHandle> | null)[] = new Array<Promise<WorkerHandle> | null>(slots).fill(null);
   let closed = false;
+  let closing: Promise<void> | null = null;
   let usesForwardBatch = false;
 
   const startWorker = async (slot: number): Promise<WorkerHandle> => {
@@ -73,7 +74,7 @@ export async function createJavascriptHost(modelPath: string, context: ModelHost
       });
       worker.once('exit', (code) => {
         handle.alive = false;
-        resolve(uncaught !== null ? `it crashed with an uncaught error: ${uncaught}` : `it exited with code ${code} (did the model call process.exit?)`);
+        resolve(uncaught !== null ? `uncaught error: ${uncaught}` : `exit code ${code} (did the model call process.exit?)`);
       });
     });
     const handle: WorkerHandle = { worker, remote: Comlink.wrap<JavascriptWorkerApi>(nodeEndpoint(worker)), stopped, stderr, alive: true };
@@ -111,12 +112,12 @@ export async function createJavascriptHost(modelPath: string, context: ModelHost
     try {
       handle = await workerFor(slot);
     } catch (error) {
-      return { failure: 'crashed', error: `the model's worker thread could not be restarted: ${thrownMessage(error)}` };
+      return { failure: 'crashed', error: `its worker thread could not be restarted: ${thrownMessage(error)}` };
     }
     const reply = await Promise.race([call(handle.remote), handle.stopped.then((reason) => ({ stoppedBecause: reason }))]);
     if (typeof reply === 'object' && reply !== null && 'stoppedBecause' in reply) {
-      if (closed) return { failure: 'cancelled', error: 'the evaluation was stopped because the model host was closed' };
-      const why = `the model's worker thread stopped before answering: ${reply.stoppedBecause}`;
+      if (closed) return { failure: 'cancelled', error: 'the model host was closed' };
+      const why = `its worker thread stopped before answering: ${reply.stoppedBecause}`;
       return { failure: 'crashed', error: `${why}${quoteStderrTail(handle.stderr.snapshot())}` };
     }
     return { reply: reply as T };
@@ -177,10 +178,13 @@ export async function createJavascriptHost(modelPath: string, context: ModelHost
       usesForwardBatch
         ? evaluateWithBatches(requests, options)
         : runOnSlots(evaluator, requests, options, { slots, nOutputs: context.nOutputs, retries }),
-    async close() {
+    close() {
       closed = true;
-      await Promise.allSettled(restarts);
-      await Promise.all(handles.map((handle) => handle && stopWorker(handle)));
+      closing ??= (async () => {
+        await Promise.allSettled(restarts);
+        await Promise.all(handles.map((handle) => handle && stopWorker(handle)));
+      })();
+      return closing;
     },
   };
 }

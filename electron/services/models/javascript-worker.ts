@@ -43,7 +43,7 @@ const api = {
     try {
       output = await loadedModel().forward!(theta);
     } catch (error) {
-      return { ok: false, failure: 'threw', message: `the model threw an error: ${thrownMessage(error)}` };
+      return { ok: false, failure: 'threw', message: thrownMessage(error) };
     }
     return checked(output);
   },
@@ -53,12 +53,12 @@ const api = {
     try {
       returned = await loadedModel().forwardBatch!(thetas);
     } catch (error) {
-      const message = `the model's forwardBatch threw an error on a batch of ${thetas.length} points: ${thrownMessage(error)}`;
+      const message = `${thrownMessage(error)} (in forwardBatch, called with ${thetas.length} points)`;
       return { ok: false, failure: 'threw', message };
     }
     if (!Array.isArray(returned) || returned.length !== thetas.length) {
       const what = Array.isArray(returned) ? `${returned.length} outputs` : describeNonArray(returned);
-      return { ok: false, failure: 'bad-output', message: `the model's forwardBatch returned ${what} for ${thetas.length} points` };
+      return { ok: false, failure: 'bad-output', message: `forwardBatch returned ${what} for ${thetas.length} points` };
     }
     return { ok: true, points: returned.map(checked) };
   },
@@ -75,10 +75,10 @@ function loadedModel(): LoadedModel {
 function checked(output: unknown): PointReply {
   try {
     const problem = describeOutputProblem(output, nOutputs);
-    if (problem) return { ok: false, failure: 'bad-output', message: `the model ${problem}` };
+    if (problem) return { ok: false, failure: 'bad-output', message: `it ${problem}` };
     return { ok: true, output: Array.from(output as ArrayLike<number>) };
   } catch (error) {
-    return { ok: false, failure: 'bad-output', message: `the model returned a value that could not be read (${thrownMessage(error)})` };
+    return { ok: false, failure: 'bad-output', message: `it returned a value that could not be read (${thrownMessage(error)})` };
   }
 }
 

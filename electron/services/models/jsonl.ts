@@ -70,21 +70,21 @@ const QUOTE_LIMIT = 200;
 export function parseAnswer(line: string): ParsedAnswer {
   const value = parseJsonAllowingNonFinite(line);
   if (value === undefined) {
-    return { kind: 'garbage', problem: `the model wrote a line to stdout that is not JSON: ${quote(line)}` };
+    return { kind: 'garbage', problem: `it wrote a line to stdout that is not JSON: ${quote(line)}` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { kind: 'garbage', problem: `the model wrote ${quote(line)} to stdout, which is not an answer object` };
+    return { kind: 'garbage', problem: `it wrote ${quote(line)} to stdout, which is not an answer object` };
   }
   const answer = value as Record<string, unknown>;
   if (typeof answer.id !== 'number' || !Number.isInteger(answer.id)) {
-    return { kind: 'garbage', problem: `the model's answer has no integer "id": ${quote(line)}` };
+    return { kind: 'garbage', problem: `its answer has no integer "id": ${quote(line)}` };
   }
   if ('output' in answer) return { kind: 'output', id: answer.id, output: answer.output };
   if ('error' in answer) {
     const error = typeof answer.error === 'string' ? answer.error : JSON.stringify(answer.error);
     return { kind: 'error', id: answer.id, error };
   }
-  return { kind: 'garbage', problem: `the model's answer has neither "output" nor "error": ${quote(line)}` };
+  return { kind: 'garbage', problem: `its answer has neither "output" nor "error": ${quote(line)}` };
 }
 
 /** The line quoted for a message, cut to a readable length. */

@@ -113,6 +113,6 @@ export function checkedOutcome(
   } catch (error) {
     problem = `returned a value that could not be read (${thrownMessage(error)})`;
   }
-  if (problem) return { ...base, output: null, failure: 'bad-output', error: `the model ${problem}` };
+  if (problem) return { ...base, output: null, failure: 'bad-output', error: `it ${problem}` };
   return { ...base, output: Array.from(result.output as ArrayLike<number>), failure: null, error: null };
 }

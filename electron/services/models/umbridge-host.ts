@@ -55,7 +55,7 @@ export async function createUmbridgeHost(spec: UmbridgeSpec, context: ModelHostC
       try {
         reply = await client.post('Evaluate', { name, input: [theta], config });
       } catch (error) {
-        if (client.isClosed) return { failure: 'cancelled', error: 'the evaluation was stopped because the model host was closed' };
+        if (client.isClosed) return { failure: 'cancelled', error: 'the model host was closed' };
         return { failure: 'http', error: `could not reach ${where}: ${thrownMessage(error)}` };
       }
       if (reply.status < 200 || reply.status >= 300) {
@@ -144,7 +144,7 @@ function readOutput(body: string, nOutputs: number): SlotResult {
   if (typeof answer !== 'object' || answer === null) {
     return { failure: 'bad-output', error: `the UM-Bridge server's answer is not JSON: ${quote(body)}` };
   }
-  if (answer.error !== undefined) return { failure: 'threw', error: `the model reported an error: ${describeError(answer.error)}` };
+  if (answer.error !== undefined) return { failure: 'threw', error: describeError(answer.error) };
   const output = answer.output;
   if (!Array.isArray(output) || !output.every((vector) => Array.isArray(vector))) {
     return { failure: 'bad-output', error: `the UM-Bridge server's answer has no "output" list of vectors: ${quote(body)}` };
@@ -154,7 +154,7 @@ function readOutput(body: string, nOutputs: number): SlotResult {
     const got = JSON.stringify(output.map((vector: unknown[]) => vector.length));
     return {
       failure: 'bad-output',
-      error: `the model returned output vectors of sizes ${got} (${flat.length} numbers), expected ${nOutputs} in all: ${quote(body)}`,
+      error: `it returned output vectors of sizes ${got} (${flat.length} numbers), expected ${nOutputs} in all: ${quote(body)}`,
     };
   }
   return { output: flat };
