@@ -1,7 +1,37 @@
 /**
  * The `samples.csv` result file (`problem-format.md` §4): header = parameter names then
- * `component`; one row per posterior sample in physical units.
+ * `component`; one row per posterior sample in physical units. `drawPosteriorSamples` is the one
+ * way every result and export draws those samples, so the same run always gives the same rows.
  */
+import type { Mixture } from '../../../core/gmki/state';
+import type { ResolvedProblem } from '../../../core/problem/types';
+import { createRandomStream } from '../../../core/random/random';
+import { sampleMixture, samplesToPhysical } from '../../../core/results/sampling';
+
+/** Posterior samples in physical units and the component each one came from. */
+export interface PosteriorSamples {
+  /** count×d, row-major, θ in physical units. */
+  readonly samples: Float64Array;
+  /** count component indices (0-based, as in mixture.json's arrays). */
+  readonly components: Int32Array;
+}
+
+/**
+ * Draws the run's posterior samples from `mixture` (its final one): seeded by the run's seed on
+ * the run's own 'posterior-samples' stream, so their number never changes the run's other draws
+ * and the same run always yields the same samples; mapped from u to physical units.
+ * @param count how many (default `settings.posteriorSamples`)
+ * @throws NotPositiveDefiniteError when a covariance is far from positive definite
+ */
+export function drawPosteriorSamples(
+  mixture: Mixture,
+  problem: Pick<ResolvedProblem, 'transforms' | 'settings'>,
+  count: number = problem.settings.posteriorSamples,
+): PosteriorSamples {
+  const random = createRandomStream(problem.settings.seed, 'posterior-samples');
+  const { samples, components } = sampleMixture(mixture, count, random);
+  return { samples: samplesToPhysical(samples, problem.transforms), components };
+}
 
 /**
  * @param parameterNames d names (the header's first d columns)
