@@ -1,0 +1,102 @@
+/**
+ * A run as a NumPy `.npz` archive (a stored ZIP of `.npy` files, what `numpy.savez` writes), for
+ * NumPy users (product.md #14). `numpy.load(file)` gives a dict-like object with these keys
+ * (K components, d parameters, N+1 committed iterations 0..N, n posterior samples):
+ *
+ * | key                   | dtype  | shape        | content                                          |
+ * |-----------------------|--------|--------------|--------------------------------------------------|
+ * | `weights`             | `<f8`  | (K,)         | final mixture weights w_k (sum 1)                |
+ * | `means`               | `<f8`  | (K, d)       | final component means, in u                      |
+ * | `covariances`         | `<f8`  | (K, d, d)    | final component covariances, in u                |
+ * | `weights_history`     | `<f8`  | (N+1, K)     | weights after each iteration (row 0 = initial)   |
+ * | `means_history`       | `<f8`  | (N+1, K, d)  | means after each iteration, in u                 |
+ * | `iterations`          | `<i8`  | (N+1,)       | iteration numbers 0..N                           |
+ * | `forward_evaluations` | `<i8`  | (N+1,)       | forward evaluations up to each iteration         |
+ * | `elapsed_seconds`     | `<f8`  | (N+1,)       | run time when each iteration was complete        |
+ * | `samples`             | `<f8`  | (n, d)       | posterior samples, physical units                |
+ * | `components`          | `<i4`  | (n,)         | component (0-based) each sample came from        |
+ * | `parameter_names`     | `<U…`  | (d,)         | parameter names, the columns of means/samples    |
+ *
+ * u is the unconstrained space the mixture lives in (= θ for parameters without bounds,
+ * problem-format.md §1.1), exactly as mixture.json reports it; the samples are the same rows as
+ * the CSV export's. Per-iteration covariances are left out (N+1·K·d² doubles grow fast); the
+ * JSON export has them.
+ */
+import type { HistoryEntry, PosteriorSamples } from '../results/index';
+import type { NpyArray } from './npy';
+import { encodeNpy } from './npy';
+import { buildStoredZip } from './zip';
+
+/** The keys of the archive, in the order they are written. */
+export const NPZ_KEYS = [
+  'weights',
+  'means',
+  'covariances',
+  'weights_history',
+  'means_history',
+  'iterations',
+  'forward_evaluations',
+  'elapsed_seconds',
+  'samples',
+  'components',
+  'parameter_names',
+] as const;
+export type NpzKey = (typeof NPZ_KEYS)[number];
+
+export interface NpzExportInput {
+  /** d names, in the order of the mixture's and the samples' columns. */
+  readonly parameterNames: readonly string[];
+  /** Committed iterations 0..N in order, each with K components in d dimensions. */
+  readonly history: readonly HistoryEntry[];
+  /** Posterior samples of the final mixture (`drawPosteriorSamples`). */
+  readonly samples: PosteriorSamples;
+}
+
+/**
+ * The `.npz` bytes (see the table above).
+ * @throws RangeError when the history is empty or shapes disagree
+ */
+export function buildNpzExport(input: NpzExportInput): Uint8Array {
+  const arrays = npzArrays(input);
+  return buildStoredZip(NPZ_KEYS.map((key) => ({ name: `${key}.npy`, data: encodeNpy(arrays[key]) })));
+}
+
+/** The arrays of the archive, by key, before encoding. */
+export function npzArrays(input: NpzExportInput): Record<NpzKey, NpyArray> {
+  const { history, parameterNames } = input;
+  const last = history[history.length - 1];
+  if (!last) throw new RangeError('history: expected at least the initial iteration, got none');
+  const { nComponents: K, nTheta: d } = last.mixture;
+  if (d !== parameterNames.length) throw new RangeError(`parameterNames: expected ${d} names, got ${parameterNames.length}`);
+  for (const entry of history) {
+    if (entry.mixture.nComponents !== K || entry.mixture.nTheta !== d) {
+      throw new RangeError(`history: iteration ${entry.iteration} has K = ${entry.mixture.nComponents}, d = ${entry.mixture.nTheta}; expected K = ${K}, d = ${d}`);
+    }
+  }
+  const rows = history.length;
+  const n = input.samples.components.length;
+  const weightsHistory = new Float64Array(rows * K);
+  const meansHistory = new Float64Array(rows * K * d);
+  history.forEach((entry, r) => {
+    weightsHistory.set(weightsOf(entry), r * K);
+    meansHistory.set(entry.mixture.means, r * K * d);
+  });
+  return {
+    weights: { dtype: '<f8', shape: [K], data: weightsOf(last) },
+    means: { dtype: '<f8', shape: [K, d], data: last.mixture.means },
+    covariances: { dtype: '<f8', shape: [K, d, d], data: last.mixture.covariances },
+    weights_history: { dtype: '<f8', shape: [rows, K], data: weightsHistory },
+    means_history: { dtype: '<f8', shape: [rows, K, d], data: meansHistory },
+    iterations: { dtype: '<i8', shape: [rows], data: BigInt64Array.from(history, (entry) => BigInt(entry.iteration)) },
+    forward_evaluations: { dtype: '<i8', shape: [rows], data: BigInt64Array.from(history, (entry) => BigInt(entry.forwardEvaluations)) },
+    elapsed_seconds: { dtype: '<f8', shape: [rows], data: Float64Array.from(history, (entry) => entry.elapsedSeconds) },
+    samples: { dtype: '<f8', shape: [n, d], data: input.samples.samples },
+    components: { dtype: '<i4', shape: [n], data: input.samples.components },
+    parameter_names: { dtype: 'unicode', shape: [d], data: [...parameterNames] },
+  };
+}
+
+/** w_k = exp(log w_k), as mixture.json's `weights` (mixtureWeights), so both exports agree. */
+function weightsOf(entry: HistoryEntry): Float64Array {
+  return Float64Array.from(entry.mixture.logWeights, Math.exp);
+}
