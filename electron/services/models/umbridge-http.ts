@@ -50,8 +50,21 @@ export class JsonHttpClient {
     return this.closed;
   }
 
-  /** Resolves with any HTTP status; rejects on a network error or when closed. */
-  private request(method: 'GET' | 'POST', path: string, body: string | undefined): Promise<HttpReply> {
+  /**
+   * Resolves with any HTTP status; rejects on a network error or when closed. A kept-alive
+   * connection the server closed while idle fails before the request reaches it: that request
+   * is sent once more on a fresh connection (what Node's documentation recommends).
+   */
+  private async request(method: 'GET' | 'POST', path: string, body: string | undefined): Promise<HttpReply> {
+    try {
+      return await this.send(method, path, body);
+    } catch (error) {
+      if (!(error instanceof StaleConnectionError) || this.closed) throw error instanceof StaleConnectionError ? error.cause : error;
+      return this.send(method, path, body);
+    }
+  }
+
+  private send(method: 'GET' | 'POST', path: string, body: string | undefined): Promise<HttpReply> {
     if (this.closed) return Promise.reject(new Error('the model host was closed'));
     const url = new URL(path.replace(/^\//, ''), this.baseUrl.href.endsWith('/') ? this.baseUrl : `${this.baseUrl.href}/`);
     return new Promise((resolve, reject) => {
@@ -60,7 +73,9 @@ export class JsonHttpClient {
         headers['content-type'] = 'application/json';
         headers['content-length'] = Buffer.byteLength(body);
       }
+      let responded = false;
       const request = this.transport.request(url, { method, agent: this.agent, headers }, (response) => {
+        responded = true;
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {
@@ -78,11 +93,19 @@ export class JsonHttpClient {
         response.on('error', reject);
       });
       this.inFlight.add(request);
-      request.on('error', (error) => {
+      request.on('error', (error: NodeJS.ErrnoException) => {
         this.inFlight.delete(request);
-        reject(error);
+        const stale = request.reusedSocket && error.code === 'ECONNRESET' && !responded;
+        reject(stale ? new StaleConnectionError(error) : error);
       });
       request.end(body);
     });
+  }
+}
+
+/** A network error on a reused keep-alive connection before any answer. */
+class StaleConnectionError extends Error {
+  constructor(override readonly cause: Error) {
+    super(cause.message);
   }
 }

@@ -107,6 +107,16 @@ describe('UM-Bridge model host', () => {
     expect(unreachable.message).toMatch(new RegExp(`^could not reach the UM-Bridge server at ${gone.url}: .*ECONNREFUSED`));
   });
 
+  it('keeps working when the server closes idle connections between batches', async () => {
+    const model = await server({ outputSizes: [1], keepAliveTimeout: 20, evaluate: (theta) => [[theta[0]! * 2]] });
+    const host = await umbridgeHost(model.url);
+    for (let round = 0; round < 3; round++) {
+      const outcomes = await host.evaluateBatch(requests(4));
+      expect(outcomes.map((outcome) => outcome.output)).toEqual([[0], [2], [4], [6]]);
+      await delay(60);
+    }
+  });
+
   it('cancels the requests in flight when the host is closed', async () => {
     const model = await server({
       outputSizes: [1],

@@ -15,6 +15,8 @@ export interface UmbridgeServerOptions {
   readonly inputSizes?: readonly number[];
   readonly outputSizes: readonly number[];
   readonly evaluate: (theta: number[]) => EvaluateReply | Promise<EvaluateReply>;
+  /** Milliseconds an idle kept-alive connection stays open (Node's default: 5000). */
+  readonly keepAliveTimeout?: number;
 }
 
 export interface UmbridgeServer {
@@ -78,6 +80,7 @@ export async function startUmbridgeServer(options: UmbridgeServerOptions): Promi
       if (!response.headersSent) json(response, 500, { error: { type: 'ServerError', message: String(error) } });
     });
   });
+  if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
