@@ -109,16 +109,23 @@ describe('command model host', () => {
           open("crashed-once", "w").close()
           os._exit(3)
       if theta[0] == 4:
+          child = subprocess.Popen(["sleep", "60"])
+          print("model %d started %d" % (os.getpid(), child.pid), file=sys.stderr)
           print("fatal: out of memory", file=sys.stderr, flush=True)
           os._exit(7)
       return [theta[0] + 1]`);
-    const { host } = await pythonHost({ 'model.py': model });
+    const { host, context } = await pythonHost({ 'model.py': model });
     const outcomes = await host.evaluateBatch(requests(5), { stopOnFailure: false });
 
     expect(outcomes[2]).toMatchObject({ output: [3], failure: null, attempts: 2 });
     expect(outcomes[4]).toMatchObject({ output: null, failure: 'crashed', attempts: 2 });
-    expect(outcomes[4]!.error).toBe("its process exited with code 7 before answering\nThe model's last lines on stderr:\n  | fatal: out of memory");
+    expect(outcomes[4]!.error).toMatch(
+      /^its process exited with code 7 before answering\nThe model's last lines on stderr:\n(?: {2}\| .*\n)* {2}\| fatal: out of memory$/,
+    );
     expect(outcomes.slice(0, 4).map((outcome) => outcome.output)).toEqual([[1], [2], [3], [4]]);
+    const pids = context.entries.flatMap((entry) => entry.text.match(/^model (\d+) started (\d+)/)?.slice(1).map(Number) ?? []);
+    expect(pids).toHaveLength(4); // the model and the program it started, once per attempt
+    expect(await survivors(pids)).toEqual([]);
   });
 
   it('fails an evaluation answered with garbage, an unknown id or an answer of the wrong shape', async () => {
