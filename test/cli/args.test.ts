@@ -38,11 +38,16 @@ describe('parseCommandArgs', () => {
     expect(parseCommandArgs('examples', [])).toEqual({ command: 'examples', options: { out: 'gmki-examples', force: false } });
   });
 
-  it('rejects unknown options, --db included, in one line with a usage hint', () => {
+  it('rejects unknown options in one line with a usage hint', () => {
     const error = usageErrorOf(() => parseCommandArgs('run', ['p.json', '--bogus']));
     expect(error.exitStatus).toBe(2);
     expect(error.lines).toEqual(['gmki: run: unknown option --bogus', "Run 'gmki help run' for usage."]);
-    expect(usageErrorOf(() => parseCommandArgs('run', ['p.json', '--db', 'x'])).lines[0]).toMatch(/unknown option --db/);
+    expect(usageErrorOf(() => parseCommandArgs('run', ['p.json', '--dbb', 'x'])).lines[0]).toMatch(/unknown option --dbb/);
+  });
+
+  it('takes the run database from --db', () => {
+    const parsed = parseCommandArgs('run', ['p.json', '--db', 'runs.sqlite']);
+    expect(parsed.command === 'run' && parsed.options.db).toBe('runs.sqlite');
   });
 
   it('rejects a flag without its value, a non-number, and a wrong count of problem files', () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeDir, runGmki, STACK_FRAME, tinyProblem, writeProblem } from './helpers';
 
 /** The message must locate the failure (iteration, component, sigma point, θ by name). */
-const LOCATED = /iteration 1, component \d+, sigma point \d+: .*θ = \(a = -?[\d.e+-]+, b = -?[\d.e+-]+\)/;
+const LOCATED = /iteration 1, component \d+, sigma point \d+ at θ = \(a = -?[\d.e+-]+, b = -?[\d.e+-]+\): /;
 
 describe('gmki run with a failing JavaScript model', () => {
   let dir: string;
@@ -26,7 +26,7 @@ describe('gmki run with a failing JavaScript model', () => {
     const result = await runModel('throws', 'export function forward() { throw new Error("mesh has negative volume"); }\n');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(LOCATED);
-    expect(result.stderr).toContain('the model threw an error at θ');
+    expect(result.stderr).toContain('): the model raised an error: ');
     expect(result.stderr).toContain(': mesh has negative volume');
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
@@ -75,6 +75,6 @@ describe('gmki run with a failing JavaScript model', () => {
   it.concurrent('says so when the module exports neither forward nor forwardBatch (exit 2)', async () => {
     const result = await runModel('no-export', 'export const forwards = () => [1];\n');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/model\.path: .*exports neither forward nor forwardBatch/);
+    expect(result.stderr).toMatch(/the model could not be started: .*exports neither forward nor forwardBatch/);
   });
 });

@@ -128,7 +128,7 @@ describe('gmki run', () => {
     expect(await readCsv(out)).toHaveLength(8);
   });
 
-  it.concurrent('calls forwardBatch once per iteration when the model exports it', async () => {
+  it.concurrent('calls forwardBatch once per iteration and worker when the model exports it', async () => {
     const work = await subdir('batch');
     const source = `import { appendFileSync } from 'node:fs';
 const log = new URL('./calls.log', import.meta.url);
@@ -138,10 +138,14 @@ export async function forwardBatch(thetas) {
   return thetas.map(([a, b]) => [(b - a) ** 2]);
 }
 `;
-    const file = await writeProblem(work, source, tinyProblem({ iterations: 3 }));
-    const result = await runGmki(['run', file]);
-    expect(result.code).toBe(0);
+    // One worker: the whole batch of K(2d+1) = 10 points in one call; two: the batch split in two.
+    const file = await writeProblem(work, source, tinyProblem({ iterations: 3, concurrency: 1 }));
+    const single = await runGmki(['run', file]);
+    expect(single.code, single.stderr).toBe(0);
     expect(await readFile(join(work, 'calls.log'), 'utf8')).toBe('batch 10\n'.repeat(3));
+    const split = await runGmki(['run', file, '--concurrency', '2']);
+    expect(split.code, split.stderr).toBe(0);
+    expect(await readFile(join(work, 'calls.log'), 'utf8')).toBe('batch 10\n'.repeat(3) + 'batch 5\n'.repeat(6));
   });
 
   it.concurrent('gives identical results with concurrency 1 and 3', async () => {

@@ -68,7 +68,7 @@ describe('gmki run with the run store', () => {
     const out = join(dir, 'uninterrupted');
     const result = await runGmki(['run', problemFile, '--db', db(), '--out', out]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/Run [0-9a-f-]{36} is stored in /);
+    expect(result.stdout).toMatch(/Stored as run [0-9a-f-]{36} in /);
     reference = await mixtureWithoutTimes(out);
   });
 

@@ -46,8 +46,10 @@ export async function finishSupervisedRun(
   };
   if (options.json) io.stdout(`${JSON.stringify(buildRunSummaryJson(outcome))}\n`);
   if (completed) {
-    if (!options.json) io.stdout(formatHumanSummary(outcome, problem.parameterNames, problem.transforms, options.outPaths));
-    io.stderr(`Run ${record.id} is stored in ${store.path}.\n`);
+    if (!options.json) {
+      io.stdout(formatHumanSummary(outcome, problem.parameterNames, problem.transforms, options.outPaths));
+      io.stdout(`Stored as run ${record.id} in ${store.path}.\n`);
+    }
     return EXIT_OK;
   }
   if (record.status === 'cancelled') {
