@@ -1,0 +1,143 @@
+/**
+ * The run manager with real worker threads, a real SQLite file and real JavaScript models:
+ * several runs at once under a cap, progress at most ten events a second, cooperative cancel,
+ * and a hard stop of a run whose model never returns.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseProblem } from '../../../../core/problem';
+import { createRunManager } from '../../../../electron/services/runs/run-manager';
+import type { RunProgress } from '../../../../electron/services/runs/progress';
+import { openRunStore, type RunStore } from '../../../../electron/services/store';
+
+let dir: string;
+let store: RunStore;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gmki-manager-'));
+  writeFileSync(
+    join(dir, 'quick.mjs'),
+    'export async function forward([a, b]) { await new Promise((r) => setTimeout(r, 5)); return [(b - a) ** 2]; }\n',
+  );
+  // Says it started, then never returns and never yields: only terminating its worker stops it.
+  writeFileSync(
+    join(dir, 'stuck.mjs'),
+    "import { writeFileSync } from 'node:fs';\n" +
+      "export function forward() { writeFileSync(new URL('./stuck.started', import.meta.url), ''); for (;;) {} }\n",
+  );
+  store = openRunStore(join(dir, 'runs.sqlite'));
+});
+afterAll(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function createStoredRun(modelFile: string, iterations: number): string {
+  const parsed = parseProblem({
+    format: 'gmki-problem/1',
+    name: `run of ${modelFile}`,
+    parameters: [
+      { name: 'a', prior: { mean: 0, std: 1 } },
+      { name: 'b', prior: { mean: 0, std: 1 } },
+    ],
+    observations: { values: [4.2297], noise: { std: 1 } },
+    model: { type: 'javascript', path: modelFile },
+    settings: { components: 2, iterations, concurrency: 1, exploration: { method: 'monte-carlo', samples: 500 } },
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return store.createRun({
+    name: parsed.problem.name,
+    problem: parsed.problem.file,
+    problemDir: dir,
+    nTheta: 2,
+    softwareName: 'test',
+    softwareVersion: '0',
+    modelHash: null,
+  }).id;
+}
+
+describe('run manager', () => {
+  it('runs two runs at once under a cap of two, queues the third, and completes all of them', async () => {
+    const manager = createRunManager({ store, maxConcurrentRuns: 2 });
+    const ids = [createStoredRun('quick.mjs', 4), createStoredRun('quick.mjs', 4), createStoredRun('quick.mjs', 4)];
+    let maxRunning = 0;
+    const off = manager.onProgress(() => {
+      maxRunning = Math.max(maxRunning, store.listRuns({ status: 'running' }).length);
+    });
+    for (const id of ids) manager.enqueue(id);
+    expect(store.getRun(ids[2]!)!.status).toBe('queued');
+    const finals = await Promise.all(ids.map((id) => manager.whenSettled(id)));
+    off();
+    await manager.close();
+    expect(finals.map((run) => run.status)).toEqual(['completed', 'completed', 'completed']);
+    expect(finals.map((run) => run.forwardEvaluations)).toEqual([40, 40, 40]);
+    expect(maxRunning).toBe(2);
+    // Same problem, same seed: the three runs agree exactly, whatever ran beside them.
+    const mixtures = ids.map((id) => Array.from(store.getLatestIteration(id)!.mixture.means));
+    expect(mixtures[1]).toEqual(mixtures[0]);
+    expect(mixtures[2]).toEqual(mixtures[0]);
+  });
+
+  it('sends at most ten progress events a second per run, and always the committed iterations', async () => {
+    const manager = createRunManager({ store });
+    const id = createStoredRun('quick.mjs', 6);
+    const events: { at: number; progress: RunProgress }[] = [];
+    manager.onProgress((progress) => events.push({ at: performance.now(), progress }));
+    manager.enqueue(id);
+    await manager.whenSettled(id);
+    await manager.close();
+    const iterationsSeen = new Set(events.map((e) => e.progress.iteration));
+    for (let i = 1; i <= 6; i++) expect(iterationsSeen.has(i)).toBe(true);
+    expect(events.at(-1)!.progress).toMatchObject({ status: 'completed', iteration: 6, evaluationsDone: 60 });
+    // Unforced events are spaced ≥ 100 ms; forced ones (iterations, the end) may come closer,
+    // so count per one-second window and allow the forced ones on top.
+    const seconds = new Map<number, number>();
+    for (const e of events) seconds.set(Math.floor(e.at / 1000), (seconds.get(Math.floor(e.at / 1000)) ?? 0) + 1);
+    for (const count of seconds.values()) expect(count).toBeLessThanOrEqual(10 + 7);
+  });
+
+  it('cancels cooperatively between evaluations, keeping the committed iterations', async () => {
+    const manager = createRunManager({ store });
+    const id = createStoredRun('quick.mjs', 200);
+    manager.onProgress((progress) => {
+      if (progress.runId === id && progress.iteration >= 2) manager.cancel(id);
+    });
+    manager.enqueue(id);
+    const final = await manager.whenSettled(id);
+    await manager.close();
+    expect(final.status).toBe('cancelled');
+    expect(final.iterationsDone).toBeGreaterThanOrEqual(2);
+    expect(final.iterationsDone).toBeLessThan(200);
+    expect(store.getIterations(id)).toHaveLength(final.iterationsDone + 1);
+  });
+
+  it('stops a run whose model never returns after the grace period, and says so', async () => {
+    const manager = createRunManager({ store, cancelGraceMs: 300 });
+    const id = createStoredRun('stuck.mjs', 3);
+    manager.enqueue(id);
+    while (!existsSync(join(dir, 'stuck.started'))) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.getRun(id)!.status).toBe('running');
+    const started = performance.now();
+    manager.cancel(id);
+    const final = await manager.whenSettled(id);
+    await manager.close();
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(final.status).toBe('cancelled');
+    expect(final.error).toMatch(/did not stop within 0.3 s and was stopped/);
+  });
+
+  it('cancels a queued run at once, without starting it', async () => {
+    const manager = createRunManager({ store, maxConcurrentRuns: 1 });
+    const first = createStoredRun('quick.mjs', 3);
+    const second = createStoredRun('quick.mjs', 3);
+    manager.enqueue(first);
+    manager.enqueue(second);
+    manager.cancel(second);
+    expect((await manager.whenSettled(second)).status).toBe('cancelled');
+    expect((await manager.whenSettled(first)).status).toBe('completed');
+    await manager.close();
+    expect(store.getRun(second)!.iterationsDone).toBe(0);
+  });
+});
