@@ -5,7 +5,8 @@
  * so a crash or Ctrl-C leaves a run that `gmki runs resume` continues exactly.
  */
 import { softwareInfo } from '../../services/results/index';
-import { modelFileHash, ModelFileError } from '../../services/runs/model-file';
+import { ModelLoadError } from '../../services/models';
+import { modelFileHash } from '../../services/runs/model-file';
 import type { RunOptions } from '../args';
 import { CliError, EXIT_INVALID } from '../errors';
 import type { CliIo } from '../io';
@@ -19,7 +20,7 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   const { file, dir, problem } = await loadProblem(options.problemFile, options.overrides);
   const outPaths = options.out ? await prepareOutputFiles(options.out, RESULT_FILE_NAMES, options.force) : [];
   const modelHash = await modelFileHash(problem.model, dir).catch((error: unknown) => {
-    if (error instanceof ModelFileError) throw new CliError(EXIT_INVALID, `${file}: ${error.path}: ${error.message}`);
+    if (error instanceof ModelLoadError) throw new CliError(EXIT_INVALID, `${file}: ${error.path}: ${error.message}`);
     throw error;
   });
   const store = openCliStore(options.db);

@@ -1,20 +1,27 @@
 /**
  * `gmki validate PROBLEM`: every error of the file at once, or one line saying what it
- * describes. It checks the file (problem-format.md §1); what only `run` can find out about the
- * model (a missing module file, an unsupported model type) is a warning on stderr, so that a
- * problem file can be checked before its model is written.
+ * describes. It checks the file (problem-format.md §1); a model file that does not exist yet is a
+ * warning on stderr, so that a problem file can be checked before its model is written. Nothing
+ * of the user's code runs.
  */
 import { evaluationsPerIteration } from '../../../core/gmki/process';
 import type { ValidateOptions } from '../args';
 import { EXIT_OK } from '../errors';
 import { plural } from '../format';
 import type { CliIo } from '../io';
-import { checkModelAvailable } from '../../services/models/load';
+import { ModelLoadError } from '../../services/models';
+import { modelFile } from '../../services/runs/model-file';
 import { loadProblem } from '../problem-input';
 
 export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
   const { file, dir, problem } = await loadProblem(options.problemFile);
-  const modelProblem = await checkModelAvailable(problem.model, dir);
+  const modelProblem = await modelFile(problem.model, dir).then(
+    () => null,
+    (error: unknown) => {
+      if (error instanceof ModelLoadError) return { path: error.path, message: error.message };
+      throw error;
+    },
+  );
 
   const { components, iterations } = problem.settings;
   const d = problem.parameterNames.length;
@@ -24,8 +31,5 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
       `K = ${components}, ${plural(iterations, 'iteration')}, ${plural(evaluations, 'forward evaluation')}\n`,
   );
   if (modelProblem) io.stderr(`warning: ${file}: ${modelProblem.path}: ${modelProblem.message}\n`);
-  if (problem.model.type === 'command' || problem.model.type === 'umbridge') {
-    io.stderr(`warning: this version of gmki run cannot evaluate "${problem.model.type}" models yet.\n`);
-  }
   return EXIT_OK;
 }

@@ -5,7 +5,7 @@
  */
 import type { ModelSpec } from '../../../core/problem/types';
 import type { LogStream } from '../store/types';
-import type { JavascriptWorkerFactory } from './spawn-worker';
+import type { JavascriptWorkerFactory } from '../workers/spawn-worker';
 
 export interface EvaluationRequest {
   /** Position in the batch; the outcome carries it back. */

@@ -13,7 +13,7 @@ import { splitLines } from './jsonl';
 import { checkedOutcome, runOnSlots } from './schedule';
 import type { SlotResult } from './schedule';
 import { ModelSetupError } from './setup-error';
-import { spawnWorker } from './spawn-worker';
+import { spawnWorker } from '../workers/spawn-worker';
 import { LineTail, quoteStderrTail } from './text';
 import { thrownMessage } from './types';
 import type { BatchReply, JavascriptWorkerApi, PointReply } from './javascript-worker';

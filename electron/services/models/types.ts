@@ -1,9 +1,7 @@
 /**
- * Forward models evaluated in the calling process (the CLI for now; the worker pool and the
- * process/HTTP hosts come with the run store). A model is reduced to one or both of the two
- * functions of `problem-format.md` §2.1, whatever its type.
+ * A JavaScript model as loaded in its worker: one or both of the two functions of
+ * `problem-format.md` §2.1; and the setup error shared by every host.
  */
-import type { EvaluationPoint } from '../../../core/inversion/types';
 
 export interface ForwardFunctions {
   /** G(θ) for one θ in physical units; may return a promise. */
@@ -28,23 +26,6 @@ export class ModelLoadError extends Error {
   ) {
     super(message);
     this.name = 'ModelLoadError';
-  }
-}
-
-/**
- * A forward evaluation failed. `point` is null when a whole `forwardBatch` call failed and no
- * single point can be blamed. `detail` is the model's own words (its Error.message) or what was
- * wrong with the value it returned.
- */
-export class EvaluationFailure extends Error {
-  constructor(
-    readonly point: EvaluationPoint | null,
-    readonly kind: 'threw' | 'bad-output',
-    readonly detail: string,
-    readonly batchSize: number,
-  ) {
-    super(detail);
-    this.name = 'EvaluationFailure';
   }
 }
 

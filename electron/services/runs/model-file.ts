@@ -6,22 +6,16 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { ModelSpec } from '../../../core/problem/types';
+import { resolveJavascriptModel } from '../models/javascript';
 
-export class ModelFileError extends Error {
-  constructor(readonly path: string, message: string) {
-    super(message);
-    this.name = 'ModelFileError';
-  }
-}
-
-/** The file a model is defined by: the module of a javascript model, the script a command runs. */
+/**
+ * The file a model is defined by: the module of a javascript model, the script a command runs.
+ * @throws ModelLoadError (path `model.path`) when a javascript model's file is missing
+ */
 export async function modelFile(spec: ModelSpec, problemDir: string): Promise<string | null> {
   switch (spec.type) {
-    case 'javascript': {
-      const path = resolve(problemDir, spec.path);
-      if (!(await isFile(path))) throw new ModelFileError('model.path', `cannot find the model file ${spec.path} (looked at ${path})`);
-      return path;
-    }
+    case 'javascript':
+      return resolveJavascriptModel(spec.path, problemDir);
     case 'command': {
       // The first argument that names an existing file (e.g. model.py in ["python3", "model.py"]).
       const cwd = resolve(problemDir, spec.cwd ?? '.');

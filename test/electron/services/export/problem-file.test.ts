@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProblem } from '../../../../core/problem/parse';
 import type { ProblemFileAsRun } from '../../../../core/problem/types';
 import { buildExport, exportRun, problemWithAbsolutePaths } from '../../../../electron/services/export/index';
-import { loadModel } from '../../../../electron/services/models/load';
+import { createModelHost } from '../../../../electron/services/models';
 import { openRunStore } from '../../../../electron/services/store/index';
 import type { RunStore } from '../../../../electron/services/store/index';
 import { boundedProblemJson, makeTempDir, parseOrThrow, removeDir, storeRun, sumProductModel, writeModelFile } from './fixtures';
@@ -44,9 +44,19 @@ describe('problem export', () => {
     expect(parseOrThrow(json).settings).toEqual(stored.settings);
 
     // Loaded against a folder that is not the problem's own, the model is found and evaluates.
-    const model = await loadModel(parseOrThrow(json).model, elsewhere);
-    expect(model.forward).toBeTypeOf('function');
-    expect(await model.forward!([1, 2])).toEqual([3, 2]);
+    const host = await createModelHost(parseOrThrow(json).model, {
+      problemDir: elsewhere,
+      nTheta: 2,
+      nOutputs: 2,
+      concurrency: 1,
+      log: () => {},
+    });
+    try {
+      const [outcome] = await host.evaluateBatch([{ index: 0, theta: [1, 2] }]);
+      expect(outcome!.output).toEqual([3, 2]);
+    } finally {
+      await host.close();
+    }
   });
 
   it('exports the problem of a run that has no committed iteration yet', () => {

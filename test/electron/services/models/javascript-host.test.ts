@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createModelHost } from '../../../../electron/services/models/host-factory';
 import type { ModelHost, ModelHostContext } from '../../../../electron/services/models/host';
 import { ModelSetupError } from '../../../../electron/services/models/setup-error';
-import { spawnWorker } from '../../../../electron/services/models/spawn-worker';
+import { spawnWorker } from '../../../../electron/services/workers/spawn-worker';
 import { delay, jitterSource, problemFolder, requests, results, testContext, waitFor } from './host-support';
 
 const WORKER_ENTRY = new URL('../../../../electron/services/models/javascript-worker.ts', import.meta.url);
