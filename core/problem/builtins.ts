@@ -1,8 +1,10 @@
 /**
  * The paper's example forward models (`gmki-algorithm.md` §5.1–5.4), shipped with the app as
- * `{ "type": "builtin", "name": … }` models (`problem-format.md` §2.4). Pure functions of θ in
- * physical units; hosts call `forward`, core never does.
+ * `{ "type": "builtin", "name": … }` models (`problem-format.md` §2.4), and the mode-discovery
+ * benchmarks of issue 5 (`four-mode-3d`, `rotated-bimodal-10d`). Pure functions of θ in physical
+ * units; hosts call `forward`, core never does.
  */
+import { randomOrthogonal, rotateToPhi } from './rotation';
 
 /** A built-in forward model G: R^nTheta → R^nOutputs. */
 export interface BuiltinModel {
@@ -11,6 +13,19 @@ export interface BuiltinModel {
   readonly nTheta: number;
   readonly nOutputs: number;
   forward(theta: readonly number[]): number[];
+}
+
+/**
+ * The rotation of `rotated-bimodal-10d`: φ = Qᵀθ with Q = randomOrthogonal(10, seed, stream),
+ * rebuilt bit-identically from this seed on every machine (core/random).
+ */
+export const ROTATED_BIMODAL_ROTATION = Object.freeze({ nTheta: 10, seed: 20240617, stream: 'rotated-bimodal-10d' });
+
+const ROTATION_Q = randomOrthogonal(ROTATED_BIMODAL_ROTATION.nTheta, ROTATED_BIMODAL_ROTATION.seed, ROTATED_BIMODAL_ROTATION.stream);
+
+/** A copy of Q (10×10, row-major; column j is the direction of φ_j in θ-space). */
+export function rotatedBimodalRotation(): Float64Array {
+  return Float64Array.from(ROTATION_Q);
 }
 
 /** Every built-in model, by name. */
@@ -42,6 +57,28 @@ export const BUILTIN_MODELS: Readonly<Record<string, BuiltinModel>> = Object.fre
     nTheta: 2,
     nOutputs: 1,
     forward: (theta: readonly number[]) => [theta[0] * theta[0] + theta[1] * theta[1]],
+  }),
+  'four-mode-3d': Object.freeze({
+    name: 'four-mode-3d',
+    description:
+      'G(θ) = [θ1², θ2², θ1 − θ2 + θ3]: four modes at θ1 ≈ ±√y1, θ2 ≈ ±√y2 whose masses the third, linear ' +
+      'observation makes unequal (mode-discovery benchmark 1, issue 5).',
+    nTheta: 3,
+    nOutputs: 3,
+    forward: (theta: readonly number[]) => [theta[0] * theta[0], theta[1] * theta[1], theta[0] - theta[1] + theta[2]],
+  }),
+  'rotated-bimodal-10d': Object.freeze({
+    name: 'rotated-bimodal-10d',
+    description:
+      'G(θ) = [φ1², φ2², φ3, …, φ10] with φ = Qᵀθ, Q a fixed random orthogonal 10×10 matrix ' +
+      `(randomOrthogonal(10, ${ROTATED_BIMODAL_ROTATION.seed}, '${ROTATED_BIMODAL_ROTATION.stream}')): four modes in (φ1, φ2), ` +
+      'Gaussian in the other eight directions (mode-discovery benchmark 2, issue 5).',
+    nTheta: 10,
+    nOutputs: 10,
+    forward: (theta: readonly number[]) => {
+      const phi = rotateToPhi(ROTATION_Q, theta, 10);
+      return [phi[0] * phi[0], phi[1] * phi[1], ...phi.slice(2)];
+    },
   }),
 });
 

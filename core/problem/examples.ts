@@ -3,9 +3,14 @@
  * for `gmki examples`, the app's "open example" and the paper-reproduction tests. Every example
  * uses a built-in model and must pass `parseProblem` (tested).
  *
+ * The paper's examples pin `"method": "gmki-paper"`, so that they reproduce the paper whatever
+ * the app's default method is; the mode-discovery benchmarks of issue 5 (benchmark-examples.ts)
+ * follow them and use the default.
+ *
  * Julia's random draws cannot be reproduced here, so where the paper drew initial means the
  * examples write them out: exactly as printed (1-D), or as read off the figures (2-D, ±0.05).
  */
+import { BENCHMARK_EXAMPLES } from './benchmark-examples';
 import type { ProblemFile } from './schema';
 
 /** An example problem file with what the app shows about it. */
@@ -70,7 +75,7 @@ function twoModal(id: string, title: string, mu0: readonly [number, number], out
       parameters: theta2d(mu0),
       observations: { values: [4.2297], noise: { std: 1 } },
       model: { type: 'builtin', name: 'two-modal-2d' },
-      settings: { components: 3, dt: 0.5, iterations: 30, initialization: initAroundPriorMean(mu0, 3) },
+      settings: { method: 'gmki-paper', components: 3, dt: 0.5, iterations: 30, initialization: initAroundPriorMean(mu0, 3) },
     },
   };
 }
@@ -92,7 +97,7 @@ const CIRCLE_DESCRIPTION =
   'It is included to show a limit of the method, not as a template. K = 10, sigma-point spread α = 0.001, Δt = 0.5, 30 iterations, ' +
   'initial means drawn from N(0, I) (the parameters\' mean 0 and std 1 only set this initial distribution).';
 
-/** The paper's example problems, in the order of the paper. */
+/** The paper's example problems, in the order of the paper, then the mode-discovery benchmarks. */
 export const EXAMPLE_PROBLEMS: readonly ExampleProblem[] = deepFreeze([
   {
     id: 'square-map-1d',
@@ -107,6 +112,7 @@ export const EXAMPLE_PROBLEMS: readonly ExampleProblem[] = deepFreeze([
       observations: { values: [1], noise: { std: 0.2 } },
       model: { type: 'builtin', name: 'square-map-1d' },
       settings: {
+        method: 'gmki-paper',
         components: 3,
         dt: 0.5,
         iterations: 30,
@@ -138,7 +144,7 @@ export const EXAMPLE_PROBLEMS: readonly ExampleProblem[] = deepFreeze([
       parameters: theta2d([0.5, 0]),
       observations: { values: [4.2297, 4.2297], noise: { covariance: [[1, 0], [0, 1]] } },
       model: { type: 'builtin', name: 'four-modal-2d' },
-      settings: { components: 6, dt: 0.5, iterations: 30, initialization: initAroundPriorMean([0.5, 0], 6) },
+      settings: { method: 'gmki-paper', components: 6, dt: 0.5, iterations: 30, initialization: initAroundPriorMean([0.5, 0], 6) },
     },
   },
   {
@@ -154,9 +160,10 @@ export const EXAMPLE_PROBLEMS: readonly ExampleProblem[] = deepFreeze([
       prior: 'none',
       observations: { values: [1], noise: { std: 0.3 } },
       model: { type: 'builtin', name: 'circle-2d' },
-      settings: { components: 10, dt: 0.5, iterations: 30, sigmaPointAlpha: 1e-3, initialization: { type: 'prior' } },
+      settings: { method: 'gmki-paper', components: 10, dt: 0.5, iterations: 30, sigmaPointAlpha: 1e-3, initialization: { type: 'prior' } },
     },
   },
+  ...BENCHMARK_EXAMPLES,
 ]);
 
 /** The example with this id, or undefined. */

@@ -8,6 +8,7 @@ describe('built-in models', () => {
     expect(getBuiltinModel('two-modal-2d')?.forward([1, 4])).toEqual([9]);
     expect(getBuiltinModel('four-modal-2d')?.forward([1, 4])).toEqual([9, 25]);
     expect(getBuiltinModel('circle-2d')?.forward([3, 4])).toEqual([25]);
+    expect(getBuiltinModel('four-mode-3d')?.forward([1, 2, 3])).toEqual([1, 4, 2]);
   });
 
   it('declare sizes that match what forward returns', () => {
@@ -36,7 +37,15 @@ describe('example problems', () => {
   it('can be looked up by id', () => {
     expect(getExampleProblem('circle-2d')?.id).toBe('circle-2d');
     expect(getExampleProblem('nope')).toBeUndefined();
-    expect(EXAMPLE_PROBLEMS.map((e) => e.id)).toEqual(['square-map-1d', 'two-modal-2d', 'two-modal-2d-shifted', 'four-modal-2d', 'circle-2d']);
+    expect(EXAMPLE_PROBLEMS.map((e) => e.id)).toEqual([
+      'square-map-1d',
+      'two-modal-2d',
+      'two-modal-2d-shifted',
+      'four-modal-2d',
+      'circle-2d',
+      'four-mode-3d',
+      'rotated-bimodal-10d',
+    ]);
   });
 
   it('are frozen so that no caller can change the shared copies', () => {
@@ -89,5 +98,10 @@ describe('example problems', () => {
     expect(problem.observations.noiseCovariance[0]).toBeCloseTo(0.09, 15);
     expect(problem.settings).toMatchObject({ components: 10, sigmaPointAlpha: 1e-3, initialization: { type: 'prior' } });
     expect(example.description).toMatch(/GMKI is known to fail/);
+  });
+
+  it('pins gmki-paper in the paper’s examples, so they reproduce the paper whatever the default method', () => {
+    for (const id of ['square-map-1d', 'two-modal-2d', 'two-modal-2d-shifted', 'four-modal-2d', 'circle-2d'])
+      expect(resolved(getExampleProblem(id)!.problem).settings.method, id).toBe('gmki-paper');
   });
 });
