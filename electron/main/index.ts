@@ -1,11 +1,13 @@
 /**
- * The Electron main process: one hardened window on the built renderer (architecture.md §5).
- * The typed IPC gate, menus and dialogs arrive with the desktop-app issue; until then the window
- * shows the renderer's start page and the engine is used through `npx gmki`.
+ * The Electron main process: one hardened window on the built renderer (architecture.md §5) and
+ * the run database. The typed IPC gate, menus and dialogs arrive with the desktop-app issue;
+ * until then the window shows the renderer's start page and the engine is used through `npx gmki`.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, shell } from 'electron';
+import type { RunStore } from '../services/store';
+import { openAppStore } from './database';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -32,11 +34,19 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+let store: RunStore | null = null;
+
 void app.whenReady().then(() => {
+  store = openAppStore();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+});
+
+app.on('will-quit', () => {
+  store?.close();
+  store = null;
 });
 
 app.on('window-all-closed', () => {
