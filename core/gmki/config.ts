@@ -21,11 +21,31 @@ export interface GmkiConfig {
   readonly sigmaPointAlpha: number | null;
   /** Seed of every random draw of the run (initial means, Monte Carlo samples). */
   readonly seed: number;
+  /**
+   * gmki-robust only: η*, the nonlinearity (in noise standard deviations, see
+   * core/gmki/robust/nonlinearity.ts) above which a component counts as strongly nonlinear: it is
+   * then split in two and its Kalman step uses the centre point as predicted output.
+   */
+  readonly splitThreshold: number;
+  /**
+   * gmki-robust only: iterations at the end of the run without splits, merges or re-seeding, so
+   * that weights and covariances settle; null → ⌈iterations/4⌉.
+   */
+  readonly settleIterations: number | null;
+  /**
+   * gmki-robust only: re-seed a redundant component (a duplicate, or one at the weight floor)
+   * each iteration, far from the others, to look for modes no component has found.
+   */
+  readonly modeSearch: boolean;
 }
 
-/** The documented defaults: the paper's settings for every experiment (§4). */
+/**
+ * The documented defaults: the paper's settings for every experiment (§4), run with the
+ * improved variant `gmki-robust` (core/gmki/robust/README.md); `gmki-paper` is the paper's
+ * algorithm exactly, and ignores the three gmki-robust keys.
+ */
 export const DEFAULT_GMKI_CONFIG: GmkiConfig = Object.freeze({
-  method: 'gmki-paper',
+  method: 'gmki-robust',
   nComponents: 3,
   dt: 0.5,
   iterations: 30,
@@ -33,7 +53,15 @@ export const DEFAULT_GMKI_CONFIG: GmkiConfig = Object.freeze({
   minWeight: 1e-15,
   sigmaPointAlpha: null,
   seed: 1,
+  splitThreshold: 1,
+  settleIterations: null,
+  modeSearch: true,
 });
+
+/** The settle period of a gmki-robust run: settleIterations, or ⌈iterations/4⌉ when null. */
+export function settleIterationsOf(config: GmkiConfig): number {
+  return config.settleIterations ?? Math.ceil(config.iterations / 4);
+}
 
 /** Fills the missing keys of `partial` from DEFAULT_GMKI_CONFIG and checks the ranges. */
 export function resolveGmkiConfig(partial: Partial<GmkiConfig> = {}): GmkiConfig {
@@ -54,6 +82,10 @@ export function resolveGmkiConfig(partial: Partial<GmkiConfig> = {}): GmkiConfig
       problems.push(`exploration.samples: expected an integer ≥ 1, got ${samples}`);
   }
   if (!Number.isSafeInteger(config.seed)) problems.push(`seed: expected an integer, got ${config.seed}`);
+  if (!(config.splitThreshold > 0)) problems.push(`splitThreshold: expected a number > 0, got ${config.splitThreshold}`);
+  if (config.settleIterations !== null && !(Number.isInteger(config.settleIterations) && config.settleIterations >= 0))
+    problems.push(`settleIterations: expected an integer ≥ 0 or null, got ${config.settleIterations}`);
+  if (typeof config.modeSearch !== 'boolean') problems.push(`modeSearch: expected true or false, got ${String(config.modeSearch)}`);
   if (problems.length > 0) throw new RangeError(problems.join('; '));
   return Object.freeze(config);
 }

@@ -1,5 +1,5 @@
 export { createInversion, gmkiConfigFromSettings, type Inversion } from './inversion';
 export { describeOutputProblem, formatTheta, ModelOutputError } from './errors';
 export { foldPrior, type FoldedTarget } from './target';
-export { initialMixture } from './initialization';
-export type { EvaluationBatch, EvaluationPoint, IterationDiagnostics, IterationRecord } from './types';
+export { initialMixture, type InitialDesign } from './initialization';
+export type { EvaluationBatch, EvaluationPoint, IterationDiagnostics, IterationRecord, StructuralChange } from './types';

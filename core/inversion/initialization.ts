@@ -4,12 +4,20 @@ import type { Mixture } from '../gmki/state';
 import type { ResolvedProblem } from '../problem/types';
 import { createRandomStream } from '../random/random';
 import { assertNever } from '../util/assertNever';
+import { latinHypercubeNormals } from '../gmki/robust/initialization';
+
+/** How `prior` initialization places the K means in the prior's standard-normal coordinates. */
+export type InitialDesign = 'iid' | 'latin-hypercube';
 
 /**
- * `prior`: K means drawn from the prior N(r0, Σ0) with the run's 'initialization' stream,
- * covariances Σ0, equal weights (the paper's set-up, §2). `explicit`: as given.
+ * `prior`: K means from the prior N(r0, Σ0) with the run's 'initialization' stream, covariances
+ * Σ0, equal weights (the paper's set-up, §2): iid draws under gmki-paper, a Latin hypercube under
+ * gmki-robust (core/gmki/robust/initialization.ts). `explicit`: as given, for every method.
  */
-export function initialMixture(problem: ResolvedProblem): Mixture {
+export function initialMixture(
+  problem: ResolvedProblem,
+  design: InitialDesign = problem.settings.method === 'gmki-robust' ? 'latin-hypercube' : 'iid',
+): Mixture {
   const settings = problem.settings;
   const init = settings.initialization;
   const d = problem.parameterNames.length;
@@ -29,10 +37,10 @@ export function initialMixture(problem: ResolvedProblem): Mixture {
       const { mean, covariance } = problem.prior;
       const factor = choleskyWithJitter(covariance, d, 'prior covariance').factor;
       const random = createRandomStream(settings.seed, 'initialization');
+      const normals = design === 'latin-hypercube' ? latinHypercubeNormals(nK, d, random) : random.fillNormal(new Float64Array(nK * d));
       const means = new Float64Array(nK * d);
-      const z = new Float64Array(d);
       for (let k = 0; k < nK; k++) {
-        random.fillNormal(z);
+        const z = normals.subarray(k * d, (k + 1) * d);
         for (let r = 0; r < d; r++) {
           let sum = mean[r];
           for (let c = 0; c <= r; c++) sum += factor[r * d + c] * z[c];

@@ -3,7 +3,8 @@
  * with points mapped to physical units for the model and outputs checked on the way back.
  */
 import { resolveGmkiConfig, type GmkiConfig } from '../gmki/config';
-import { createGmkiContext, evaluationsPerIteration, gmkiAsk, gmkiTell, type PendingIteration } from '../gmki/process';
+import { evaluationsPerIteration, type PendingIteration } from '../gmki/process';
+import { createGmkiStepper } from '../gmki/variants';
 import type { GmkiState } from '../gmki/state';
 import type { ResolvedProblem, RunSettings } from '../problem/types';
 import { describeOutputProblem, ModelOutputError } from './errors';
@@ -41,18 +42,22 @@ export function gmkiConfigFromSettings(settings: RunSettings): GmkiConfig {
     minWeight: settings.minWeight,
     sigmaPointAlpha: settings.sigmaPointAlpha,
     seed: settings.seed,
+    splitThreshold: settings.splitThreshold,
+    settleIterations: settings.settleIterations,
+    modeSearch: settings.modeSearch,
   };
 }
 
 /**
  * Starts an inversion of `problem`, or continues one from a stored state (resume/extend): the
- * random streams depend only on the seed, so a resumed run gives exactly what an uninterrupted
- * run would have given.
+ * random streams depend only on the seed, and both methods are Markov in the state, so a resumed
+ * run gives exactly what an uninterrupted run would have given. The method is
+ * `problem.settings.method` (recorded with the resolved settings of every run).
  */
 export function createInversion(problem: ResolvedProblem, resumeFrom?: GmkiState): Inversion {
   const target = foldPrior(problem);
   const config = resolveGmkiConfig(gmkiConfigFromSettings(problem.settings));
-  const context = createGmkiContext(config, target.gmki);
+  const stepper = createGmkiStepper(config, target.gmki, problem.prior);
   const start: GmkiState = resumeFrom ?? { iteration: 0, mixture: initialMixture(problem) };
   const d = target.gmki.nTheta;
   const perIteration = evaluationsPerIteration(start.mixture.nComponents, d);
@@ -83,7 +88,7 @@ export function createInversion(problem: ResolvedProblem, resumeFrom?: GmkiState
     ask() {
       if (state.iteration >= config.iterations) throw new Error(`the run has done all ${config.iterations} iterations`);
       if (pending) return pending.batch;
-      const next = gmkiAsk(state, context);
+      const next = stepper.ask(state);
       const points: EvaluationPoint[] = [];
       for (let index = 0; index < nK * (2 * d + 1); index++) {
         points.push({
@@ -108,7 +113,7 @@ export function createInversion(problem: ResolvedProblem, resumeFrom?: GmkiState
         const u = iteration.points.subarray(point.index * d, (point.index + 1) * d);
         target.writeAugmentedOutput(u, outputs[point.index], augmented, point.index * target.nOutputs);
       }
-      const result = gmkiTell(iteration, augmented, context);
+      const result = stepper.tell(iteration, augmented);
       state = result.state;
       pending = null;
       forwardEvaluations += batch.points.length;
@@ -119,6 +124,8 @@ export function createInversion(problem: ResolvedProblem, resumeFrom?: GmkiState
           misfit: Array.from(result.diagnostics.misfit),
           jitter: Array.from(result.diagnostics.jitter),
           explorationEss: Array.from(result.diagnostics.effectiveSampleSize, (x) => (Number.isNaN(x) ? null : x)),
+          ...(result.diagnostics.nonlinearity && { nonlinearity: Array.from(result.diagnostics.nonlinearity) }),
+          ...(result.diagnostics.structuralChanges && { structuralChanges: result.diagnostics.structuralChanges }),
         },
         forwardEvaluations,
       };

@@ -5,6 +5,9 @@
  * Core never calls the model.
  */
 import type { Mixture } from '../gmki/state';
+import type { StructuralChange } from '../gmki/robust/structure';
+
+export type { StructuralChange };
 
 /** One forward evaluation the algorithm needs. */
 export interface EvaluationPoint {
@@ -39,6 +42,19 @@ export interface IterationDiagnostics {
    * (Σs)²/Σs² (null with `disjoint` exploration).
    */
   readonly explorationEss: readonly (number | null)[];
+  /**
+   * gmki-robust only. Per component: η, how nonlinear the model is over the component, in noise
+   * standard deviations (core/gmki/robust/nonlinearity.ts); above `splitThreshold` the
+   * component was split (or would have been, given a free component).
+   */
+  readonly nonlinearity?: readonly number[];
+  /**
+   * gmki-robust only: structural changes at the end of the iteration, component indices 0-based.
+   * `split` k into j: k's mass now lies in k and j; `merge` k into j: k's mass moved to j;
+   * `recycle` k: k's negligible mass was dropped; `reseed` k: k starts afresh (mode search).
+   * A component's weight trajectory jumps at these events.
+   */
+  readonly structuralChanges?: readonly StructuralChange[];
 }
 
 /** The outcome of one iteration. */

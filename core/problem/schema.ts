@@ -19,6 +19,7 @@ import {
   text,
   textMatching,
 } from './schema-builders';
+import { GMKI_METHODS } from './types';
 
 /** The exact value of the `format` field. */
 export const PROBLEM_FORMAT = 'gmki-problem/1';
@@ -144,7 +145,7 @@ export const explorationSchema = z.discriminatedUnion(
 /** `settings` (§1.2): every field optional, defaults in `settings.ts`. */
 export const settingsSchema = strictObject(
   {
-    method: oneOf(['gmki-paper']).optional(),
+    method: oneOf(GMKI_METHODS).optional(),
     components: integerWhere('an integer ≥ 1', (x) => x >= 1).optional(),
     dt: numberWhere('a number in (0, 1)', (x) => x > 0 && x < 1).optional(),
     iterations: integerWhere('an integer ≥ 1', (x) => x >= 1).optional(),
@@ -153,6 +154,9 @@ export const settingsSchema = strictObject(
     exploration: explorationSchema.optional(),
     minWeight: numberWhere('a number ≥ 0', (x) => x >= 0).optional(),
     sigmaPointAlpha: numberWhere('a number > 0 or null', (x) => x > 0).nullable().optional(),
+    splitThreshold: numberWhere('a number > 0', (x) => x > 0).optional(),
+    settleIterations: integerWhere('an integer ≥ 0 or null', (x) => x >= 0).nullable().optional(),
+    modeSearch: z.boolean({ error: expecting('true or false') }).optional(),
     concurrency: integerWhere('an integer ≥ 1', (x) => x >= 1).optional(),
     posteriorSamples: integerWhere('an integer ≥ 0', (x) => x >= 0).optional(),
   },

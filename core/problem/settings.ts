@@ -57,6 +57,9 @@ export function resolveSettings(entry: SettingsEntry | undefined, options: Setti
     exploration: resolveExploration(s.exploration),
     minWeight: s.minWeight ?? DEFAULT_GMKI_CONFIG.minWeight,
     sigmaPointAlpha: s.sigmaPointAlpha === undefined ? DEFAULT_GMKI_CONFIG.sigmaPointAlpha : s.sigmaPointAlpha,
+    splitThreshold: s.splitThreshold ?? DEFAULT_GMKI_CONFIG.splitThreshold,
+    settleIterations: s.settleIterations === undefined ? DEFAULT_GMKI_CONFIG.settleIterations : s.settleIterations,
+    modeSearch: s.modeSearch ?? DEFAULT_GMKI_CONFIG.modeSearch,
     concurrency: s.concurrency ?? defaultConcurrency(options.cpuCount),
     posteriorSamples: s.posteriorSamples ?? DEFAULT_POSTERIOR_SAMPLES,
   };

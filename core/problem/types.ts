@@ -21,8 +21,13 @@ export type InitializationSettings =
       readonly covariances: readonly (readonly (readonly number[])[])[];
     };
 
-/** The names of the GMKI variants the engine offers. */
-export type GmkiMethod = 'gmki-paper';
+/**
+ * The names of the GMKI variants the engine offers: `gmki-paper` is exactly the paper's algorithm
+ * (`gmki-algorithm.md` §3); `gmki-robust` is the mode-discovery variant of core/gmki/robust
+ * (issue 5), the default.
+ */
+export const GMKI_METHODS = Object.freeze(['gmki-paper', 'gmki-robust'] as const);
+export type GmkiMethod = (typeof GMKI_METHODS)[number];
 
 /** Every run setting with its default filled in (`problem-format.md` §1.2). */
 export interface RunSettings {
@@ -35,6 +40,12 @@ export interface RunSettings {
   readonly exploration: ExplorationSettings;
   readonly minWeight: number;
   readonly sigmaPointAlpha: number | null;
+  /** gmki-robust only (core/gmki/config.ts). */
+  readonly splitThreshold: number;
+  /** gmki-robust only; null → ⌈iterations/4⌉. */
+  readonly settleIterations: number | null;
+  /** gmki-robust only. */
+  readonly modeSearch: boolean;
   readonly concurrency: number;
   readonly posteriorSamples: number;
 }

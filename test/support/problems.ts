@@ -18,7 +18,8 @@ export interface SimpleProblemSpec {
 }
 
 export const DEFAULT_TEST_SETTINGS: RunSettings = {
-  method: DEFAULT_GMKI_CONFIG.method,
+  // The paper's algorithm, whatever the app's default: the VT tests pin the faithful method.
+  method: 'gmki-paper',
   components: DEFAULT_GMKI_CONFIG.nComponents,
   dt: DEFAULT_GMKI_CONFIG.dt,
   iterations: DEFAULT_GMKI_CONFIG.iterations,
@@ -27,6 +28,9 @@ export const DEFAULT_TEST_SETTINGS: RunSettings = {
   exploration: DEFAULT_GMKI_CONFIG.exploration,
   minWeight: DEFAULT_GMKI_CONFIG.minWeight,
   sigmaPointAlpha: DEFAULT_GMKI_CONFIG.sigmaPointAlpha,
+  splitThreshold: DEFAULT_GMKI_CONFIG.splitThreshold,
+  settleIterations: DEFAULT_GMKI_CONFIG.settleIterations,
+  modeSearch: DEFAULT_GMKI_CONFIG.modeSearch,
   concurrency: 1,
   posteriorSamples: 100,
 };

@@ -100,7 +100,11 @@ describe('schema errors', () => {
     ['sigmaPointAlpha', 0, 'expected a number > 0 or null, got 0'],
     ['concurrency', 0, 'expected an integer ≥ 1, got 0'],
     ['posteriorSamples', -1, 'expected an integer ≥ 0, got -1'],
-    ['method', 'gmki', 'expected one of "gmki-paper", got "gmki"'],
+    ['method', 'gmki', 'expected one of "gmki-paper", "gmki-robust", got "gmki"'],
+    ['splitThreshold', 0, 'expected a number > 0, got 0'],
+    ['settleIterations', -1, 'expected an integer ≥ 0 or null, got -1'],
+    ['settleIterations', 1.5, 'expected an integer ≥ 0 or null, got 1.5'],
+    ['modeSearch', 'yes', 'expected true or false, got "yes"'],
   ])('rejects settings.%s = %s', (key, value, message) => {
     const file = validFile();
     file.settings = { [key]: value };

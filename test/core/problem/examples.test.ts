@@ -104,4 +104,18 @@ describe('example problems', () => {
     for (const id of ['square-map-1d', 'two-modal-2d', 'two-modal-2d-shifted', 'four-modal-2d', 'circle-2d'])
       expect(resolved(getExampleProblem(id)!.problem).settings.method, id).toBe('gmki-paper');
   });
+
+  it.each([
+    ['four-mode-3d', 3, [1.44, 1.0, 0.3], [0.04, 0.04, 0.09], 2.25, 30],
+    ['rotated-bimodal-10d', 10, [1.0, 0.81, 0.52, -0.37, 0.88, -0.91, 0.14, 0.63, -0.72, 0.27], [0.0625, 0.0625, ...Array(8).fill(0.25)], 4, 40],
+  ])('%s is the issue’s benchmark under the default method, with K = 8', (id, d, y, noiseVar, priorVar, iterations) => {
+    const problem = resolved(getExampleProblem(id)!.problem);
+    expect(problem.settings).toMatchObject({ method: 'gmki-robust', components: 8, iterations, initialization: { type: 'prior' } });
+    expect(problem.parameterNames).toHaveLength(d);
+    expect(Array.from(problem.observations.values)).toEqual(y);
+    noiseVar.forEach((v, i) => expect(problem.observations.noiseCovariance[i * y.length + i]).toBeCloseTo(v, 15));
+    expect(Array.from(problem.prior.mean)).toEqual(Array(d).fill(0));
+    for (let i = 0; i < d; i++) expect(problem.prior.covariance[i * d + i]).toBeCloseTo(priorVar, 15);
+    expect(getExampleProblem(id)!.description).toMatch(/benchmark/);
+  });
 });

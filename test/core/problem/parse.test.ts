@@ -16,6 +16,9 @@ describe('parseProblem on valid files', () => {
       exploration: DEFAULT_GMKI_CONFIG.exploration,
       minWeight: DEFAULT_GMKI_CONFIG.minWeight,
       sigmaPointAlpha: DEFAULT_GMKI_CONFIG.sigmaPointAlpha,
+      splitThreshold: DEFAULT_GMKI_CONFIG.splitThreshold,
+      settleIterations: DEFAULT_GMKI_CONFIG.settleIterations,
+      modeSearch: DEFAULT_GMKI_CONFIG.modeSearch,
       concurrency: 1,
       posteriorSamples: DEFAULT_POSTERIOR_SAMPLES,
     });
@@ -40,6 +43,9 @@ describe('parseProblem on valid files', () => {
       exploration: { method: 'disjoint' },
       minWeight: 0.01,
       sigmaPointAlpha: 0.5,
+      splitThreshold: 2,
+      settleIterations: 4,
+      modeSearch: false,
       concurrency: 3,
       posteriorSamples: 0,
     };

@@ -1,0 +1,53 @@
+/**
+ * The GMKI variants behind one ask/tell shape (`settings.method`): `gmki-paper` is the paper's
+ * algorithm exactly (process.ts, `gmki-algorithm.md` §3); `gmki-robust` is the mode-discovery
+ * variant (robust/README.md). Both cost K·(2d+1) evaluations per iteration and are Markov in
+ * (iteration, mixture), so hosts, evaluation counting and resume work the same for either.
+ */
+import { assertNever } from '../util/assertNever';
+import type { GmkiConfig } from './config';
+import { createGmkiContext, gmkiAsk, gmkiTell, type GmkiDiagnostics, type GmkiTarget, type PendingIteration } from './process';
+import type { RobustOptions } from './robust/options';
+import { createRobustContext, robustAsk, robustTell } from './robust/process';
+import type { StructuralChange } from './robust/structure';
+import type { GmkiState } from './state';
+
+/** Diagnostics of an iteration under any method; the optional fields come from gmki-robust. */
+export interface VariantDiagnostics extends GmkiDiagnostics {
+  /** Per component: η, the model's nonlinearity over the component (robust/nonlinearity.ts). */
+  readonly nonlinearity?: Float64Array;
+  /** Splits, merges, recycled and re-seeded components at the end of the iteration. */
+  readonly structuralChanges?: readonly StructuralChange[];
+}
+
+/** One GMKI variant bound to its run: ask for the points, tell the outputs. */
+export interface GmkiStepper {
+  ask(state: GmkiState): PendingIteration;
+  tell(pending: PendingIteration, outputs: Float64Array): { state: GmkiState; diagnostics: VariantDiagnostics };
+}
+
+/**
+ * The stepper of `config.method`.
+ * @param prior mean (d) and covariance (d×d) of the prior in u (without a prior: the initial
+ *   distribution), where gmki-robust's mode search draws new components
+ * @param robustOptions gmki-robust's ingredients, for the ablation benchmark only
+ */
+export function createGmkiStepper(
+  config: GmkiConfig,
+  target: GmkiTarget,
+  prior: { readonly mean: Float64Array; readonly covariance: Float64Array },
+  robustOptions?: RobustOptions,
+): GmkiStepper {
+  switch (config.method) {
+    case 'gmki-paper': {
+      const context = createGmkiContext(config, target);
+      return { ask: (state) => gmkiAsk(state, context), tell: (pending, outputs) => gmkiTell(pending, outputs, context) };
+    }
+    case 'gmki-robust': {
+      const context = createRobustContext(config, target, prior.mean, prior.covariance, robustOptions);
+      return { ask: (state) => robustAsk(state, context), tell: (pending, outputs) => robustTell(pending, outputs, context) };
+    }
+    default:
+      return assertNever(config.method);
+  }
+}
