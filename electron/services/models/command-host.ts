@@ -39,6 +39,7 @@ export async function createCommandHost(spec: CommandSpec, context: ModelHostCon
     env: modelEnvironment(spec.env ?? {}, context.pythonHelperDir ?? DEFAULT_PYTHON_HELPER_DIR),
     timeoutSeconds: spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
     log: context.log,
+    onProcessGroup: context.onProcessGroup,
   };
   const slots = Math.max(1, Math.floor(context.concurrency));
   const processes: (ModelProcess | null)[] = new Array<ModelProcess | null>(slots).fill(null);

@@ -20,6 +20,8 @@ export interface ModelProcessOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly timeoutSeconds: number;
   readonly log: (stream: LogStream, text: string) => void;
+  /** Told when the model's process group starts and ends (see ModelHostContext). */
+  readonly onProcessGroup?: (pid: number, event: 'started' | 'ended') => void;
 }
 
 interface Pending {
@@ -51,6 +53,7 @@ export class ModelProcess {
     private readonly options: ModelProcessOptions,
   ) {
     this.pid = child.pid!;
+    options.onProcessGroup?.(this.pid, 'started');
     child.stdin.on('error', () => {}); // EPIPE after an exit: the 'exit' handler reports it
     child.on('error', (error) => options.log('warning', `model process ${this.pid}: ${error.message}`));
     splitLines(child.stdout, (line, overlong) => this.onAnswerLine(line, overlong), MAX_ANSWER_LENGTH);
@@ -64,6 +67,7 @@ export class ModelProcess {
         const wasRunning = this.state === 'running';
         this.state = 'exited';
         signalProcessGroup(this.pid, 'SIGKILL'); // whatever the model started dies with it
+        options.onProcessGroup?.(this.pid, 'ended');
         resolve();
         void this.reportExit(code, signal, wasRunning);
       });

@@ -90,6 +90,11 @@ export interface ModelHostContext {
   readonly createJavascriptWorker?: JavascriptWorkerFactory;
   /** Folder holding `gmki_model.py`, added to a `command` model's PYTHONPATH (default: resources/python). */
   readonly pythonHelperDir?: string;
+  /**
+   * Told when a `command` model's process group starts and ends, so that whoever terminates the
+   * thread this host lives in (the run manager's hard stop) can still kill the model processes.
+   */
+  readonly onProcessGroup?: (pid: number, event: 'started' | 'ended') => void;
 }
 
 /**

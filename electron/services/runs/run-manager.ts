@@ -10,6 +10,7 @@ import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { RunStore } from '../store/run-store';
 import type { RunOwner, RunRecord } from '../store/types';
+import { signalProcessGroup } from '../models/process-tree';
 import { spawnWorker } from '../workers/spawn-worker';
 import { createThrottle, type RunProgress } from './progress';
 import type { RunWorkerApi } from './run-worker';
@@ -42,6 +43,8 @@ export interface RunManager {
 
 interface ActiveRun {
   readonly cancelFlag: Int32Array;
+  /** Process groups of the run's command model, killed if its worker has to be terminated. */
+  readonly modelProcessGroups: Set<number>;
   readonly settled: Promise<RunRecord>;
   worker: Worker | null;
   hardStop: ReturnType<typeof setTimeout> | null;
@@ -100,8 +103,13 @@ export function createRunManager(options: RunManagerOptions): RunManager {
     exited.catch(() => {});
     try {
       const onProgress = Comlink.proxy((progress: RunProgress, important: boolean) => throttle.push(progress, important));
+      const onProcessGroup = Comlink.proxy((pid: number, event: 'started' | 'ended') => {
+        if (event === 'started') entry.modelProcessGroups.add(pid);
+        else entry.modelProcessGroups.delete(pid);
+      });
+      const request = { dbPath: store.path, runId, owner, retries: options.retries ?? 1 };
       const final = await Promise.race([
-        remote.run({ dbPath: store.path, runId, owner, retries: options.retries ?? 1 }, entry.cancelFlag.buffer as SharedArrayBuffer, onProgress),
+        remote.run(request, entry.cancelFlag.buffer as SharedArrayBuffer, onProgress, onProcessGroup),
         exited,
       ]);
       throttle.close();
@@ -113,6 +121,8 @@ export function createRunManager(options: RunManagerOptions): RunManager {
       if (entry.hardStop) clearTimeout(entry.hardStop);
       remote[Comlink.releaseProxy]();
       await worker.terminate();
+      // A terminated thread cannot close its model's processes: do it for it.
+      for (const pid of entry.modelProcessGroups) signalProcessGroup(pid, 'SIGKILL');
     }
   }
 
@@ -139,7 +149,13 @@ export function createRunManager(options: RunManagerOptions): RunManager {
       });
       settled.catch(() => {});
       waiters.set(runId, { resolve, reject });
-      runs.set(runId, { cancelFlag: new Int32Array(new SharedArrayBuffer(4)), settled, worker: null, hardStop: null });
+      runs.set(runId, {
+        cancelFlag: new Int32Array(new SharedArrayBuffer(4)),
+        modelProcessGroups: new Set(),
+        settled,
+        worker: null,
+        hardStop: null,
+      });
       queue.push(runId);
       pump();
     },

@@ -27,6 +27,8 @@ export interface RunSessionDeps {
   readonly now?: () => number;
   /** Re-runs of an evaluation whose process crashed. */
   readonly retries?: number;
+  /** Told when a command model's process group starts and ends (for the manager's hard stop). */
+  readonly onProcessGroup?: (pid: number, event: 'started' | 'ended') => void;
 }
 
 /**
@@ -91,6 +93,7 @@ async function createHostOrFail(problem: ResolvedProblem, run: RunRecord, deps: 
       concurrency: problem.settings.concurrency,
       retries: deps.retries ?? 1,
       log: (stream, text) => deps.store.appendLog(run.id, stream, text),
+      onProcessGroup: deps.onProcessGroup,
     });
   } catch (error) {
     throw new RunStartError('MODEL_SETUP', `${MODEL_SETUP_FAILURE}: ${errorText(error)}`);

@@ -25,11 +25,13 @@ const api = {
   /**
    * Runs the run to its end. `cancelBuffer[0] = 1` asks it to stop between evaluations.
    * Errors come back as the final record's status and error, not as exceptions.
+   * `onProcessGroup` reports the model's processes, which a hard stop of this thread must kill.
    */
   async run(
     request: RunWorkerRequest,
     cancelBuffer: SharedArrayBuffer,
     onProgress: (progress: RunProgress, important: boolean) => void,
+    onProcessGroup: (pid: number, event: 'started' | 'ended') => void,
   ): Promise<RunRecord> {
     const store = openRunStore(request.dbPath);
     const cancelFlag = new Int32Array(cancelBuffer);
@@ -52,6 +54,7 @@ const api = {
         retries: request.retries,
         cancelRequested,
         onProgress,
+        onProcessGroup,
       });
     } finally {
       store.close();

@@ -3,11 +3,12 @@
  * several runs at once under a cap, progress at most ten events a second, cooperative cancel,
  * and a hard stop of a run whose model never returns.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProblem } from '../../../../core/problem';
+import { isProcessAlive } from '../../../../electron/services/models/process-tree';
 import { createRunManager } from '../../../../electron/services/runs/run-manager';
 import type { RunProgress } from '../../../../electron/services/runs/progress';
 import { openRunStore, type RunStore } from '../../../../electron/services/store';
@@ -34,16 +35,16 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function createStoredRun(modelFile: string, iterations: number): string {
+function createStoredRun(model: string | Record<string, unknown>, iterations: number): string {
   const parsed = parseProblem({
     format: 'gmki-problem/1',
-    name: `run of ${modelFile}`,
+    name: `run of ${JSON.stringify(model)}`,
     parameters: [
       { name: 'a', prior: { mean: 0, std: 1 } },
       { name: 'b', prior: { mean: 0, std: 1 } },
     ],
     observations: { values: [4.2297], noise: { std: 1 } },
-    model: { type: 'javascript', path: modelFile },
+    model: typeof model === 'string' ? { type: 'javascript', path: model } : model,
     settings: { components: 2, iterations, concurrency: 1, exploration: { method: 'monte-carlo', samples: 500 } },
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
@@ -126,6 +127,30 @@ describe('run manager', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     expect(final.status).toBe('cancelled');
     expect(final.error).toMatch(/did not stop within 0.3 s and was stopped/);
+  });
+
+  it('kills the processes of a command model whose run had to be stopped hard', async () => {
+    // Writes its pid, then computes forever without reading stdin: only a kill ends it.
+    writeFileSync(
+      join(dir, 'stuck.py'),
+      'import os, sys, time\n' +
+        "open(os.path.join(os.path.dirname(__file__), 'stuck.pid'), 'w').write(str(os.getpid()))\n" +
+        'sys.stdin.readline()\n' +
+        'while True: time.sleep(0.01)\n',
+    );
+    const manager = createRunManager({ store, cancelGraceMs: 300 });
+    const id = createStoredRun({ type: 'command', command: ['python3', 'stuck.py'], timeoutSeconds: 600 }, 3);
+    manager.enqueue(id);
+    const pidFile = join(dir, 'stuck.pid');
+    while (!existsSync(pidFile)) await new Promise((resolve) => setTimeout(resolve, 50));
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let it receive its first request
+    manager.cancel(id);
+    const final = await manager.whenSettled(id);
+    await manager.close();
+    expect(final.status).toBe('cancelled');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(isProcessAlive(pid)).toBe(false);
   });
 
   it('cancels a queued run at once, without starting it', async () => {
