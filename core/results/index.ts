@@ -11,3 +11,5 @@ export type { MixtureSamples } from './sampling';
 export { sampleMixture, samplesToPhysical } from './sampling';
 export type { ComponentSummary, MixtureSummary } from './summary';
 export { summarizeMixture } from './summary';
+export type { DiagnoseOptions, Finding, FindingKind, RunDiagnostics } from './diagnostics';
+export { diagnoseRun } from './diagnostics';

@@ -1,0 +1,204 @@
+/**
+ * Diagnostics of a finished (or stopped) run from its history alone, for the run view and the
+ * CLI: what in the result deserves a second look, as structured findings with a plain-language
+ * message each, and whether the result may be missing posterior mass, with what helps.
+ *
+ * Findings (each names 0-based components; messages number them from 1, as the CLI does):
+ * - `duplicate-components`: two components describe the same region (Bhattacharyya coefficient
+ *   > 0.5, core/gmki/robust/overlap.ts). Harmless for the density; K is larger than needed there.
+ * - `weight-at-floor`: components whose weight sits at the floor, and since which iteration.
+ * - `parked-on-fit` (warning): a component at the floor where the model fits the data as well as
+ *   where the mass is (misfit at its predicted mean within MISFIT_MARGIN of the best heavy
+ *   component's) and that duplicates no heavy component — the paper's failure of a component on
+ *   a real mode with its weight parked at the floor (`gmki-algorithm.md` §7.2).
+ * - `straddling-component` (warning): a heavy component over which the model is strongly
+ *   nonlinear (η > 1, gmki-robust only), e.g. a Gaussian spread across a saddle between two modes.
+ * - `not-converged` (warning): weights still moving over the last iterations.
+ * - `degenerate-covariance`: condition number above 1e3 (info: standard deviations 30× apart, a
+ *   Gaussian stretched along a curved ridge, as on the circle problem) or 1e8 (warning: numerically singular), or a final
+ *   Cholesky that needed jitter.
+ * `mayMissMass` is true when a warning says mass may be missing; `messages` lists every finding's
+ * message, warnings first.
+ */
+import type { IterationRecord } from '../inversion/types';
+import { overlapTable } from '../gmki/robust/overlap';
+import { symmetricEigenvalues } from '../linalg/eigen';
+
+export type FindingKind =
+  | 'duplicate-components'
+  | 'weight-at-floor'
+  | 'parked-on-fit'
+  | 'straddling-component'
+  | 'not-converged'
+  | 'degenerate-covariance';
+
+export interface Finding {
+  readonly kind: FindingKind;
+  readonly severity: 'info' | 'warning';
+  /** 0-based component indices the finding is about. */
+  readonly components: readonly number[];
+  /** The measured figure: overlap, weight, iterations, η, weight change or condition number. */
+  readonly value: number;
+  /** One or two plain sentences, with a suggestion when one helps. */
+  readonly message: string;
+}
+
+export interface RunDiagnostics {
+  readonly findings: readonly Finding[];
+  /** Every finding's message, warnings first. */
+  readonly messages: readonly string[];
+  /** Some warning says the result may be missing posterior mass. */
+  readonly mayMissMass: boolean;
+  /** Per component of the final mixture: condition number of its covariance. */
+  readonly conditionNumbers: readonly number[];
+}
+
+export interface DiagnoseOptions {
+  /** The run's weight floor (settings.minWeight); default 1e-15. */
+  readonly minWeight?: number;
+}
+
+/** Heavy: weight ≥ this, the components whose fit defines "where the mass is". */
+const HEAVY_WEIGHT = 0.01;
+/** A parked component fits "as well" when its misfit is at most this much above the best heavy one's (nats). */
+const MISFIT_MARGIN = 2;
+/** Weights moved more than this (absolute) over the last CONVERGENCE_WINDOW iterations: not converged. */
+const WEIGHT_CHANGE_LIMIT = 0.02;
+const CONVERGENCE_WINDOW = 3;
+const DUPLICATE_OVERLAP = 0.5;
+const STRADDLE_NONLINEARITY = 1;
+
+const MORE = 'more components (settings.components) or a longer run (settings.iterations)';
+
+/**
+ * @param history iteration records in order, iteration 0 (the initial mixture) first; at least one
+ */
+export function diagnoseRun(history: readonly IterationRecord[], options: DiagnoseOptions = {}): RunDiagnostics {
+  if (history.length === 0) throw new RangeError('history: expected at least one iteration record, got none');
+  const last = history[history.length - 1];
+  const mixture = last.mixture;
+  const K = mixture.nComponents;
+  const d = mixture.nTheta;
+  const weights = Array.from(mixture.logWeights, Math.exp);
+  const floor = Math.max(10 * (options.minWeight ?? 1e-15), 1e-12);
+  const findings: Finding[] = [];
+  const overlap = overlapTable(mixture).coefficients;
+  const heavy = range(K).filter((k) => weights[k] >= HEAVY_WEIGHT);
+
+  for (let i = 0; i < K; i++)
+    for (let j = i + 1; j < K; j++) {
+      const bc = overlap[i * K + j];
+      if (bc > DUPLICATE_OVERLAP && weights[i] > floor && weights[j] > floor)
+        findings.push({
+          kind: 'duplicate-components',
+          severity: 'info',
+          components: [i, j],
+          value: bc,
+          message: `Components ${i + 1} and ${j + 1} describe the same region (overlap ${bc.toFixed(2)}); one of them would be enough there.`,
+        });
+    }
+
+  const parked = range(K).filter((k) => weights[k] <= floor);
+  if (parked.length > 0) {
+    const since = parked.map((k) => parkedSince(history, k, floor));
+    findings.push({
+      kind: 'weight-at-floor',
+      severity: 'info',
+      components: parked,
+      value: Math.min(...since),
+      message: `${parked.length === 1 ? 'Component' : 'Components'} ${list(parked)} ${parked.length === 1 ? 'has' : 'have'} weight at the floor (since iteration ${list(since, false)}): ${parked.length === 1 ? 'it adds' : 'they add'} nothing to the result.`,
+    });
+  }
+
+  const misfit = last.diagnostics.misfit;
+  if (misfit.length === K && heavy.length > 0) {
+    const bestHeavy = Math.min(...heavy.map((k) => misfit[k]));
+    for (const k of parked) {
+      const duplicatesHeavy = heavy.some((h) => overlap[k * K + h] > DUPLICATE_OVERLAP);
+      if (!duplicatesHeavy && misfit[k] <= bestHeavy + MISFIT_MARGIN)
+        findings.push({
+          kind: 'parked-on-fit',
+          severity: 'warning',
+          components: [k],
+          value: misfit[k],
+          message:
+            `Component ${k + 1} sits where the model fits the data about as well as where the mass is (misfit ${misfit[k].toFixed(1)} vs ${bestHeavy.toFixed(1)}), ` +
+            `but its weight is at the floor: the result may be missing the mass of a mode there. Try ${MORE}, or the method gmki-robust.`,
+        });
+    }
+  }
+
+  const eta = last.diagnostics.nonlinearity;
+  if (eta && eta.length === K)
+    for (const k of heavy)
+      if (eta[k] > STRADDLE_NONLINEARITY)
+        findings.push({
+          kind: 'straddling-component',
+          severity: 'warning',
+          components: [k],
+          value: eta[k],
+          message:
+            `The model is strongly nonlinear over component ${k + 1} (weight ${weights[k].toFixed(2)}): it may be spread across several modes or a ridge it cannot follow, ` +
+            `so the result may misplace mass there. Try ${MORE}.`,
+        });
+
+  const window = history.slice(-CONVERGENCE_WINDOW - 1);
+  if (window.length > 1) {
+    const first = Array.from(window[0].mixture.logWeights, Math.exp);
+    const change = window[0].mixture.nComponents === K ? Math.max(...weights.map((w, k) => Math.abs(w - first[k]))) : 0;
+    if (change > WEIGHT_CHANGE_LIMIT)
+      findings.push({
+        kind: 'not-converged',
+        severity: 'warning',
+        components: range(K).filter((k) => Math.abs(weights[k] - first[k]) > WEIGHT_CHANGE_LIMIT),
+        value: change,
+        message: `Weights still changed by up to ${change.toFixed(3)} over the last ${window.length - 1} iterations: the run has not settled and mass may still be moving between modes. Try a longer run (settings.iterations).`,
+      });
+  }
+
+  const conditionNumbers = range(K).map((k) => {
+    const eigenvalues = symmetricEigenvalues(mixture.covariances.subarray(k * d * d, (k + 1) * d * d), d);
+    return eigenvalues[0] > 0 ? eigenvalues[d - 1] / eigenvalues[0] : Infinity;
+  });
+  const jitter = last.diagnostics.jitter;
+  for (let k = 0; k < K; k++) {
+    const cond = conditionNumbers[k];
+    const jittered = jitter.length === K && jitter[k] > 0;
+    if (cond > 1e3 || jittered)
+      findings.push({
+        kind: 'degenerate-covariance',
+        severity: cond > 1e8 || jittered ? 'warning' : 'info',
+        components: [k],
+        value: cond,
+        message:
+          cond > 1e8 || jittered
+            ? `The covariance of component ${k + 1} is nearly singular (condition number ${cond.toExponential(1)}${jittered ? ', and a Cholesky factorisation needed jitter' : ''}): some direction is not constrained or has collapsed.`
+            : `Component ${k + 1} is very elongated (condition number ${cond.toExponential(1)}): a Gaussian stretched along a curved ridge of the posterior describes it poorly.`,
+      });
+  }
+
+  findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1));
+  const mayMissMass = findings.some((f) => f.kind === 'parked-on-fit' || f.kind === 'straddling-component' || f.kind === 'not-converged');
+  return { findings, messages: findings.map((f) => f.message), mayMissMass, conditionNumbers };
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, k) => k);
+}
+
+/** "1, 3 and 4" (components 0-based → 1-based when `oneBased`). */
+function list(values: readonly number[], oneBased = true): string {
+  const text = values.map((v) => String(oneBased ? v + 1 : v));
+  return text.length <= 1 ? text.join('') : `${text.slice(0, -1).join(', ')} and ${text[text.length - 1]}`;
+}
+
+/** The first iteration from which component k's weight stayed at or below `floor` to the end. */
+function parkedSince(history: readonly IterationRecord[], k: number, floor: number): number {
+  let since = history[history.length - 1].iteration;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const mixture = history[i].mixture;
+    if (k >= mixture.nComponents || Math.exp(mixture.logWeights[k]) > floor) break;
+    since = history[i].iteration;
+  }
+  return since;
+}

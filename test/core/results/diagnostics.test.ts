@@ -1,0 +1,126 @@
+/**
+ * Run diagnostics on constructed histories (each case builds the records a run would have
+ * produced), and on a real run of the paper's circle problem, whose needle-shaped components
+ * the diagnostics must flag.
+ */
+import { describe, expect, it } from 'vitest';
+import { mixtureFromJson, type Mixture } from '../../../core/gmki/state';
+import type { IterationRecord } from '../../../core/inversion';
+import { diagnoseRun } from '../../../core/results';
+import { symmetricEigenvalues } from '../../../core/linalg/eigen';
+import { getBuiltinModel, getExampleProblem, parseProblem } from '../../../core/problem';
+import { runInversion } from '../../support/runInversion';
+
+function record(iteration: number, mixture: Mixture, misfit: number[] = [], extra: Partial<IterationRecord['diagnostics']> = {}): IterationRecord {
+  return {
+    iteration,
+    mixture,
+    diagnostics: { misfit, jitter: misfit.map(() => 0), explorationEss: misfit.map(() => null), ...extra },
+    forwardEvaluations: iteration * 10,
+  };
+}
+
+/** 1-D mixture with the given weights, means and variances. */
+const mix1 = (weights: number[], means: number[], variances: number[]) =>
+  mixtureFromJson({ weights, means: means.map((m) => [m]), covariances: variances.map((v) => [[v]]) });
+
+describe('diagnoseRun', () => {
+  it('finds nothing to say about a settled run with one component per mode', () => {
+    const final = mix1([0.4, 0.6], [-1, 1], [0.01, 0.01]);
+    const result = diagnoseRun([record(0, final), record(1, final, [0.5, 0.5]), record(2, final, [0.5, 0.5])]);
+    expect(result.findings).toEqual([]);
+    expect(result.mayMissMass).toBe(false);
+    expect(result.conditionNumbers).toEqual([1, 1]);
+  });
+
+  it('warns that mass may be missing when a component fits the data but is parked at the floor', () => {
+    const early = mix1([0.5, 0.5], [-1, 1], [0.01, 0.01]);
+    const parked = mix1([1e-15, 1 - 1e-15], [-1, 1], [0.01, 0.01]);
+    const history = [record(0, early), record(1, early, [0.6, 0.5]), record(2, parked, [0.6, 0.5]), record(3, parked, [0.6, 0.5]), record(4, parked, [0.6, 0.5]), record(5, parked, [0.6, 0.5])];
+    const result = diagnoseRun(history, { minWeight: 1e-15 });
+    expect(result.mayMissMass).toBe(true);
+    const warning = result.findings.find((f) => f.kind === 'parked-on-fit')!;
+    expect(warning).toMatchObject({ severity: 'warning', components: [0] });
+    expect(warning.message).toMatch(/Component 1 sits where the model fits the data .* weight is at the floor: the result may be missing the mass of a mode there\. Try more components .* or a longer run/);
+    expect(result.findings.find((f) => f.kind === 'weight-at-floor')).toMatchObject({ components: [0], value: 2, severity: 'info' });
+    expect(result.messages[0]).toBe(warning.message); // warnings first
+  });
+
+  it('does not warn about a parked component that misfits the data or duplicates a heavy one', () => {
+    const farOff = mix1([1e-15, 1 - 1e-15], [-1, 1], [0.01, 0.01]);
+    expect(diagnoseRun([record(0, farOff), record(1, farOff, [40, 0.5])]).mayMissMass).toBe(false);
+    const duplicate = mix1([1e-15, 1 - 1e-15], [1.001, 1], [0.01, 0.01]);
+    const result = diagnoseRun([record(0, duplicate), record(1, duplicate, [0.5, 0.5])]);
+    expect(result.mayMissMass).toBe(false);
+    expect(result.findings.map((f) => f.kind)).toEqual(['weight-at-floor']);
+  });
+
+  it('reports duplicated components with their overlap', () => {
+    const final = mix1([0.3, 0.3, 0.4], [1, 1.1, -1], [0.01, 0.01, 0.01]);
+    const result = diagnoseRun([record(0, final), record(1, final, [0.5, 0.5, 0.5])]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ kind: 'duplicate-components', components: [0, 1], value: expect.closeTo(Math.exp(-0.125), 10), severity: 'info' }),
+    ]);
+    expect(result.mayMissMass).toBe(false);
+  });
+
+  it('warns when weights are still moving at the end, and suggests a longer run', () => {
+    const steps = [0.5, 0.45, 0.4, 0.35].map((w) => mix1([w, 1 - w], [-1, 1], [0.01, 0.01]));
+    const result = diagnoseRun(steps.map((m, i) => record(i, m, [0.5, 0.5])));
+    expect(result.findings).toEqual([expect.objectContaining({ kind: 'not-converged', severity: 'warning', components: [0, 1], value: expect.closeTo(0.15, 12) })]);
+    expect(result.messages[0]).toMatch(/longer run/);
+    expect(result.mayMissMass).toBe(true);
+  });
+
+  it('warns about a heavy component over which the model is strongly nonlinear (gmki-robust)', () => {
+    const final = mix1([0.5, 0.5], [0, 1], [1, 0.01]);
+    const result = diagnoseRun([record(0, final), record(1, final, [3, 0.5], { nonlinearity: [5, 0.1] })]);
+    expect(result.findings).toEqual([expect.objectContaining({ kind: 'straddling-component', components: [0], value: 5 })]);
+    expect(result.mayMissMass).toBe(true);
+  });
+
+  it('reports condition numbers: elongated (info), nearly singular or jittered (warning)', () => {
+    const final = mixtureFromJson({
+      weights: [0.4, 0.3, 0.3],
+      means: [[0, 0], [3, 0], [-3, 0]],
+      covariances: [[[1, 0], [0, 1e-5]], [[1, 0], [0, 1e-9]], [[1, 0.5], [0.5, 1]]],
+    });
+    const jittered = { jitter: [0, 0, 1e-12] };
+    const result = diagnoseRun([record(0, final), record(1, final, [0.5, 0.5, 0.5], jittered)]);
+    expect(result.conditionNumbers[0]).toBeCloseTo(1e5, 3);
+    expect(result.conditionNumbers[2]).toBeCloseTo(3, 12);
+    const kinds = result.findings.map((f) => [f.kind, f.severity, f.components[0]]);
+    expect(kinds).toEqual([
+      ['degenerate-covariance', 'warning', 1],
+      ['degenerate-covariance', 'warning', 2],
+      ['degenerate-covariance', 'info', 0],
+    ]);
+    expect(result.mayMissMass).toBe(false);
+  });
+
+  it('flags the paper’s circle problem: parked components on the ring, unsettled weights, needle-shaped components', () => {
+    const parsed = parseProblem(getExampleProblem('circle-2d')!.problem);
+    if (!parsed.ok) throw new Error('circle example does not parse');
+    const model = getBuiltinModel('circle-2d')!;
+    const { history } = runInversion(parsed.problem, (theta) => model.forward(theta));
+    const result = diagnoseRun(history, { minWeight: parsed.problem.settings.minWeight });
+    expect(result.mayMissMass).toBe(true);
+    expect(result.findings.some((f) => f.kind === 'parked-on-fit')).toBe(true);
+    expect(result.findings.some((f) => f.kind === 'degenerate-covariance' && f.severity === 'info')).toBe(true);
+    expect(Math.max(...result.conditionNumbers)).toBeGreaterThan(1e3);
+  });
+
+  it('rejects an empty history', () => {
+    expect(() => diagnoseRun([])).toThrow(/at least one iteration record/);
+  });
+});
+
+describe('symmetricEigenvalues', () => {
+  it('returns the eigenvalues of a symmetric matrix in ascending order', () => {
+    // Eigenvalues of [[2, 1, 0], [1, 2, 1], [0, 1, 2]] are 2 − √2, 2, 2 + √2.
+    expect(Array.from(symmetricEigenvalues([2, 1, 0, 1, 2, 1, 0, 1, 2], 3))).toEqual(
+      [2 - Math.SQRT2, 2, 2 + Math.SQRT2].map((x) => expect.closeTo(x, 13)),
+    );
+    expect(Array.from(symmetricEigenvalues([5], 1))).toEqual([5]);
+  });
+});
