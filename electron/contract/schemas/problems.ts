@@ -1,0 +1,26 @@
+/** Request schemas of the problem editor's channels: validation, examples, a test evaluation, saved problems. */
+import { z } from 'zod';
+import { absolutePath, empty, id, name, problemJson } from './common';
+
+export const problemSchemas = {
+  'problem/validate': z.strictObject({ problem: problemJson }),
+  'problem/examples': empty,
+  'problem/test-evaluation': z.strictObject({
+    problem: problemJson,
+    /** Folder the model's relative paths resolve against (the problem file's folder). */
+    problemDir: absolutePath.optional(),
+    /** θ in physical units; default: the prior mean. */
+    theta: z.array(z.number()).min(1).max(10_000).optional(),
+  }),
+  'problems/list': empty,
+  'problems/get': z.strictObject({ id }),
+  'problems/save': z.strictObject({
+    /** Given to update a saved problem. */
+    id: id.optional(),
+    name,
+    content: problemJson,
+    dir: absolutePath.nullable().optional(),
+  }),
+  'problems/delete': z.strictObject({ id }),
+  'settings/defaults': empty,
+} as const;

@@ -1,0 +1,248 @@
+/**
+ * The data the channels carry. The contract imports nothing from node or the services (the
+ * renderer compiles against it), so the services' shapes are restated here; the handlers' return
+ * types make the compiler prove that the services' values fit them.
+ */
+import type { IterationDiagnostics } from '../../core/inversion/types';
+import type { ProblemError, ProblemFileAsRun, RunSettings } from '../../core/problem/types';
+
+export type { IterationDiagnostics, ProblemError, ProblemFileAsRun, RunSettings };
+
+export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** A run in a list: every field of a run but its problem's content. */
+export interface RunSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly status: RunStatus;
+  /** The problem's `name`. */
+  readonly problemName: string;
+  /** Absolute folder against which the problem's relative paths resolve. */
+  readonly problemDir: string | null;
+  readonly method: string;
+  readonly seed: number;
+  readonly components: number;
+  readonly nTheta: number;
+  /** Iterations the run is to do (grows with run/extend). */
+  readonly iterations: number;
+  /** Iterations committed so far. */
+  readonly iterationsDone: number;
+  readonly forwardEvaluations: number;
+  /** Wall time spent running, summed over every session (resumes included). */
+  readonly elapsedSeconds: number;
+  readonly softwareName: string;
+  readonly softwareVersion: string;
+  /** SHA-256 of the model file, null where there is none. */
+  readonly modelHash: string | null;
+  /** Why the run failed, was cancelled or interrupted (the model's message included); null otherwise. */
+  readonly error: string | null;
+  readonly notes: string;
+  readonly tags: readonly string[];
+  /** ISO 8601 times. */
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly ownerPid: number | null;
+  readonly ownerHost: string | null;
+  readonly cancelRequested: boolean;
+}
+
+/** A run with the problem exactly as run (every setting resolved). */
+export interface RunRecord extends Omit<RunSummary, 'problemName'> {
+  readonly problem: ProblemFileAsRun;
+}
+
+/** A page of runs/list. */
+export interface RunList {
+  readonly runs: readonly RunSummary[];
+  /** Runs matching the query, ignoring limit and offset. */
+  readonly total: number;
+}
+
+/** One committed iteration as plain arrays (0 = the initial mixture), in the unconstrained space u. */
+export interface IterationData {
+  readonly iteration: number;
+  /** w_k (not log), K numbers summing to 1. */
+  readonly weights: readonly number[];
+  /** m_k: K arrays of d numbers. */
+  readonly means: readonly (readonly number[])[];
+  /** C_k: K matrices d×d. */
+  readonly covariances: readonly (readonly (readonly number[])[])[];
+  /** Misfit, jitter, exploration ESS per component (non-finite numbers arrive as null over HTTP). */
+  readonly diagnostics: IterationDiagnostics;
+  readonly forwardEvaluations: number;
+  readonly elapsedSeconds: number;
+}
+
+/** run/iterations: the history of the mixture. */
+export interface IterationHistory {
+  readonly runId: string;
+  readonly parameterNames: readonly string[];
+  /** The mixtures live in u (= θ where a parameter has no bounds), problem-format.md §1.1. */
+  readonly space: 'unconstrained';
+  readonly iterations: readonly IterationData[];
+}
+
+/** One forward evaluation of the ledger. */
+export interface EvaluationEntry {
+  readonly iteration: number;
+  readonly pointIndex: number;
+  readonly component: number;
+  readonly sigmaPoint: number;
+  /** θ in physical units, as the model received it. */
+  readonly theta: readonly number[];
+  readonly output: readonly number[] | null;
+  readonly error: string | null;
+  readonly durationMs: number;
+  readonly slot: number;
+  readonly attempts: number;
+}
+
+/** A page of run/evaluations. */
+export interface EvaluationPage {
+  readonly evaluations: readonly EvaluationEntry[];
+  readonly total: number;
+}
+
+export type LogStream = 'stdout' | 'stderr' | 'info' | 'warning' | 'error';
+
+/** A line of a run's log; `seq` counts from 1 (pass the last one as `afterSeq` to follow the log). */
+export interface LogEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly stream: LogStream;
+  readonly text: string;
+}
+
+/** A problem saved from the editor. */
+export interface SavedProblemSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly dir: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface SavedProblem extends SavedProblemSummary {
+  /** The problem file's JSON as the user wrote it (settings not resolved). */
+  readonly content: Readonly<Record<string, unknown>>;
+}
+
+/** What problem/validate reports about a valid problem. */
+export interface ProblemSummary {
+  readonly name: string;
+  readonly parameterNames: readonly string[];
+  /** d */
+  readonly nTheta: number;
+  /** n_y: the length of every forward-model output. */
+  readonly nOutputs: number;
+  readonly modelType: 'javascript' | 'command' | 'umbridge' | 'builtin';
+  /** Every setting, defaults filled in. */
+  readonly settings: RunSettings;
+  /** K·(2d+1): forward evaluations per iteration. */
+  readonly evaluationsPerIteration: number;
+  /** K·(2d+1)·iterations: the run's evaluation budget. */
+  readonly evaluationBudget: number;
+}
+
+/** problem/validate: a summary, or every error of the file with its JSON path. */
+export type ValidationOutcome =
+  | { readonly valid: true; readonly summary: ProblemSummary }
+  | { readonly valid: false; readonly errors: readonly ProblemError[] };
+
+/** A built-in example problem with its file content. */
+export interface ExampleInfo {
+  readonly id: string;
+  readonly fileName: string;
+  readonly title: string;
+  readonly description: string;
+  readonly problem: Readonly<Record<string, unknown>>;
+}
+
+/** problem/test-evaluation: one forward evaluation, as the run would do it. */
+export interface TestEvaluation {
+  /** θ in physical units, as sent to the model. */
+  readonly theta: readonly number[];
+  /** The output, or null when the evaluation failed. */
+  readonly output: readonly number[] | null;
+  /** How many numbers the model must return (n_y). */
+  readonly expectedLength: number;
+  /** True when the model returned exactly `expectedLength` finite numbers. */
+  readonly lengthOk: boolean;
+  /** The failure in the model's own words, null on success. */
+  readonly error: string | null;
+  /** Wall time of the evaluation alone. */
+  readonly seconds: number;
+  /** Time to start the model (workers, processes, connection) before it. */
+  readonly setupSeconds: number;
+  /** What the model wrote to its log (stderr …), last lines first cut. */
+  readonly log: readonly string[];
+}
+
+export const EXPORT_FORMATS = ['csv', 'json', 'npz', 'problem'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** run/export: the bytes for a browser download, or where the file was written. */
+export type ExportOutcome =
+  | {
+      readonly kind: 'download';
+      readonly fileName: string;
+      readonly mediaType: string;
+      /** The file's bytes, base64-encoded. */
+      readonly base64: string;
+      readonly bytes: number;
+    }
+  | { readonly kind: 'file'; readonly file: string; readonly bytes: number };
+
+/** run/duplicate: the run's problem, to open in the editor as a new problem. */
+export interface DuplicatedProblem {
+  readonly problem: Readonly<Record<string, unknown>>;
+  readonly problemDir: string | null;
+}
+
+/** One setting of the run-setup screen. */
+export interface SettingInfo {
+  /** The key in the problem file's `settings`. */
+  readonly key: string;
+  /** Its default on this machine (concurrency: the number of CPU cores). */
+  readonly default: unknown;
+  /** One line in plain words. */
+  readonly explanation: string;
+}
+
+export interface SettingsDefaults {
+  readonly settings: readonly SettingInfo[];
+  readonly cpuCount: number;
+}
+
+/** A summary of a run's state, ≤ 10 a second per run (never whole ensembles). */
+export interface RunProgress {
+  readonly runId: string;
+  readonly status: RunStatus;
+  /** Iterations committed. */
+  readonly iteration: number;
+  readonly iterations: number;
+  readonly evaluationsDone: number;
+  readonly evaluationsTotal: number;
+  readonly evaluationsFailed: number;
+  readonly evaluationsInFlight: number;
+  readonly elapsedSeconds: number;
+  /** null until an iteration has been timed. */
+  readonly etaSeconds: number | null;
+  /** Per component, after the last committed iteration. */
+  readonly weights: readonly number[];
+  readonly misfit: readonly number[];
+}
+
+/** A run changed status; `error` says why it failed, was cancelled or interrupted. */
+export interface RunStatusChange {
+  readonly runId: string;
+  readonly status: RunStatus;
+  readonly error: string | null;
+}
+
+/** An acknowledgement without data (deletes). */
+export interface Done {
+  readonly done: true;
+}

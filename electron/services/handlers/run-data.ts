@@ -1,0 +1,93 @@
+/** Handlers that read and annotate stored runs: lists, one run, its iterations, ledger and log, names, notes, tags. */
+import type { IterationEntry } from '../store/types';
+import type { IterationData } from '../../contract/types';
+import type { ParsedRequestOf, ResponseOf } from '../../contract/channel-map';
+import type { HandlerDeps } from './deps';
+import { HandlerError } from './errors';
+import { requireRun } from './runs';
+
+/** Default page size of runs/list: a screenful with room; the browser pages or filters for more. */
+const DEFAULT_RUN_PAGE = 200;
+
+/** runs/list: newest first, with the total matching the query. */
+export async function listRuns(deps: HandlerDeps, request: ParsedRequestOf<'runs/list'>): Promise<ResponseOf<'runs/list'>> {
+  const query = { search: request.search, status: request.status, tag: request.tag };
+  return {
+    runs: deps.store.listRuns({ ...query, limit: request.limit ?? DEFAULT_RUN_PAGE, offset: request.offset ?? 0 }),
+    total: deps.store.countRuns(query),
+  };
+}
+
+/** runs/tags: every tag in use with its number of runs. */
+export async function listRunTags(deps: HandlerDeps): Promise<ResponseOf<'runs/tags'>> {
+  return deps.store.listTags();
+}
+
+/** run/get */
+export async function getRun(deps: HandlerDeps, request: ParsedRequestOf<'run/get'>): Promise<ResponseOf<'run/get'>> {
+  return requireRun(deps, request.runId);
+}
+
+/** run/iterations: the mixture of every committed iteration (or a range) as plain arrays. */
+export async function getIterations(deps: HandlerDeps, request: ParsedRequestOf<'run/iterations'>): Promise<ResponseOf<'run/iterations'>> {
+  const run = requireRun(deps, request.runId);
+  const parameters = (run.problem.parameters ?? []) as readonly { name: string }[];
+  return {
+    runId: run.id,
+    parameterNames: parameters.map((parameter) => parameter.name),
+    space: 'unconstrained',
+    iterations: deps.store.getIterations(run.id, { from: request.from, to: request.to }).map(toIterationData),
+  };
+}
+
+/** Float64Arrays (row-major) to nested number arrays, log-weights to weights. */
+export function toIterationData(entry: IterationEntry): IterationData {
+  const { nComponents: k, nTheta: d, logWeights, means, covariances } = entry.mixture;
+  const rows = (data: Float64Array, offset: number, n: number, m: number) =>
+    Array.from({ length: n }, (_, i) => Array.from(data.subarray(offset + i * m, offset + (i + 1) * m)));
+  return {
+    iteration: entry.iteration,
+    weights: Array.from(logWeights, Math.exp),
+    means: rows(means, 0, k, d),
+    covariances: Array.from({ length: k }, (_, c) => rows(covariances, c * d * d, d, d)),
+    diagnostics: entry.diagnostics,
+    forwardEvaluations: entry.forwardEvaluations,
+    elapsedSeconds: entry.elapsedSeconds,
+  };
+}
+
+/** run/evaluations: a page of the ledger. */
+export async function getEvaluations(deps: HandlerDeps, request: ParsedRequestOf<'run/evaluations'>): Promise<ResponseOf<'run/evaluations'>> {
+  const run = requireRun(deps, request.runId);
+  const filter = { iteration: request.iteration, failedOnly: request.failedOnly };
+  return {
+    evaluations: deps.store.getEvaluations(run.id, { ...filter, limit: request.limit ?? 1000, offset: request.offset ?? 0 }),
+    total: deps.store.countEvaluations(run.id, filter),
+  };
+}
+
+/** run/logs: lines after `afterSeq`, to follow a log as it grows. */
+export async function getLogs(deps: HandlerDeps, request: ParsedRequestOf<'run/logs'>): Promise<ResponseOf<'run/logs'>> {
+  const run = requireRun(deps, request.runId);
+  return deps.store.getLogs(run.id, { afterSeq: request.afterSeq, limit: request.limit });
+}
+
+/** run/rename */
+export async function renameRun(deps: HandlerDeps, request: ParsedRequestOf<'run/rename'>): Promise<ResponseOf<'run/rename'>> {
+  return changed(deps, request.runId, deps.store.renameRun(request.runId, request.name));
+}
+
+/** run/notes */
+export async function setNotes(deps: HandlerDeps, request: ParsedRequestOf<'run/notes'>): Promise<ResponseOf<'run/notes'>> {
+  return changed(deps, request.runId, deps.store.setNotes(request.runId, request.notes));
+}
+
+/** run/tags: replaces the run's tags. */
+export async function setTags(deps: HandlerDeps, request: ParsedRequestOf<'run/tags'>): Promise<ResponseOf<'run/tags'>> {
+  return changed(deps, request.runId, deps.store.setTags(request.runId, request.tags));
+}
+
+function changed(deps: HandlerDeps, runId: string, found: boolean) {
+  if (!found) throw new HandlerError('NOT_FOUND', `There is no run with id ${runId}.`);
+  return requireRun(deps, runId);
+}

@@ -1,0 +1,48 @@
+/**
+ * The contract is one list of channels and events: the schema map, the response map and the
+ * handler map have exactly those keys (checked by the compiler and at run time), and the types the
+ * contract restates agree with the services' own.
+ */
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { AppBridge, Channel, ChannelResponses, EventMap, EventName, RequestOf, RequestSchemas, Result } from '../../../electron/contract';
+import { CHANNELS, EVENTS, EXPORT_FORMATS, REQUEST_SCHEMAS, RUN_STATUSES, isChannel } from '../../../electron/contract';
+import type { RunProgress as ContractProgress, RunRecord as ContractRecord, RunSummary as ContractSummary } from '../../../electron/contract';
+import { EXPORT_FORMATS as SERVICE_EXPORT_FORMATS } from '../../../electron/services/export/formats';
+import { HANDLERS } from '../../../electron/services/handlers';
+import type { RunProgress } from '../../../electron/services/runs/progress';
+import { RUN_STATUSES as STORE_STATUSES } from '../../../electron/services/store/types';
+import type { RunRecord, RunSummary } from '../../../electron/services/store/types';
+
+describe('the contract', () => {
+  it('has a schema, a response type and a handler for every channel and nothing else', () => {
+    expectTypeOf<keyof RequestSchemas>().toEqualTypeOf<Channel>();
+    expectTypeOf<keyof ChannelResponses>().toEqualTypeOf<Channel>();
+    expectTypeOf<keyof typeof HANDLERS>().toEqualTypeOf<Channel>();
+    expectTypeOf<keyof EventMap>().toEqualTypeOf<EventName>();
+    expect(Object.keys(REQUEST_SCHEMAS).sort()).toEqual([...CHANNELS].sort());
+    expect(Object.keys(HANDLERS).sort()).toEqual([...CHANNELS].sort());
+    expect(new Set(CHANNELS).size).toBe(CHANNELS.length);
+  });
+
+  it('names channels domain/verb and events domain/noun', () => {
+    for (const name of [...CHANNELS, ...EVENTS]) expect(name).toMatch(/^[a-z]+\/[a-z-]+$/);
+    expect(isChannel('run/start')).toBe(true);
+    expect(isChannel('run/explode')).toBe(false);
+    expect(isChannel(3)).toBe(false);
+  });
+
+  it('restates the services types faithfully', () => {
+    expectTypeOf<RunRecord>().toMatchTypeOf<ContractRecord>();
+    expectTypeOf<RunSummary>().toMatchTypeOf<ContractSummary>();
+    expectTypeOf<RunProgress>().toMatchTypeOf<ContractProgress>();
+    expect([...RUN_STATUSES]).toEqual([...STORE_STATUSES]);
+    expect([...EXPORT_FORMATS]).toEqual([...SERVICE_EXPORT_FORMATS]);
+  });
+
+  it('types the bridge per channel: the request of run/start and the Result of its run record', () => {
+    expectTypeOf<RequestOf<'run/get'>>().toEqualTypeOf<{ runId: string }>();
+    const bridge = null as unknown as AppBridge;
+    expectTypeOf<ReturnType<typeof bridge.invoke<'run/get'>>>().toEqualTypeOf<Promise<Result<ContractRecord>>>();
+    expectTypeOf<Parameters<typeof bridge.subscribe<'run/progress'>>[1]>().toEqualTypeOf<(payload: ContractProgress) => void>();
+  });
+});
