@@ -13,7 +13,12 @@
  *   a real mode with its weight parked at the floor (`gmki-algorithm.md` §7.2).
  * - `straddling-component` (warning): a heavy component over which the model is strongly
  *   nonlinear (η > 1, gmki-robust only), e.g. a Gaussian spread across a saddle between two modes.
- * - `not-converged` (warning): weights still moving over the last iterations.
+ * - `poor-fit-component` (warning): a component with ≥ 1 % of the mass whose predicted mean fits
+ *   the data much worse (by more than POOR_FIT_MARGIN) than the best heavy component — typically
+ *   a Gaussian parked on a saddle between modes, holding mass that belongs to modes on either side.
+ * - `not-converged` (warning): mass still moving between regions over the last iterations
+ *   (weights summed over groups of duplicate components, so that mass trading between two
+ *   components on the same mode, which leaves the density unchanged, does not count).
  * - `degenerate-covariance`: condition number above 1e3 (info: standard deviations 30× apart, a
  *   Gaussian stretched along a curved ridge, as on the circle problem) or 1e8 (warning: numerically singular), or a final
  *   Cholesky that needed jitter.
@@ -29,6 +34,7 @@ export type FindingKind =
   | 'weight-at-floor'
   | 'parked-on-fit'
   | 'straddling-component'
+  | 'poor-fit-component'
   | 'not-converged'
   | 'degenerate-covariance';
 
@@ -62,7 +68,9 @@ export interface DiagnoseOptions {
 const HEAVY_WEIGHT = 0.01;
 /** A parked component fits "as well" when its misfit is at most this much above the best heavy one's (nats). */
 const MISFIT_MARGIN = 2;
-/** Weights moved more than this (absolute) over the last CONVERGENCE_WINDOW iterations: not converged. */
+/** A heavy component fits "much worse" when its misfit exceeds the best heavy one's by more than this (nats). */
+const POOR_FIT_MARGIN = 4;
+/** Region masses moved more than this (absolute) over the last CONVERGENCE_WINDOW iterations: not converged. */
 const WEIGHT_CHANGE_LIMIT = 0.02;
 const CONVERGENCE_WINDOW = 3;
 const DUPLICATE_OVERLAP = 0.5;
@@ -128,6 +136,21 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
     }
   }
 
+  if (misfit.length === K && heavy.length > 0) {
+    const bestHeavy = Math.min(...heavy.map((k) => misfit[k]));
+    for (const k of heavy)
+      if (misfit[k] > bestHeavy + POOR_FIT_MARGIN)
+        findings.push({
+          kind: 'poor-fit-component',
+          severity: 'warning',
+          components: [k],
+          value: misfit[k],
+          message:
+            `Component ${k + 1} carries ${(100 * weights[k]).toFixed(0)} % of the mass but sits where the model fits the data poorly (misfit ${misfit[k].toFixed(1)} vs ${bestHeavy.toFixed(1)}): ` +
+            `it may be spread across several modes, whose mass the result then misplaces. Try ${MORE}, or the method gmki-robust.`,
+        });
+  }
+
   const eta = last.diagnostics.nonlinearity;
   if (eta && eta.length === K)
     for (const k of heavy)
@@ -143,16 +166,25 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
         });
 
   const window = history.slice(-CONVERGENCE_WINDOW - 1);
-  if (window.length > 1) {
+  if (window.length > 1 && window[0].mixture.nComponents === K) {
+    const group = duplicateGroups(overlap, K);
     const first = Array.from(window[0].mixture.logWeights, Math.exp);
-    const change = window[0].mixture.nComponents === K ? Math.max(...weights.map((w, k) => Math.abs(w - first[k]))) : 0;
+    const groupMass = (w: readonly number[]) => {
+      const mass = new Array<number>(K).fill(0);
+      w.forEach((x, k) => (mass[group[k]] += x));
+      return mass;
+    };
+    const before = groupMass(first);
+    const after = groupMass(weights);
+    const moved = range(K).filter((k) => Math.abs(after[group[k]] - before[group[k]]) > WEIGHT_CHANGE_LIMIT);
+    const change = Math.max(...after.map((m, g) => Math.abs(m - before[g])));
     if (change > WEIGHT_CHANGE_LIMIT)
       findings.push({
         kind: 'not-converged',
         severity: 'warning',
-        components: range(K).filter((k) => Math.abs(weights[k] - first[k]) > WEIGHT_CHANGE_LIMIT),
+        components: moved,
         value: change,
-        message: `Weights still changed by up to ${change.toFixed(3)} over the last ${window.length - 1} iterations: the run has not settled and mass may still be moving between modes. Try a longer run (settings.iterations).`,
+        message: `The mass of some regions still changed by up to ${change.toFixed(3)} over the last ${window.length - 1} iterations: the run has not settled and mass may still be moving between modes. Try a longer run (settings.iterations).`,
       });
   }
 
@@ -178,8 +210,16 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
   }
 
   findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1));
-  const mayMissMass = findings.some((f) => f.kind === 'parked-on-fit' || f.kind === 'straddling-component' || f.kind === 'not-converged');
+  const mayMissMass = findings.some((f) => f.severity === 'warning' && f.kind !== 'degenerate-covariance');
   return { findings, messages: findings.map((f) => f.message), mayMissMass, conditionNumbers };
+}
+
+/** Group index per component: duplicates (overlap > DUPLICATE_OVERLAP), transitively, share a group. */
+function duplicateGroups(overlap: Float64Array, K: number): number[] {
+  const group = range(K);
+  const find = (k: number): number => (group[k] === k ? k : (group[k] = find(group[k])));
+  for (let i = 0; i < K; i++) for (let j = i + 1; j < K; j++) if (overlap[i * K + j] > DUPLICATE_OVERLAP) group[find(j)] = find(i);
+  return range(K).map(find);
 }
 
 function range(n: number): number[] {

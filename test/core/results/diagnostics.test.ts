@@ -72,9 +72,24 @@ describe('diagnoseRun', () => {
     expect(result.mayMissMass).toBe(true);
   });
 
+  it('does not count mass trading between duplicates on one mode as unsettled', () => {
+    const steps = [0.5, 0.45, 0.4, 0.35].map((w) => mix1([w, 0.5 - w + 0.2, 0.3], [1, 1.05, -1], [0.01, 0.01, 0.01]));
+    const result = diagnoseRun(steps.map((m, i) => record(i, m, [0.5, 0.5, 0.5])));
+    expect(result.findings.map((f) => f.kind)).toEqual(['duplicate-components']);
+    expect(result.mayMissMass).toBe(false);
+  });
+
+  it('warns about a component with real mass where the model fits the data poorly (a saddle)', () => {
+    const final = mix1([0.3, 0.6, 0.1], [0, 1, -1], [1, 0.01, 0.01]);
+    const result = diagnoseRun([record(0, final), record(1, final, [9, 0.5, 0.6])]);
+    expect(result.findings).toEqual([expect.objectContaining({ kind: 'poor-fit-component', severity: 'warning', components: [0], value: 9 })]);
+    expect(result.messages[0]).toMatch(/Component 1 carries 30 % of the mass but sits where the model fits the data poorly \(misfit 9\.0 vs 0\.5\)/);
+    expect(result.mayMissMass).toBe(true);
+  });
+
   it('warns about a heavy component over which the model is strongly nonlinear (gmki-robust)', () => {
     const final = mix1([0.5, 0.5], [0, 1], [1, 0.01]);
-    const result = diagnoseRun([record(0, final), record(1, final, [3, 0.5], { nonlinearity: [5, 0.1] })]);
+    const result = diagnoseRun([record(0, final), record(1, final, [2, 0.5], { nonlinearity: [5, 0.1] })]);
     expect(result.findings).toEqual([expect.objectContaining({ kind: 'straddling-component', components: [0], value: 5 })]);
     expect(result.mayMissMass).toBe(true);
   });
