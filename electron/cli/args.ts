@@ -34,6 +34,15 @@ export interface ValidateOptions {
   readonly problemFile: string;
 }
 
+export interface ServeOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly db: string | undefined;
+}
+
+/** `gmki serve`'s port when none is given (the one the end-to-end tests use too). */
+export const DEFAULT_SERVE_PORT = 5391;
+
 export interface ExamplesOptions {
   readonly out: string;
   readonly force: boolean;
@@ -44,7 +53,8 @@ export type ParsedCommand =
   | { readonly command: 'run'; readonly options: RunOptions }
   | { readonly command: 'validate'; readonly options: ValidateOptions }
   | { readonly command: 'examples'; readonly options: ExamplesOptions }
-  | { readonly command: 'runs'; readonly options: RunsOptions };
+  | { readonly command: 'runs'; readonly options: RunsOptions }
+  | { readonly command: 'serve'; readonly options: ServeOptions };
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
@@ -65,6 +75,12 @@ const EXAMPLES_OPTIONS: OptionSpec = {
   ...HELP_OPTION,
   out: { type: 'string' },
   force: { type: 'boolean' },
+};
+
+const SERVE_OPTIONS: OptionSpec = {
+  ...HELP_OPTION,
+  port: { type: 'string' },
+  db: { type: 'string' },
 };
 
 export const DEFAULT_EXAMPLES_DIR = 'gmki-examples';
@@ -100,6 +116,16 @@ export function parseCommandArgs(command: CommandName, args: readonly string[]):
       const { values, positionals } = parseStrict(command, args, VALIDATE_OPTIONS);
       if (values.help) return { command: 'help', topic: command };
       return { command, options: { problemFile: singleProblemFile(command, positionals) } };
+    }
+    case 'serve': {
+      const { values, positionals } = parseStrict(command, args, SERVE_OPTIONS);
+      if (values.help) return { command: 'help', topic: command };
+      if (positionals.length > 0) throw new UsageError(`serve: unexpected argument '${positionals[0]}'`, command);
+      const port = typeof values.port === 'string' ? parseNumberFlag(command, 'port', values.port) : DEFAULT_SERVE_PORT;
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new UsageError(`serve: --port: expected an integer from 0 to 65535, got '${String(values.port)}'`, command);
+      }
+      return { command, options: { port, db: stringValue(values.db) } };
     }
     case 'examples': {
       const { values, positionals } = parseStrict(command, args, EXAMPLES_OPTIONS);

@@ -57,6 +57,8 @@ async function execute(parsed: ParsedCommand, io: CliIo): Promise<number> {
       return (await import('./commands/examples')).examplesCommand(parsed.options, io);
     case 'runs':
       return (await import('./runs/command')).runsCommand(parsed.options, io);
+    case 'serve':
+      return (await import('./commands/serve')).serveCommand(parsed.options, io);
   }
 }
 

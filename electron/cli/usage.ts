@@ -1,8 +1,8 @@
 /** Help texts of `gmki` and its commands (`problem-format.md` §3). */
 
-export type CommandName = 'run' | 'validate' | 'examples' | 'runs';
+export type CommandName = 'run' | 'validate' | 'examples' | 'runs' | 'serve';
 
-export const COMMAND_NAMES: readonly CommandName[] = ['run', 'validate', 'examples', 'runs'];
+export const COMMAND_NAMES: readonly CommandName[] = ['run', 'validate', 'examples', 'runs', 'serve'];
 
 export const GENERAL_USAGE = `Usage: gmki <command> [options]
 
@@ -13,6 +13,8 @@ Commands:
   validate PROBLEM.gmki.json  check a problem file without running it
   runs <subcommand>           list, show, resume, extend, cancel, export, delete or tag stored runs
   examples [--out DIR]        write the built-in example problems as files
+  serve [--port N] [--db FILE]
+                              the app in a browser, on 127.0.0.1 only
   help <command>              show the options of a command
 
 Options:
@@ -70,6 +72,17 @@ Subcommands:
 
 Every subcommand takes --db FILE (default: the desktop app's database). A unique prefix of
 a run id is enough. Resumed and extended runs give exactly what an uninterrupted run gives.`,
+  serve: `Usage: gmki serve [--port N] [--db FILE]
+
+Serves GMKI Studio to a browser on this machine (127.0.0.1 only) and prints its URL, which
+carries a random token: only who has the URL can use it. Runs started there execute in this
+process; Ctrl-C cancels them (resume them later) and stops the server. Build the app's pages
+once with 'npm run build'.
+
+Options:
+  --port N                  port to listen on (default 5391; 0 picks a free one)
+  --db FILE                 the run database (default: the desktop app's, in its data folder)
+  -h, --help                show this help`,
   examples: `Usage: gmki examples [--out DIR] [--force]
 
 Writes the built-in example problems as <id>.gmki.json files.
