@@ -1,67 +1,63 @@
 import { describe, expect, it } from 'vitest';
-import { mixtureFromJson } from '../../core/gmki/state';
-import type { IterationRecord } from '../../core/inversion/types';
-import { createProgressReporter } from '../../electron/cli/progress';
+import type { RunProgress } from '../../electron/services/runs/progress';
+import { createThrottle } from '../../electron/services/runs/progress';
+import { createRunProgressView } from '../../electron/cli/run-progress';
 
-function record(iteration: number, forwardEvaluations: number): IterationRecord {
+function progress(overrides: Partial<RunProgress>): RunProgress {
   return {
-    iteration,
-    forwardEvaluations,
-    mixture: mixtureFromJson({ weights: [0.25, 0.75], means: [[0], [1]], covariances: [[[1]], [[1]]] }),
-    diagnostics: { misfit: [3.5, 1.25], jitter: [0, 0], explorationEss: [null, null] },
+    runId: 'r',
+    status: 'running',
+    iteration: 1,
+    iterations: 10,
+    evaluationsDone: 6,
+    evaluationsTotal: 60,
+    evaluationsFailed: 0,
+    evaluationsInFlight: 0,
+    elapsedSeconds: 0.5,
+    etaSeconds: 4.5,
+    weights: [0.25, 0.75],
+    misfit: [3.5, 1.25],
+    ...overrides,
   };
 }
 
-describe('progress reporter', () => {
-  it('writes one line per iteration with evaluations, elapsed, weights and the best misfit', () => {
+describe('run progress view', () => {
+  it('writes one line per committed iteration with evaluations, elapsed, weights and the best misfit', () => {
     const written: string[] = [];
-    const progress = createProgressReporter({
-      mode: 'lines',
-      write: (text) => written.push(text),
-      totalIterations: 10,
-      evaluationsPerIteration: 6,
-      elapsed: () => 0,
-    });
-    progress.evaluated(3);
-    progress.iterationDone(record(1, 6), 0.5);
-    progress.finish();
-    expect(written).toEqual(['iteration  1/10  evaluations 6/60  elapsed 0.50 s  weights 0.250 0.750  best misfit 1.25\n']);
+    const view = createRunProgressView('lines', (text) => written.push(text));
+    view.show(progress({}));
+    view.show(progress({ evaluationsDone: 9 })); // same iteration, evaluations in progress: no new line
+    view.show(progress({ iteration: 2, evaluationsDone: 12, elapsedSeconds: 1 }));
+    view.finish();
+    expect(written).toEqual([
+      'iteration  1/10  evaluations 6/60  elapsed 0.50 s  weights 0.250 0.750  best misfit 1.25\n',
+      'iteration  2/10  evaluations 12/60  elapsed 1.00 s  weights 0.250 0.750  best misfit 1.25\n',
+    ]);
   });
 
-  it('redraws one bar in place, at most ten times a second, with an ETA', () => {
+  it('redraws one bar in place with evaluations, failures and the ETA, cut to the terminal width', () => {
     const written: string[] = [];
+    const view = createRunProgressView('bar', (text) => written.push(text), 60);
+    view.show(progress({ iteration: 0, evaluationsDone: 3, evaluationsFailed: 1, elapsedSeconds: 1, etaSeconds: 19 }));
+    view.finish();
+    expect(written[0]).toBe('\r' + 'iteration 1/10 [#-------------------] 3/60 evaluations  1 failed  el'.slice(0, 59) + '\x1b[K');
+    expect(written[0]!.length).toBeLessThan(70);
+    expect(written.at(-1)).toBe('\n');
+  });
+});
+
+describe('progress throttle', () => {
+  it('passes at most one event per interval, the latest one, and forced events at once', () => {
     let now = 0;
-    const progress = createProgressReporter({
-      mode: 'bar',
-      write: (text) => written.push(text),
-      totalIterations: 2,
-      evaluationsPerIteration: 4,
-      elapsed: () => now,
-    });
-    now = 1;
-    progress.evaluated(1);
-    now = 1.01;
-    progress.evaluated(2); // too soon: not drawn
-    now = 2;
-    progress.iterationDone(record(1, 4), 2);
-    progress.finish();
-    expect(written).toHaveLength(3);
-    expect(written[0]).toBe('\r' + 'iteration 1/2 [###-----------------] 1/8 evaluations  elapsed 1.00 s  ETA 7.00 s\x1b[K');
-    expect(written[1]).toBe('\r' + 'iteration 2/2 [##########----------] 4/8 evaluations  elapsed 2.00 s  ETA 2.00 s\x1b[K');
-    expect(written[2]).toBe('\n');
-  });
-
-  it('cuts the bar to the terminal width so that it never wraps', () => {
-    const written: string[] = [];
-    const progress = createProgressReporter({
-      mode: 'bar',
-      write: (text) => written.push(text),
-      totalIterations: 30,
-      evaluationsPerIteration: 15,
-      columns: 40,
-      elapsed: () => 1,
-    });
-    progress.evaluated(1);
-    expect(written[0]!.replace('\r', '').replace('\x1b[K', '')).toHaveLength(39);
+    const emitted: number[] = [];
+    const throttle = createThrottle<number>((event) => emitted.push(event), 100, () => now);
+    throttle.push(1);
+    now = 10;
+    throttle.push(2);
+    throttle.push(3);
+    now = 20;
+    throttle.push(4, true);
+    throttle.close();
+    expect(emitted).toEqual([1, 4]);
   });
 });
