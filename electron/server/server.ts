@@ -100,8 +100,12 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     if (request.method !== 'POST') return sendText(response, 405, 'Use POST for API channels.\n');
     const body = await readBody(request, MAX_BODY_BYTES);
     if (body === 'too-large') {
+      // A declared length over the limit is refused before its body is read: close the connection.
+      if (!request.readableEnded) {
+        response.setHeader('Connection', 'close');
+        response.once('finish', () => request.socket.destroySoon());
+      }
       sendJson(response, 413, failure(`The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`));
-      request.resume();
       return;
     }
     let payload: unknown = undefined;
@@ -147,17 +151,33 @@ function failure(message: string): Result<never> {
   return { ok: false, error: { code: 'INVALID_REQUEST', message } };
 }
 
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+/**
+ * The body, or 'too-large' as soon as it passes `limit` (declared or counted). The rest of an
+ * oversized body is not read: the reply closes the connection instead.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return 'too-large';
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return 'too-large';
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve('too-large');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        // Discard the rest and answer once it has arrived: clients report a connection closed
+        // during their upload as a network error, not as the 413 it is. Only a holder of the
+        // token gets this far.
+        request.off('data', onData);
+        chunks.length = 0;
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(size > limit ? 'too-large' : Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {

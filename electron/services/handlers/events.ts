@@ -51,7 +51,8 @@ export function createEventHub(): EventHub {
 export function connectRunEvents(manager: RunManager, hub: EventHub): () => void {
   return manager.onProgress((progress) => {
     hub.emit('run/progress', progress);
-    reportStatus(hub, progress.runId, progress.status, null);
+    // A run's end is reported once it has settled, with its error sentence (reportWhenSettled).
+    if (progress.status === 'queued' || progress.status === 'running') reportStatus(hub, progress.runId, progress.status, null);
   });
 }
 
