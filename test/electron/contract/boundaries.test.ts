@@ -1,0 +1,40 @@
+/**
+ * The contract is what the renderer compiles against (architecture.md §1): it may import itself,
+ * zod, and types from core — never node:*, electron or the services.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const contract = join(root, 'electron', 'contract');
+
+function files(folder: string): string[] {
+  return readdirSync(folder).flatMap((entry) => {
+    const path = join(folder, entry);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('electron/contract', () => {
+  it('imports only itself, zod and (type-only) core', () => {
+    const sources = files(contract);
+    expect(sources.length).toBeGreaterThan(4);
+    const violations: string[] = [];
+    for (const file of sources) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+['"]([^'"]+)['"]/gm)) {
+        const [, , typeOnly, specifier] = match as unknown as [string, string, string | undefined, string];
+        const where = relative(root, file);
+        if (specifier === 'zod') continue;
+        if (!specifier.startsWith('.')) violations.push(`${where} imports ${specifier}`);
+        else {
+          const target = relative(root, join(file, '..', specifier));
+          if (target.startsWith('core/') && !typeOnly) violations.push(`${where} imports values from ${specifier}`);
+          else if (!target.startsWith('core/') && !target.startsWith('electron/contract')) violations.push(`${where} imports ${specifier}`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+});
