@@ -4,7 +4,7 @@ import type { IterationData } from '../../contract/types';
 import type { ParsedRequestOf, ResponseOf } from '../../contract/channel-map';
 import type { HandlerDeps } from './deps';
 import { HandlerError } from './errors';
-import { requireRun } from './runs';
+import { requireRun, withLiveStatus } from './runs';
 
 /** Default page size of runs/list: a screenful with room; the browser pages or filters for more. */
 const DEFAULT_RUN_PAGE = 200;
@@ -13,7 +13,7 @@ const DEFAULT_RUN_PAGE = 200;
 export async function listRuns(deps: HandlerDeps, request: ParsedRequestOf<'runs/list'>): Promise<ResponseOf<'runs/list'>> {
   const query = { search: request.search, status: request.status, tag: request.tag };
   return {
-    runs: deps.store.listRuns({ ...query, limit: request.limit ?? DEFAULT_RUN_PAGE, offset: request.offset ?? 0 }),
+    runs: deps.store.listRuns({ ...query, limit: request.limit ?? DEFAULT_RUN_PAGE, offset: request.offset ?? 0 }).map((run) => withLiveStatus(deps, run)),
     total: deps.store.countRuns(query),
   };
 }

@@ -12,11 +12,20 @@ import { HandlerError } from './errors';
 import { reportStatus, reportWhenSettled } from './events';
 import { problemFolder, requireValidProblem } from './problem-input';
 
-/** The run, or NOT_FOUND. */
+/** The run (with its live status, see withLiveStatus), or NOT_FOUND. */
 export function requireRun(deps: HandlerDeps, runId: string): RunRecord {
   const run = deps.store.getRun(runId);
   if (!run) throw new HandlerError('NOT_FOUND', `There is no run with id ${runId}.`);
-  return run;
+  return withLiveStatus(deps, run);
+}
+
+/**
+ * A resumed or extended run keeps its stored status (cancelled, interrupted, completed) until its
+ * worker claims it; while this process's manager holds it in the queue, it is `queued` for the user.
+ */
+export function withLiveStatus<T extends { readonly id: string; readonly status: RunRecord['status'] }>(deps: HandlerDeps, run: T): T {
+  if (run.status === 'queued' || run.status === 'running' || !deps.manager.active().includes(run.id)) return run;
+  return { ...run, status: 'queued', error: null };
 }
 
 /** Queues a stored run in this process's manager and reports its status now and when it settles. */
