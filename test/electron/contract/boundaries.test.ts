@@ -2,7 +2,9 @@
  * The contract is what the renderer compiles against (architecture.md §1): it may import itself,
  * zod, and types from core — never node:*, electron or the services.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -36,5 +38,24 @@ describe('electron/contract', () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it('typechecks as the renderer sees it: DOM, no Node types', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gmki-contract-'));
+    try {
+      const config = join(dir, 'tsconfig.json');
+      writeFileSync(
+        config,
+        JSON.stringify({
+          extends: join(root, 'tsconfig.base.json'),
+          compilerOptions: { lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] },
+          files: [join(contract, 'index.ts')],
+        }),
+      );
+      const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+      expect(() => execFileSync(process.execPath, [tsc, '--noEmit', '-p', config], { encoding: 'utf8' })).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
