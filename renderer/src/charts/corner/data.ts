@@ -1,0 +1,108 @@
+/**
+ * Everything a corner plot of a mixture shows, computed once in physical units: axis ranges,
+ * marginals (diagonal), density rasters, component ellipses and means (off-diagonal), and
+ * optional sample histograms. cornerPlotOptions (options.ts) turns this into an ECharts option
+ * once the caller has made an image of each raster.
+ */
+import type { Mixture } from '../../../../core/gmki/state';
+import type { ParameterTransform } from '../../../../core/problem/types';
+import { axisRange } from './grid';
+import type { AxisRangeOptions } from './grid';
+import { componentEllipse } from './ellipse';
+import { marginalDensity, sampleHistogram } from './marginal';
+import type { Histogram, MarginalDensity } from './marginal';
+import { pairDensityRaster } from './raster';
+import type { DensityRaster } from './raster';
+
+/** One off-diagonal cell: parameter `col` on x, parameter `row` on y (indices into `parameters`). */
+export interface PairCell {
+  readonly row: number;
+  readonly col: number;
+  readonly raster: DensityRaster;
+  /** Per component: its ellipse as a closed polyline (physical units). */
+  readonly ellipses: readonly (readonly [number, number][])[];
+}
+
+/** A corner plot's data; arrays indexed by position in `parameters` unless said otherwise. */
+export interface CornerData {
+  /** Indices into the mixture's parameters, in plot order. */
+  readonly parameters: readonly number[];
+  readonly names: readonly string[];
+  readonly ranges: readonly { readonly min: number; readonly max: number }[];
+  readonly marginals: readonly MarginalDensity[];
+  /** Present when samples were given. */
+  readonly histograms?: readonly Histogram[];
+  /** Lower triangle, row by row: (1,0), (2,0), (2,1), (3,0), … */
+  readonly pairs: readonly PairCell[];
+  /** Component weights (sum 1). */
+  readonly weights: readonly number[];
+  /** Per component: toPhysical(m_k) for each plotted parameter. */
+  readonly means: readonly (readonly number[])[];
+  /** The ellipses' level, in standard deviations. */
+  readonly levelSigma: number;
+}
+
+/** Options of buildCornerData. */
+export interface CornerDataOptions {
+  /** Which parameters (default all), in plot order. */
+  readonly parameters?: readonly number[];
+  /** Names of all d parameters (default θ1…θd). */
+  readonly parameterNames?: readonly string[];
+  /** Transforms of all d parameters: axes, densities and ellipses in physical units. */
+  readonly transforms?: readonly ParameterTransform[];
+  /** Raster side in pixels (default 120). */
+  readonly pixels?: number;
+  /** Points of each marginal curve (default 200). */
+  readonly points?: number;
+  /** Ellipse level in standard deviations (default 2). */
+  readonly levelSigma?: number;
+  /** Posterior samples, count×d row-major, in physical units: histograms on the diagonal. */
+  readonly samples?: Float64Array;
+  /** Histogram bins (default 40). */
+  readonly bins?: number;
+  readonly range?: AxisRangeOptions;
+}
+
+/** Computes a corner plot's data for `mixture` (in u). */
+export function buildCornerData(mixture: Mixture, options: CornerDataOptions = {}): CornerData {
+  const d = mixture.nTheta;
+  const parameters = options.parameters ?? Array.from({ length: d }, (_, i) => i);
+  const transformOf = (i: number) => options.transforms?.[i];
+  const names = parameters.map((i) => options.parameterNames?.[i] ?? `θ${i + 1}`);
+  const ranges = parameters.map((i) => axisRange(mixture, i, transformOf(i), options.range));
+  const pixels = options.pixels ?? 120;
+  const points = options.points ?? 200;
+  const levelSigma = options.levelSigma ?? 2;
+
+  const marginals = parameters.map((i, p) => marginalDensity(mixture, i, { ...ranges[p], count: points, transform: transformOf(i) }));
+  const samples = options.samples;
+  const histograms = samples
+    ? parameters.map((i, p) => sampleHistogram(samples, d, i, ranges[p].min, ranges[p].max, options.bins ?? 40))
+    : undefined;
+
+  const pairs: PairCell[] = [];
+  for (let row = 1; row < parameters.length; row++) {
+    for (let col = 0; col < row; col++) {
+      const i = parameters[col];
+      const j = parameters[row];
+      const x = { ...ranges[col], count: pixels, transform: transformOf(i) };
+      const y = { ...ranges[row], count: pixels, transform: transformOf(j) };
+      const raster = pairDensityRaster(mixture, i, j, { x, y });
+      const ellipses = Array.from({ length: mixture.nComponents }, (_, k) =>
+        componentEllipse(mixture, k, i, j, levelSigma, { x: transformOf(i), y: transformOf(j) }),
+      );
+      pairs.push({ row, col, raster, ellipses });
+    }
+  }
+
+  const raw = Array.from(mixture.logWeights, Math.exp);
+  const total = raw.reduce((a, b) => a + b, 0);
+  const means = Array.from({ length: mixture.nComponents }, (_, k) =>
+    parameters.map((i) => {
+      const u = mixture.means[k * d + i];
+      const transform = transformOf(i);
+      return transform ? transform.toPhysical(u) : u;
+    }),
+  );
+  return { parameters, names, ranges, marginals, histograms, pairs, weights: raw.map((w) => w / total), means, levelSigma };
+}

@@ -1,0 +1,85 @@
+/**
+ * Posterior predictive vs observations (issue 4 item 5, product.md item 11): the observed values
+ * with ±2σ noise bars, and each component's predicted outputs (computed by the caller, who has
+ * the forward model's results) on the same axis.
+ */
+import type { CustomSeriesOption, EChartsOption, SeriesOption } from 'echarts';
+import { componentColor } from './palette';
+import { axisStyle, commonOption, LIGHT_THEME } from './theme';
+import type { ChartOptions } from './theme';
+
+/** The data: y (length n_y), the noise standard deviation of each value, optional names. */
+export interface PredictiveObservations {
+  readonly values: readonly number[];
+  /** √diag Σ_η, length n_y. */
+  readonly std: readonly number[];
+  readonly names?: readonly string[];
+}
+
+/** One prediction, e.g. F(m_k) for component k, length n_y. */
+export interface PredictedOutputs {
+  /** Legend entry, e.g. "Component 1 (w = 0.52)". */
+  readonly name: string;
+  readonly values: readonly number[];
+  /** Colours the series like the component elsewhere; absent: by position. */
+  readonly component?: number;
+}
+
+/** Options of posteriorPredictiveChart. */
+export interface PredictiveChartOptions extends ChartOptions {
+  /** Join each prediction's points with a line (default: when n_y > 30, as for a time series). */
+  readonly lines?: boolean;
+}
+
+type RenderItem = NonNullable<CustomSeriesOption['renderItem']>;
+
+/**
+ * Observations as dots with ±2σ bars (a custom series: ECharts has no error bars), one series
+ * per prediction; x is the observation's name or 1-based index.
+ */
+export function posteriorPredictiveChart(
+  observations: PredictiveObservations,
+  predicted: readonly PredictedOutputs[],
+  options: PredictiveChartOptions = {},
+): EChartsOption {
+  const theme = options.theme ?? LIGHT_THEME;
+  const n = observations.values.length;
+  const categories = Array.from({ length: n }, (_, a) => observations.names?.[a] ?? String(a + 1));
+  const lines = options.lines ?? n > 30;
+  const drawBar: RenderItem = ((_params: unknown, api: { value(dim: number): number; coord(v: number[]): number[]; size(v: number[]): number[] }) => {
+    const index = api.value(0);
+    const [x, low] = api.coord([index, api.value(1)]);
+    const [, high] = api.coord([index, api.value(2)]);
+    const cap = Math.min(8, api.size([1, 0])[0] * 0.3);
+    const stroke = { stroke: theme.observation, lineWidth: 1.2 };
+    return {
+      type: 'group',
+      children: [
+        { type: 'line', shape: { x1: x, y1: low, x2: x, y2: high }, style: stroke },
+        { type: 'line', shape: { x1: x - cap / 2, y1: low, x2: x + cap / 2, y2: low }, style: stroke },
+        { type: 'line', shape: { x1: x - cap / 2, y1: high, x2: x + cap / 2, y2: high }, style: stroke },
+      ],
+    };
+  }) as unknown as RenderItem;
+  const series: SeriesOption[] = [
+    {
+      type: 'custom', name: 'Observed ±2σ', renderItem: drawBar, color: theme.observation, encode: { x: 0, y: [1, 2] },
+      data: observations.values.map((y, a) => [a, y - 2 * observations.std[a], y + 2 * observations.std[a]]),
+    },
+    { type: 'scatter', name: 'Observed', color: theme.observation, symbolSize: 6, data: observations.values.map((y, a) => [a, y]), z: 3 },
+    ...predicted.map((prediction, p): SeriesOption => {
+      const colour = componentColor(prediction.component ?? p, theme);
+      const data = prediction.values.map((y, a) => [a, y]);
+      return lines
+        ? { type: 'line', name: prediction.name, color: colour, showSymbol: false, data }
+        : { type: 'scatter', name: prediction.name, color: colour, symbol: 'diamond', symbolSize: 8, data };
+    }),
+  ];
+  return {
+    ...commonOption(theme),
+    grid: { left: 64, right: 16, top: 36, bottom: 48 },
+    xAxis: { type: 'category', name: 'Observation', nameLocation: 'middle', nameGap: 30, data: categories, ...axisStyle(theme) },
+    yAxis: { type: 'value', name: 'Value', scale: true, ...axisStyle(theme) },
+    series,
+  };
+}
