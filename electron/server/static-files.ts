@@ -26,6 +26,12 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * The policy of the renderer's own meta tag (renderer/index.html), sent as a header too, plus what
+ * only a header can say: no framing by other pages.
+ */
+export const PAGE_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 export const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>GMKI Studio</title></head>
 <body><h1>GMKI Studio</h1><p>The app's pages have not been built yet: run <code>npm run build</code> first, then start <code>npx gmki serve</code> again.</p></body></html>
@@ -47,7 +53,8 @@ export async function serveStatic(root: string, pathname: string, response: Serv
     return;
   }
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  response.writeHead(200, { ...headers, 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' });
+  const csp: Record<string, string> = type.startsWith('text/html') ? { 'Content-Security-Policy': PAGE_CSP } : {};
+  response.writeHead(200, { ...headers, ...csp, 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' });
   createReadStream(file).pipe(response);
 }
 

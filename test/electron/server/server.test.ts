@@ -158,6 +158,7 @@ describe('static files', () => {
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     const page = await fetch(`${base}/?token=${token()}`);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'self';.*frame-ancestors 'none'/);
     expect(await page.text()).toContain('<title>GMKI</title>');
   });
 
