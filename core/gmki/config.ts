@@ -23,8 +23,9 @@ export interface GmkiConfig {
   readonly seed: number;
   /**
    * gmki-robust only: η*, the nonlinearity (in noise standard deviations, see
-   * core/gmki/robust/nonlinearity.ts) above which a component counts as strongly nonlinear: it is
-   * then split in two and its Kalman step uses the centre point as predicted output.
+   * core/gmki/robust/nonlinearity.ts) above which a component counts as strongly nonlinear: its
+   * Kalman step then uses the centre point as predicted output, and it is split in two when the
+   * model turns within it (e.g. it sits across a saddle between two modes).
    */
   readonly splitThreshold: number;
   /**

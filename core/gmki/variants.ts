@@ -14,7 +14,7 @@ import type { GmkiState } from './state';
 
 /** Diagnostics of an iteration under any method; the optional fields come from gmki-robust. */
 export interface VariantDiagnostics extends GmkiDiagnostics {
-  /** Per component: η, the model's nonlinearity over the component (robust/nonlinearity.ts). */
+  /** Per component: η where the model turns within the component (robust/nonlinearity.ts). */
   readonly nonlinearity?: Float64Array;
   /** Splits, merges, recycled and re-seeded components at the end of the iteration. */
   readonly structuralChanges?: readonly StructuralChange[];

@@ -43,9 +43,10 @@ export interface IterationDiagnostics {
    */
   readonly explorationEss: readonly (number | null)[];
   /**
-   * gmki-robust only. Per component: η, how nonlinear the model is over the component, in noise
-   * standard deviations (core/gmki/robust/nonlinearity.ts); above `splitThreshold` the
-   * component was split (or would have been, given a free component).
+   * gmki-robust only. Per component: η, how strongly the model turns within the component, in
+   * noise standard deviations (core/gmki/robust/nonlinearity.ts; 0 where the model is monotone
+   * over it); above `splitThreshold` the component straddles a turning point — typically a saddle
+   * between modes — and was split (or would have been, given a free component).
    */
   readonly nonlinearity?: readonly number[];
   /**

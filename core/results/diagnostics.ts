@@ -11,8 +11,8 @@
  *   where the mass is (misfit at its predicted mean within MISFIT_MARGIN of the best heavy
  *   component's) and that duplicates no heavy component — the paper's failure of a component on
  *   a real mode with its weight parked at the floor (`gmki-algorithm.md` §7.2).
- * - `straddling-component` (warning): a heavy component over which the model is strongly
- *   nonlinear (η > 1, gmki-robust only), e.g. a Gaussian spread across a saddle between two modes.
+ * - `straddling-component` (warning): a heavy component within which the model turns strongly
+ *   (η > 1, gmki-robust only), e.g. a Gaussian spread across a saddle between two modes.
  * - `poor-fit-component` (warning): a component with ≥ 1 % of the mass whose predicted mean fits
  *   the data much worse (by more than POOR_FIT_MARGIN) than the best heavy component — typically
  *   a Gaussian parked on a saddle between modes, holding mass that belongs to modes on either side.
@@ -161,7 +161,7 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
           components: [k],
           value: eta[k],
           message:
-            `The model is strongly nonlinear over component ${k + 1} (weight ${weights[k].toFixed(2)}): it may be spread across several modes or a ridge it cannot follow, ` +
+            `The model turns strongly within component ${k + 1} (weight ${weights[k].toFixed(2)}): it may be spread across several modes or a ridge it cannot follow, ` +
             `so the result may misplace mass there. Try ${MORE}.`,
         });
 

@@ -43,6 +43,7 @@ export function robustAsk(state: GmkiState, context: RobustContext): PendingIter
 
 /** gmki-robust's diagnostics: the paper's plus the structural changes of the iteration. */
 export interface RobustDiagnostics extends GmkiDiagnostics {
+  /** Per component: η where the model turns within it (Nonlinearity.turningIndex), 0 where it is monotone. */
   readonly nonlinearity: Float64Array;
   readonly structuralChanges: readonly StructuralChange[];
 }
@@ -108,7 +109,7 @@ export function robustTell(
       misfit,
       jitter,
       effectiveSampleSize: pending.effectiveSampleSize,
-      nonlinearity: nonlinearity.index,
+      nonlinearity: nonlinearity.turningIndex,
       structuralChanges: changes,
     },
   };

@@ -7,8 +7,9 @@
  * 1. Free components: the lighter of each duplicate pair (Bhattacharyya coefficient >
  *    duplicateOverlap, overlap.ts; it is merged into the heavier by moment matching before
  *    reuse), then components lighter than recycleWeight × the heaviest (their mass is dropped).
- * 2. Split: every strongly nonlinear component (η > η*, nonlinearity.ts), most nonlinear first,
- *    takes a free component and splits in two along its most nonlinear sigma direction u:
+ * 2. Split: every component over which the model turns (η_i > η* and η_i > s_i in some sigma
+ *    direction i, nonlinearity.ts), most nonlinear first, takes a free component and splits in
+ *    two along that direction u:
  *    children m ± a·w, covariance C − a²wwᵀ, half the weight each, with w ∝ u and wᵀC⁻¹w = 1, so
  *    the pair has the parent's mass, mean and covariance (the split of adaptive Gaussian-mixture
  *    filters; Tuggle & Zanetti 2018, see nonlinearity.ts). A component sitting on a saddle
@@ -72,9 +73,11 @@ export function restructureMixture(
   const { nComponents: K, nTheta: d } = mixture;
   const weights = Array.from(mixture.logWeights, Math.exp);
   const heaviest = Math.max(...weights);
+  const turning = options.splitRule === 'turning-point';
+  const splitIndex = turning ? input.nonlinearity.turningIndex : input.nonlinearity.index;
   const splitQueue = range(K)
-    .filter((k) => input.nonlinearity.index[k] > options.splitThreshold)
-    .sort((a, b) => input.nonlinearity.index[b] - input.nonlinearity.index[a]);
+    .filter((k) => splitIndex[k] > options.splitThreshold)
+    .sort((a, b) => splitIndex[b] - splitIndex[a]);
   if (splitQueue.length === 0 && !options.modeSearch) return unchanged;
 
   // Rule 1: duplicates (lighter → heavier partner), then negligible components.
@@ -122,7 +125,7 @@ export function restructureMixture(
     const slot = take((k) => k !== parent);
     if (slot === undefined) break;
     used.add(parent);
-    splitComponent(weights, means, covariances, d, parent, slot, splitDirection(input, parent, d), options.splitSpread);
+    splitComponent(weights, means, covariances, d, parent, slot, splitDirection(input, parent, d, turning), options.splitSpread);
     changes.push({ kind: 'split', component: parent, into: slot });
   }
 
@@ -147,9 +150,9 @@ function range(n: number): number[] {
 }
 
 /** x_{i} − x_0 for the parent's most nonlinear sigma direction i. */
-function splitDirection(input: StructureInput, parent: number, d: number): Float64Array {
+function splitDirection(input: StructureInput, parent: number, d: number, turning: boolean): Float64Array {
   const base = parent * (2 * d + 1) * d;
-  const i = input.nonlinearity.direction[parent];
+  const i = turning ? input.nonlinearity.turningDirection[parent] : input.nonlinearity.direction[parent];
   return Float64Array.from({ length: d }, (_, r) => input.points[base + (1 + i) * d + r] - input.points[base + r]);
 }
 

@@ -25,6 +25,7 @@ export const ABLATION_VARIANTS: readonly AblationVariant[] = [
   { name: 'unscented ȳ for every component', change: { predictedOutput: 'unscented' } },
   { name: 'no split/merge (and no mode search)', change: { splitMerge: false } },
   { name: 'no mode search', change: { modeSearch: false } },
+  { name: 'split on curvature alone (no turning-point test)', change: { splitRule: 'curvature' } },
   { name: 'iid initial means', change: { latinHypercube: false } },
 ];
 

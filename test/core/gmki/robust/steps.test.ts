@@ -30,6 +30,20 @@ describe('componentNonlinearity', () => {
     }
   });
 
+  it('tells a turning point within the component from a merely curved, monotone model', () => {
+    // F(θ) = θ², σ = 0.7, c = 1: the turning point θ = 0 lies within cσ/2 of m = 0.2 but not of m = 1.3.
+    const factor = Float64Array.of(0.1);
+    const at = (m: number) => {
+      const points = sigmaPoints(Float64Array.of(m), Float64Array.of(0.7), 1, 1);
+      return componentNonlinearity(Float64Array.from(points, (x) => x * x), 1, 1, 1, factor);
+    };
+    expect(at(0.2).turningIndex[0]).toBeCloseTo(at(0.2).index[0], 12);
+    expect(at(0.2).turningDirection[0]).toBe(0);
+    expect(at(1.3).index[0]).toBeCloseTo(4.9, 12); // strongly curved …
+    expect(at(1.3).turningIndex[0]).toBe(0); // … but monotone: slope 2·1.3·0.7/0.1 = 18.2 > 4.9
+    expect(at(1.3).turningDirection[0]).toBe(-1);
+  });
+
   it('names the sigma direction where the model curves', () => {
     // d = 2, F(θ) = [θ1, θ2²]: the curvature is along the second axis.
     const points = sigmaPoints(Float64Array.of(0.5, 0.5), Float64Array.of(1, 0, 0, 1), 2, Math.SQRT2);
