@@ -74,7 +74,7 @@ export function colorizeRaster(
   raster: { readonly values: ArrayLike<number>; readonly min: number; readonly max: number },
   colormap: Colormap = VIRIDIS,
   options: ColorizeOptions = {},
-): Uint8ClampedArray {
+): Uint8ClampedArray<ArrayBuffer> {
   const lut = lookupTable(colormap);
   const { values, min, max } = raster;
   const span = max - min;

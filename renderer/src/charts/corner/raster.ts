@@ -41,7 +41,8 @@ export function pairDensityRaster(mixture: Mixture, i: number, j: number, grid: 
   for (let row = 0; row < height; row++) {
     const fy = ys.factor[row];
     for (let col = 0; col < width; col++) {
-      const value = density[row * width + col] * fy * xs.factor[col];
+      // min/max of the stored (float32) values, so that colouring maps the peak exactly to the top.
+      const value = Math.fround(density[row * width + col] * fy * xs.factor[col]);
       values[row * width + col] = value;
       if (value < min) min = value;
       if (value > max) max = value;
