@@ -11,7 +11,7 @@ import { axisRange } from './corner/grid';
 import { marginalDensity } from './corner/marginal';
 import type { ChartHistory } from './history';
 import { runColor } from './palette';
-import { axisStyle, commonOption, LIGHT_THEME } from './theme';
+import { axisStyle, commonOption, LIGHT_THEME, sideName } from './theme';
 import type { ChartOptions } from './theme';
 
 /** One run as the Compare screen has it. */
@@ -60,7 +60,7 @@ export function overlayMarginals(runs: readonly CompareRun[], parameterIndex: nu
     ...commonOption(theme),
     grid: { left: 64, right: 16, top: 36, bottom: 40 },
     xAxis: { type: 'value', name: parameterName(runs, parameterIndex), nameLocation: 'middle', nameGap: 26, min, max, ...axisStyle(theme) },
-    yAxis: { type: 'value', name: 'Density', min: 0, ...axisStyle(theme) },
+    yAxis: { type: 'value', ...sideName('Density'), min: 0, ...axisStyle(theme) },
     series,
   };
 }
@@ -92,7 +92,7 @@ export function overlayPair(runs: readonly CompareRun[], i: number, j: number, o
     tooltip: { show: false },
     grid: { left: 64, right: 16, top: 36, bottom: 40 },
     xAxis: { type: 'value', name: parameterName(runs, i), nameLocation: 'middle', nameGap: 26, scale: true, ...axisStyle(theme) },
-    yAxis: { type: 'value', name: parameterName(runs, j), scale: true, ...axisStyle(theme) },
+    yAxis: { type: 'value', ...sideName(parameterName(runs, j)), scale: true, ...axisStyle(theme) },
     series,
   };
 }
@@ -143,7 +143,7 @@ export function overlayCurves(runs: readonly CompareCurves[], metric: CurveMetri
     ...commonOption(theme),
     grid: { left: 64, right: 16, top: 36, bottom: 40 },
     xAxis: { type: 'value', name: 'Iteration', nameLocation: 'middle', nameGap: 26, minInterval: 1, ...axisStyle(theme) },
-    yAxis: { type: log ? 'log' : 'value', name, ...(metric === 'weights' ? { max: 1 } : {}), ...axisStyle(theme) },
+    yAxis: { type: log ? 'log' : 'value', ...sideName(name), ...(metric === 'weights' ? { max: 1 } : {}), ...axisStyle(theme) },
     series,
   };
 }

@@ -9,7 +9,7 @@ import type { EChartsOption, LineSeriesOption } from 'echarts';
 import type { Mixture } from '../../../core/gmki/state';
 import type { ParameterTransform } from '../../../core/problem/types';
 import { componentColor, withAlpha } from './palette';
-import { axisStyle, commonOption, LIGHT_THEME } from './theme';
+import { axisStyle, commonOption, LIGHT_THEME, sideName } from './theme';
 import type { ChartOptions, ChartTheme } from './theme';
 
 /** The mixture after one iteration and, from iteration 1 on, the per-component misfit. */
@@ -76,8 +76,8 @@ export function weightsChart(history: ChartHistory, options: WeightsChartOptions
     grid: { left: 64, right: 16, top: 36, bottom: 40 },
     xAxis: iterationAxis(theme),
     yAxis: log
-      ? { type: 'log', name: 'Weight', max: 1, ...axisStyle(theme) }
-      : { type: 'value', name: 'Weight', min: 0, max: 1, ...axisStyle(theme) },
+      ? { type: 'log', ...sideName('Weight'), max: 1, ...axisStyle(theme) }
+      : { type: 'value', ...sideName('Weight'), min: 0, max: 1, ...axisStyle(theme) },
     series,
   };
 }
@@ -90,8 +90,8 @@ export interface MeansChartOptions extends ChartOptions {
 
 /**
  * Component means with their ±2σ bands against the iteration, for parameter `parameterIndex`.
- * Per component three series: the band's lower edge (invisible), the band (stacked on the
- * lower edge, filled) and the mean line, all under the component's name so that its legend entry
+ * Per component three series: the mean line, the band's lower edge (invisible) and the band
+ * (stacked on the lower edge, filled), all under the component's name so that its legend entry
  * shows and hides the three together.
  *
  * With a transform the values are physical: the band is [toPhysical(m − 2σ), toPhysical(m + 2σ)]
@@ -133,17 +133,18 @@ export function meansChart(
     // stackStrategy 'all': the default stacks negative and positive values separately, which
     // would detach the band from a negative lower edge.
     const edge = { type: 'line' as const, stack, stackStrategy: 'all' as const, showSymbol: false, silent: true, tooltip: { show: false } };
+    // The mean line first: the legend takes its icon from the first series of a name.
     series.push(
+      line(componentName(k), colour, mean),
       { ...edge, id: `${stack}-lower`, name: componentName(k), data: lower, lineStyle: { opacity: 0 }, color: colour },
       { ...edge, id: `${stack}-width`, name: componentName(k), data: width, lineStyle: { opacity: 0 }, areaStyle: { color: withAlpha(colour, 0.18) }, color: colour },
-      line(componentName(k), colour, mean),
     );
   }
   return {
     ...commonOption(theme),
     grid: { left: 64, right: 16, top: 36, bottom: 40 },
     xAxis: iterationAxis(theme),
-    yAxis: { type: 'value', name: options.parameterName ?? `θ${parameterIndex + 1}`, scale: true, ...axisStyle(theme) },
+    yAxis: { type: 'value', ...sideName(options.parameterName ?? `θ${parameterIndex + 1}`), scale: true, ...axisStyle(theme) },
     series,
   };
 }
@@ -179,7 +180,7 @@ export function misfitChart(history: ChartHistory, options: MisfitChartOptions =
     ...commonOption(theme),
     grid: { left: 64, right: 16, top: 36, bottom: 40 },
     xAxis: iterationAxis(theme),
-    yAxis: { type: log ? 'log' : 'value', name: 'Misfit Φ', ...axisStyle(theme) },
+    yAxis: { type: log ? 'log' : 'value', ...sideName('Misfit Φ'), ...axisStyle(theme) },
     series,
   };
 }

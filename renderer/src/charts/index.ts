@@ -26,3 +26,4 @@ export type { CompareCurves, CompareRun, CurveMetric, OverlayCurvesOptions, Over
 export { overlayCurves, overlayMarginals, overlayPair } from './compare';
 export type { PredictedOutputs, PredictiveChartOptions, PredictiveObservations } from './predictive';
 export { posteriorPredictiveChart } from './predictive';
+export { stretchSvgImages } from './svg';

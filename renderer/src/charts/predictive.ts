@@ -5,7 +5,7 @@
  */
 import type { CustomSeriesOption, EChartsOption, SeriesOption } from 'echarts';
 import { componentColor } from './palette';
-import { axisStyle, commonOption, LIGHT_THEME } from './theme';
+import { axisStyle, commonOption, LIGHT_THEME, sideName } from './theme';
 import type { ChartOptions } from './theme';
 
 /** The data: y (length n_y), the noise standard deviation of each value, optional names. */
@@ -46,6 +46,7 @@ export function posteriorPredictiveChart(
   const n = observations.values.length;
   const categories = Array.from({ length: n }, (_, a) => observations.names?.[a] ?? String(a + 1));
   const lines = options.lines ?? n > 30;
+  const style = axisStyle(theme);
   const drawBar: RenderItem = ((_params: unknown, api: { value(dim: number): number; coord(v: number[]): number[]; size(v: number[]): number[] }) => {
     const index = api.value(0);
     const [x, low] = api.coord([index, api.value(1)]);
@@ -78,8 +79,9 @@ export function posteriorPredictiveChart(
   return {
     ...commonOption(theme),
     grid: { left: 64, right: 16, top: 36, bottom: 48 },
-    xAxis: { type: 'category', name: 'Observation', nameLocation: 'middle', nameGap: 30, data: categories, ...axisStyle(theme) },
-    yAxis: { type: 'value', name: 'Value', scale: true, ...axisStyle(theme) },
+    // Category labels are the observations' names: no numeric tick formatter.
+    xAxis: { type: 'category', name: 'Observation', nameLocation: 'middle', nameGap: 30, data: categories, ...style, axisLabel: { color: theme.mutedText, hideOverlap: true } },
+    yAxis: { type: 'value', ...sideName('Value'), scale: true, ...style },
     series,
   };
 }

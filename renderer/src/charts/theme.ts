@@ -45,15 +45,32 @@ export interface ChartOptions {
   readonly theme?: ChartTheme;
 }
 
+/**
+ * A tick label in at most 3 significant digits, in exponent form for tiny or huge values: a log
+ * axis of weights would otherwise print 0.0000000000000000001.
+ */
+export function formatTick(value: number): string {
+  if (value === 0 || !Number.isFinite(value)) return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e-3 || magnitude >= 1e5) return value.toExponential(0).replace('e+', 'e');
+  return String(Number(value.toPrecision(3)));
+}
+
 /** Base style of a value/log axis in this theme. */
 export function axisStyle(theme: ChartTheme) {
   return {
-    axisLine: { lineStyle: { color: theme.axisLine } },
+    // onZero: a y-axis range that straddles 0 would otherwise pull the x-axis line into the plot.
+    axisLine: { onZero: false, lineStyle: { color: theme.axisLine } },
     axisTick: { lineStyle: { color: theme.axisLine } },
-    axisLabel: { color: theme.mutedText, hideOverlap: true },
+    axisLabel: { color: theme.mutedText, hideOverlap: true, formatter: formatTick },
     splitLine: { lineStyle: { color: theme.splitLine } },
     nameTextStyle: { color: theme.text },
   };
+}
+
+/** A y-axis name written along the axis, so it cannot collide with the legend above the plot. */
+export function sideName(name: string) {
+  return { name, nameLocation: 'middle' as const, nameGap: 48 };
 }
 
 /** Legend and tooltip styling shared by the line charts. */

@@ -90,7 +90,10 @@ describe('posteriorPredictiveChart', () => {
       [2, 0.3 - 0.1, 0.3 + 0.1],
     ]);
     expect((option.xAxis as Record<string, unknown>).data).toEqual(['y1', 'y2', 'y3']);
-    expect(renderToSvg(option)).toContain('Component 2');
+    const svg = renderToSvg(option);
+    expect(svg).toContain('Component 2');
+    // The x labels are the observations' names, not numbers run through a tick formatter.
+    expect(svg).toContain('>y2<');
   });
 
   it('joins predictions into lines for long outputs', () => {

@@ -7,6 +7,7 @@ import { axisRange, jacobian } from '../../../renderer/src/charts/corner/grid';
 import { marginalDensity, sampleHistogram } from '../../../renderer/src/charts/corner/marginal';
 import { cornerPlotOptions } from '../../../renderer/src/charts/corner/options';
 import { pairDensityRaster } from '../../../renderer/src/charts/corner/raster';
+import { stretchSvgImages } from '../../../renderer/src/charts/svg';
 import { PIXEL_PNG, renderToSvg, seriesOf, singleGaussian, trapezoid, twoComponentMixture } from './support';
 
 describe('marginalDensity', () => {
@@ -173,6 +174,10 @@ describe('cornerPlotOptions', () => {
     const svg = renderToSvg(option, 900, 900);
     expect(svg.match(/<image/g)?.length).toBe(3);
     expect(svg).toContain('<path');
+    // SVG export: the rasters fill their cells instead of being letterboxed.
+    const stretched = stretchSvgImages(svg);
+    expect(stretched.match(/<image preserveAspectRatio="none"/g)?.length).toBe(3);
+    expect(stretchSvgImages(stretched)).toBe(stretched);
   });
 
   it('leaves out negligible components', () => {

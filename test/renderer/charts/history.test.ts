@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lowerBoundTransform } from '../../../core/problem/transforms';
 import { meansChart, misfitChart, weightsChart } from '../../../renderer/src/charts/history';
 import { componentColor } from '../../../renderer/src/charts/palette';
-import { DARK_THEME, LIGHT_THEME } from '../../../renderer/src/charts/theme';
+import { DARK_THEME, formatTick, LIGHT_THEME } from '../../../renderer/src/charts/theme';
 import { renderToSvg, seriesOf, syntheticHistory } from './support';
 
 const history = syntheticHistory();
@@ -26,6 +26,10 @@ describe('weightsChart', () => {
     const data = seriesOf(weightsChart(history))[1].data as [number, number | null][];
     expect(data[5]).toEqual([5, expect.closeTo(1e-15, 20)]);
     expect(data[8][1]).toBeCloseTo(0.2, 12);
+  });
+
+  it('labels log ticks as 1e-10, not 0.0000000001', () => {
+    expect([1e-10, 1e-15, 0.001, 0.5, 1, 12345.6, 2e6, 0].map(formatTick)).toEqual(['1e-10', '1e-15', '0.001', '0.5', '1', '12300', '2e6', '0']);
   });
 
   it('offers a linear axis from 0 to 1', () => {
@@ -55,8 +59,9 @@ describe('meansChart', () => {
     expect(series.filter((s) => s.areaStyle)).toHaveLength(2);
     expect(series.filter((s) => s.stack === 'band-0')).toHaveLength(2);
     expect((option.yAxis as Record<string, unknown>).name).toBe('k');
+    expect(series[0].areaStyle).toBeUndefined();
     // Iteration 0, component 0, parameter 1: mean 2, σ = √0.3.
-    const [lower, width, mean] = series.slice(0, 3).map((s) => (s.data as [number, number][])[0][1]);
+    const [mean, lower, width] = series.slice(0, 3).map((s) => (s.data as [number, number][])[0][1]);
     expect(mean).toBeCloseTo(2, 12);
     expect(lower).toBeCloseTo(2 - 2 * Math.sqrt(0.3), 12);
     expect(width).toBeCloseTo(4 * Math.sqrt(0.3), 12);
@@ -66,7 +71,7 @@ describe('meansChart', () => {
   it('maps mean ± 2σ through toPhysical when a transform is given', () => {
     const transform = lowerBoundTransform(0);
     const series = seriesOf(meansChart(history, 1, transform));
-    const [lower, width, mean] = series.slice(0, 3).map((s) => (s.data as [number, number][])[0][1]);
+    const [mean, lower, width] = series.slice(0, 3).map((s) => (s.data as [number, number][])[0][1]);
     const sd = Math.sqrt(0.3);
     expect(mean).toBeCloseTo(Math.exp(2), 10);
     expect(lower).toBeCloseTo(Math.exp(2 - 2 * sd), 10);

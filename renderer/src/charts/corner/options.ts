@@ -25,7 +25,7 @@ export interface CornerLayout {
   readonly showComponents?: boolean;
   /** Components lighter than this get no ellipse, mean marker or curve (default 1e-3): they clutter. */
   readonly minWeight?: number;
-  /** Outer margins and the gap between cells, in % of the chart (defaults 9, 2, 3, 9, 1.2). */
+  /** Outer margins and the gap between cells, in % of the chart (defaults 10, 2, 3, 9, 1.2). */
   readonly margins?: { left: number; right: number; top: number; bottom: number; gap: number };
 }
 
@@ -37,13 +37,15 @@ export function cornerPlotOptions(layout: CornerLayout): EChartsOption {
   const { data, images } = layout;
   const theme = layout.theme ?? LIGHT_THEME;
   const n = data.parameters.length;
-  const m = layout.margins ?? { left: 9, right: 2, top: 3, bottom: 9, gap: 1.2 };
+  const m = layout.margins ?? { left: 10, right: 2, top: 3, bottom: 9, gap: 1.2 };
   const cellW = (100 - m.left - m.right - m.gap * (n - 1)) / n;
   const cellH = (100 - m.top - m.bottom - m.gap * (n - 1)) / n;
   const minWeight = layout.minWeight ?? 1e-3;
   const shown = data.weights.map((w, k) => ({ w, k })).filter(({ w }) => w >= minWeight);
   const showComponents = layout.showComponents ?? data.weights.length > 1;
-  const style = axisStyle(theme);
+  const base = axisStyle(theme);
+  // The ranges end at data-driven values (−1.3288…): label only the round ticks inside them.
+  const style = { ...base, axisLabel: { ...base.axisLabel, showMinLabel: false, showMaxLabel: false } };
 
   const grid: GridComponentOption[] = [];
   const xAxis: XAXisComponentOption[] = [];
@@ -74,7 +76,7 @@ export function cornerPlotOptions(layout: CornerLayout): EChartsOption {
         type: 'value', gridIndex: index, min: data.ranges[row].min, max: data.ranges[row].max, ...style,
         splitLine: { show: false },
         axisLabel: { ...style.axisLabel, show: col === 0 },
-        ...(col === 0 ? { name: data.names[row], nameLocation: 'middle' as const, nameGap: 44 } : {}),
+        ...(col === 0 ? { name: data.names[row], nameLocation: 'middle' as const, nameGap: 36 } : {}),
       });
       const p = (row * (row - 1)) / 2 + col;
       series.push(...pairSeries(data, p, images[p], index, shown, theme, on(index)));
