@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { IterationRecord } from '../../../core/inversion/types';
 import { lowerBoundTransform } from '../../../core/problem/transforms';
 import { meansChart, misfitChart, weightsChart } from '../../../renderer/src/charts/history';
+import type { ChartHistory } from '../../../renderer/src/charts/history';
 import { componentColor } from '../../../renderer/src/charts/palette';
 import { DARK_THEME, formatTick, LIGHT_THEME } from '../../../renderer/src/charts/theme';
 import { renderToSvg, seriesOf, syntheticHistory } from './support';
@@ -10,6 +12,12 @@ const history = syntheticHistory();
 function yAxisOf(option: ReturnType<typeof weightsChart>): Record<string, unknown> {
   return option.yAxis as Record<string, unknown>;
 }
+
+describe('chart history', () => {
+  it('accepts the run engine\'s IterationRecord[] as is (checked by the type checker)', () => {
+    expectTypeOf<IterationRecord[]>().toExtend<ChartHistory>();
+  });
+});
 
 describe('weightsChart', () => {
   it('draws one line per component on a log axis named Weight, against the iteration', () => {
