@@ -7,6 +7,7 @@ import { defaultDatabasePath, type RunStore } from '../../services/store';
 import { MODEL_SETUP_FAILURE } from '../../services/runs/run-session';
 import { EXIT_INVALID, EXIT_OK, EXIT_RUN_FAILED } from '../errors';
 import type { CliIo } from '../io';
+import { diagnoseStoredRun, diagnosticsJson, formatDiagnostics } from '../run-diagnostics';
 import { superviseRun } from '../supervise';
 import { buildRunSummaryJson, formatHumanSummary } from '../summary';
 import type { RunOutcome } from '../summary';
@@ -44,12 +45,17 @@ export async function finishSupervisedRun(
     ...(record.error === null ? {} : { error: record.error }),
     ...(completed && options.out ? { out: options.out } : {}),
   };
-  if (options.json) io.stdout(`${JSON.stringify(buildRunSummaryJson(outcome))}\n`);
+  const diagnostics = completed ? diagnoseStoredRun(iterations, problem.settings.minWeight) : null;
+  if (options.json) {
+    const diagnosed = diagnosticsJson(diagnostics);
+    io.stdout(`${JSON.stringify({ ...buildRunSummaryJson(outcome), ...(diagnosed ? { diagnostics: diagnosed } : {}) })}\n`);
+  }
   if (completed) {
     if (!options.json) {
       io.stdout(formatHumanSummary(outcome, problem.parameterNames, problem.transforms, options.outPaths));
       io.stdout(`Stored as run ${record.id} in ${store.path}.\n`);
     }
+    io.stderr(formatDiagnostics(diagnostics, false));
     return EXIT_OK;
   }
   if (record.status === 'cancelled') {

@@ -5,6 +5,7 @@ import { CliError, EXIT_INVALID, EXIT_OK } from '../errors';
 import { formatDuration, formatNumber, formatWeight } from '../format';
 import type { CliIo } from '../io';
 import { requireRun } from '../store-access';
+import { diagnoseStoredRun, formatDiagnostics } from '../run-diagnostics';
 import type { RunsOptions } from './args';
 
 export function listRuns(store: RunStore, options: RunsOptions, io: CliIo): number {
@@ -77,6 +78,8 @@ export function showRun(store: RunStore, options: RunsOptions, io: CliIo): numbe
       lines.push(`  component ${k + 1}  weight ${formatWeight(component.weight)}  ${means.slice(0, 6).join(', ')}${means.length > 6 ? ', …' : ''}`);
     });
   }
+  const diagnostics = formatDiagnostics(diagnoseStoredRun(store.getIterations(run.id), settings.minWeight), true);
+  if (diagnostics) lines.push('', 'diagnostics:', ...diagnostics.trimEnd().split('\n').map((line) => `  ${line}`));
   if (logs.length > 0) {
     lines.push('', 'last log lines:');
     for (const log of logs) lines.push(`  [${log.stream}] ${log.text.split('\n')[0]}`);
