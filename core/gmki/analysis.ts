@@ -31,9 +31,8 @@ export interface AnalyzedComponent {
 /**
  * Kalman update of one component from its sigma points and their outputs (§3c–§3e):
  *   ȳ = g_0,  C^gg = Σ_i w_i (g_i − ȳ)(g_i − ȳ)ᵀ,  C^θg = Σ_i w_i (x_i − m̂)(g_i − ȳ)ᵀ,
- *   m = m̂ + C^θg (C^gg + Σ/Δt)⁻¹ (y − ȳ),  C = Ĉ − C^θg (C^gg + Σ/Δt)⁻¹ (C^θg)ᵀ.
- * The covariance is formed as Ĉ − BᵀB with B = P⁻¹(C^θg)ᵀ, P the Cholesky factor of
- * C^gg + Σ/Δt: the same matrix as the paper's Ĉ − K(C^θg)ᵀ, but symmetric by construction.
+ *   m = m̂ + C^θg (C^gg + Σ/Δt)⁻¹ (y − ȳ),  C = Ĉ − C^θg (C^gg + Σ/Δt)⁻¹ (C^θg)ᵀ,
+ *   ℓ = ℓ̂ − ½ (y − ȳ)ᵀ (Σ/Δt)⁻¹ (y − ȳ).
  * @param points sigma points, (2d+1)×d, row 0 = m̂
  * @param outputs F at the sigma points, (2d+1)×n_out
  * @param predictedCov Ĉ (d×d)
@@ -51,15 +50,60 @@ export function analyzeComponent(
   data: AnalysisData,
   componentLabel: string,
 ): AnalyzedComponent {
+  const nOut = data.data.length;
+  const centre = outputs.subarray(0, nOut); // the "modified 2n+1" mean weights select the centre point
+  const update = kalmanUpdate(points, outputs, centre, predictedCov, outerCovWeight, nTheta, dt, data, componentLabel);
+  const misfit = misfitAt(centre, data);
+  return {
+    mean: update.mean,
+    covariance: update.covariance,
+    logWeight: predictedLogWeight - dt * misfit,
+    misfit,
+    jitter: update.jitter,
+  };
+}
+
+/** The Kalman step about a given predicted output ȳ, shared by every GMKI variant. */
+export interface KalmanUpdate {
+  readonly mean: Float64Array;
+  /** Exactly symmetric. */
+  readonly covariance: Float64Array;
+  /** P⁻¹(y − ȳ) with P the Cholesky factor of C^gg + Σ/Δt (the whitened innovation). */
+  readonly whitenedInnovation: Float64Array;
+  /** P, n_out×n_out. */
+  readonly innovationFactor: Float64Array;
+  /** Jitter used to factor C^gg + Σ/Δt (0 when none). */
+  readonly jitter: number;
+}
+
+/**
+ * m = m̂ + C^θg (C^gg + Σ/Δt)⁻¹ (y − ȳ) and C = Ĉ − C^θg (C^gg + Σ/Δt)⁻¹ (C^θg)ᵀ, with the moments
+ * taken about ȳ over the outer points with weight `outerCovWeight`. The covariance is formed as
+ * Ĉ − BᵀB with B = P⁻¹(C^θg)ᵀ: the same matrix as the paper's Ĉ − K(C^θg)ᵀ, but symmetric by
+ * construction.
+ * @param predictedOutput ȳ (n_out)
+ */
+export function kalmanUpdate(
+  points: Float64Array,
+  outputs: Float64Array,
+  predictedOutput: Float64Array,
+  predictedCov: Float64Array,
+  outerCovWeight: number,
+  nTheta: number,
+  dt: number,
+  data: AnalysisData,
+  componentLabel: string,
+): KalmanUpdate {
   const d = nTheta;
   const nOut = data.data.length;
   const nPoints = 2 * d + 1;
+  const yBar = predictedOutput;
   const innovationCov = new Float64Array(nOut * nOut);
   for (let i = 0; i < nOut * nOut; i++) innovationCov[i] = data.noiseCov[i] / dt;
   const crossCovT = new Float64Array(nOut * d); // (C^θg)ᵀ, n_out×d
   const dg = new Float64Array(nOut);
   for (let p = 1; p < nPoints; p++) {
-    for (let o = 0; o < nOut; o++) dg[o] = outputs[p * nOut + o] - outputs[o];
+    for (let o = 0; o < nOut; o++) dg[o] = outputs[p * nOut + o] - yBar[o];
     for (let o = 0; o < nOut; o++) {
       const wdg = outerCovWeight * dg[o];
       for (let q = 0; q <= o; q++) innovationCov[o * nOut + q] += wdg * dg[q];
@@ -77,8 +121,7 @@ export function analyzeComponent(
     solveLowerInPlace(factor, nOut, column);
     for (let o = 0; o < nOut; o++) b[o * d + r] = column[o];
   }
-  const residual = Float64Array.from(data.data, (y, o) => y - outputs[o]);
-  const whitened = solveLowerInPlace(factor, nOut, Float64Array.from(residual));
+  const whitened = solveLowerInPlace(factor, nOut, Float64Array.from(data.data, (y, o) => y - yBar[o]));
 
   const mean = new Float64Array(d);
   for (let r = 0; r < d; r++) {
@@ -95,15 +138,14 @@ export function analyzeComponent(
       covariance[r * d + c] = value;
       covariance[c * d + r] = value;
     }
+  return { mean, covariance, whitenedInnovation: whitened, innovationFactor: factor, jitter };
+}
 
-  const misfitWhitened = solveLowerInPlace(data.noiseFactor, nOut, residual);
-  let misfitSquared = 0;
-  for (let o = 0; o < nOut; o++) misfitSquared += misfitWhitened[o] * misfitWhitened[o];
-  return {
-    mean,
-    covariance,
-    logWeight: predictedLogWeight - 0.5 * dt * misfitSquared,
-    misfit: 0.5 * misfitSquared,
-    jitter,
-  };
+/** Φ_R = ½ (y − F)ᵀ Σ⁻¹ (y − F) for one output F (n_out): the regularised misfit of §1. */
+export function misfitAt(output: Float64Array, data: AnalysisData): number {
+  const nOut = data.data.length;
+  const whitened = solveLowerInPlace(data.noiseFactor, nOut, Float64Array.from(data.data, (y, o) => y - output[o]));
+  let sum = 0;
+  for (let o = 0; o < nOut; o++) sum += whitened[o] * whitened[o];
+  return 0.5 * sum;
 }

@@ -22,8 +22,8 @@
  * approximations", IEEE TAC 17(4), 1972). The paper's rule, the tempered likelihood at the
  * predicted mean, ignores the component's spread (`gmki-algorithm.md` §7.5).
  */
-import { choleskyWithJitter, logDetFromCholesky, solveLowerInPlace } from '../../linalg/dense';
-import type { AnalysisData, AnalyzedComponent } from '../analysis';
+import { logDetFromCholesky } from '../../linalg/dense';
+import { kalmanUpdate, misfitAt, type AnalysisData, type AnalyzedComponent } from '../analysis';
 import type { SigmaPointConstants } from '../sigmaPoints';
 
 /** An analysed component with its Kalman evidence. */
@@ -64,59 +64,20 @@ export function analyzeComponentRobust(
     for (let o = 0; o < nOut; o++) yBar[o] *= constants.lambda / scaled;
     for (let p = 1; p < nPoints; p++) for (let o = 0; o < nOut; o++) yBar[o] += outputs[p * nOut + o] / (2 * scaled);
   }
-  const innovationCov = new Float64Array(nOut * nOut);
-  for (let i = 0; i < nOut * nOut; i++) innovationCov[i] = data.noiseCov[i] / dt;
-  const crossCovT = new Float64Array(nOut * d); // (C^θg)ᵀ
-  const dg = new Float64Array(nOut);
-  const w = constants.outerCovWeight;
-  for (let p = 1; p < nPoints; p++) {
-    for (let o = 0; o < nOut; o++) dg[o] = outputs[p * nOut + o] - yBar[o];
-    for (let o = 0; o < nOut; o++) {
-      const wdg = w * dg[o];
-      for (let q = 0; q <= o; q++) innovationCov[o * nOut + q] += wdg * dg[q];
-      for (let r = 0; r < d; r++) crossCovT[o * d + r] += wdg * (points[p * d + r] - points[r]);
-    }
-  }
-  for (let o = 0; o < nOut; o++) for (let q = 0; q < o; q++) innovationCov[q * nOut + o] = innovationCov[o * nOut + q];
-
-  const { factor, jitter } = choleskyWithJitter(innovationCov, nOut, `innovation covariance of ${componentLabel}`);
-  const b = new Float64Array(nOut * d); // P⁻¹ (C^θg)ᵀ
-  const column = new Float64Array(nOut);
-  for (let r = 0; r < d; r++) {
-    for (let o = 0; o < nOut; o++) column[o] = crossCovT[o * d + r];
-    solveLowerInPlace(factor, nOut, column);
-    for (let o = 0; o < nOut; o++) b[o * d + r] = column[o];
-  }
-  const whitened = solveLowerInPlace(factor, nOut, Float64Array.from(data.data, (y, o) => y - yBar[o]));
-  const mean = new Float64Array(d);
-  for (let r = 0; r < d; r++) {
-    let step = 0;
-    for (let o = 0; o < nOut; o++) step += b[o * d + r] * whitened[o];
-    mean[r] = points[r] + step;
-  }
-  const covariance = new Float64Array(d * d);
-  for (let r = 0; r < d; r++)
-    for (let c = 0; c <= r; c++) {
-      let reduction = 0;
-      for (let o = 0; o < nOut; o++) reduction += b[o * d + r] * b[o * d + c];
-      const value = 0.5 * (predictedCov[r * d + c] + predictedCov[c * d + r]) - reduction;
-      covariance[r * d + c] = value;
-      covariance[c * d + r] = value;
-    }
-
+  // Outer points about ȳ with the paper's weights 1/(2α²d): no centre weight (see above).
+  const update = kalmanUpdate(points, outputs, yBar, predictedCov, constants.outerCovWeight, d, dt, data, componentLabel);
+  const whitened = update.whitenedInnovation;
   let innovationTerm = 0;
   for (let o = 0; o < nOut; o++) innovationTerm += whitened[o] * whitened[o];
-  const logEvidence = -0.5 * innovationTerm - 0.5 * logDetFromCholesky(factor, nOut);
+  const logEvidence = -0.5 * innovationTerm - 0.5 * logDetFromCholesky(update.innovationFactor, nOut);
   // Φ_R at the predicted mean, as the paper's diagnostics report it (§1).
-  const misfitWhitened = solveLowerInPlace(data.noiseFactor, nOut, Float64Array.from(data.data, (y, o) => y - outputs[o]));
-  let misfitSquared = 0;
-  for (let o = 0; o < nOut; o++) misfitSquared += misfitWhitened[o] * misfitWhitened[o];
+  const misfit = misfitAt(outputs.subarray(0, nOut), data);
   return {
-    mean,
-    covariance,
-    logWeight: evidenceWeights ? predictedLogWeight + logEvidence : predictedLogWeight - 0.5 * dt * misfitSquared,
-    misfit: 0.5 * misfitSquared,
-    jitter,
+    mean: update.mean,
+    covariance: update.covariance,
+    logWeight: evidenceWeights ? predictedLogWeight + logEvidence : predictedLogWeight - dt * misfit,
+    misfit,
+    jitter: update.jitter,
     logEvidence,
   };
 }
