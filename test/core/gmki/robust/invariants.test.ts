@@ -7,30 +7,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Mixture } from '../../../../core/gmki/state';
-import { choleskyLower } from '../../../../core/linalg/dense';
+import { coefficientsFrom, expectValidMixture, quadraticModel } from '../../../support/invariants';
 import { diag, simpleProblem } from '../../../support/problems';
 import { runInversion } from '../../../support/runInversion';
 
 const ITERATIONS = 12;
-
-/** A nonlinear model with several modes: y_o = Σ_r c_or θ_r² + b_o·θ. */
-function quadraticModel(coefficients: number[][], linear: number[][]) {
-  return (theta: readonly number[]) =>
-    coefficients.map((row, o) => row.reduce((s, c, r) => s + c * theta[r] * theta[r] + linear[o][r] * theta[r], 0));
-}
-
-function expectValidMixture(mixture: Mixture, minWeight: number): void {
-  const weights = Array.from(mixture.logWeights, Math.exp);
-  expect(Math.abs(weights.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-12);
-  for (const w of weights) expect(w).toBeGreaterThanOrEqual(minWeight * (1 - 1e-12));
-  const d = mixture.nTheta;
-  for (let k = 0; k < mixture.nComponents; k++) {
-    const cov = mixture.covariances.subarray(k * d * d, (k + 1) * d * d);
-    for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) expect(cov[i * d + j]).toBe(cov[j * d + i]);
-    expect(choleskyLower(cov, d)).not.toBeNull();
-  }
-}
 
 const problemArbitrary = fc
   .record({
@@ -46,12 +27,7 @@ const problemArbitrary = fc
     coefficientSeed: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 24, maxLength: 24 }),
   })
   .map((spec) => {
-    const coefficients = Array.from({ length: spec.nY }, (_, o) =>
-      Array.from({ length: spec.d }, (_, r) => spec.coefficientSeed[(o * 4 + r) % 24]),
-    );
-    const linear = Array.from({ length: spec.nY }, (_, o) =>
-      Array.from({ length: spec.d }, (_, r) => spec.coefficientSeed[(o * 4 + r + 12) % 24]),
-    );
+    const { quadratic, linear } = coefficientsFrom(spec.coefficientSeed, spec.nY, spec.d);
     const problem = simpleProblem({
       priorMean: Array(spec.d).fill(0),
       priorCovariance: diag(Array(spec.d).fill(2)),
@@ -69,7 +45,7 @@ const problemArbitrary = fc
         modeSearch: spec.modeSearch,
       },
     });
-    return { spec, problem, model: quadraticModel(coefficients, linear) };
+    return { spec, problem, model: quadraticModel(quadratic, linear) };
   });
 
 describe('gmki-robust invariants on random problems', () => {
