@@ -1,52 +1,65 @@
 /**
- * The Electron main process: one hardened window on the built renderer (architecture.md §5) and
- * the run database. The typed IPC gate, menus and dialogs arrive with the desktop-app issue;
- * until then the window shows the renderer's start page and the engine is used through `npx gmki`.
+ * The Electron main process: the run database, the services behind the IPC gate, and one
+ * hardened window on the renderer. Menus and native dialogs arrive with the rest of issue 4.
  */
-import { join } from 'node:path';
+/// <reference types="electron-vite/node" />
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, ipcMain } from 'electron';
+// The build emits these workers as chunks of out/main; their .ts sources do not exist at run time.
+import createRunWorker from '../services/runs/run-worker?nodeWorker';
+import createJavascriptWorker from '../services/models/javascript-worker?nodeWorker';
 import type { RunStore } from '../services/store';
 import { openAppStore } from './database';
+import { IPC_EVENT_PREFIX, registerGate } from './gate';
+import { appPageUrl } from './sender';
+import { openAppServices, type AppServices } from './services';
+import { createAppWindow } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    title: 'GMKI Studio',
-    webPreferences: {
-      preload: join(here, '../preload/index.mjs'),
-      contextIsolation: true,
-      nodeIntegration: false,
-      // An ESM preload needs the sandbox off (toolchain.md §2); it exposes only the contract.
-      sandbox: false,
-    },
-  });
-  // Never navigate away from the app or open new windows; external links go to the browser.
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  void window.loadFile(join(here, '../renderer/index.html'));
-  return window;
-}
+const appUrl = appPageUrl(here);
 
 let store: RunStore | null = null;
+let services: AppServices | null = null;
+let unregister: (() => void) | null = null;
 
-void app.whenReady().then(() => {
+async function start(): Promise<void> {
+  await app.whenReady();
   store = openAppStore();
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  // openAppStore has explained the failure in a dialog; without the database nothing works.
+  if (!store) {
+    app.quit();
+    return;
+  }
+  services = openAppServices({ store, spawnRunWorker: () => createRunWorker({}), createJavascriptWorker });
+  unregister = registerGate({ ipcMain, dispatch: services.dispatch, appUrl });
+  services.events.subscribeAll((name, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_PREFIX + name, payload);
+    }
   });
-});
+  createAppWindow(here, appUrl);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createAppWindow(here, appUrl);
+  });
+}
 
-app.on('will-quit', () => {
-  store?.close();
-  store = null;
+void start();
+
+let quitting = false;
+app.on('will-quit', (event) => {
+  if (quitting || !services) {
+    store?.close();
+    store = null;
+    return;
+  }
+  // Runs must be cancelled (resumable) before the store they write to closes: wait, then quit.
+  event.preventDefault();
+  quitting = true;
+  unregister?.();
+  void services.close().finally(() => {
+    services = null;
+    app.quit();
+  });
 });
 
 app.on('window-all-closed', () => {

@@ -1,0 +1,38 @@
+// Loads the built main bundle on the stub, exercises the window and the IPC gate, prints one JSON
+// line with what it saw, then quits the app the way Electron would. Used by main-bundle.test.ts.
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const bundle = process.argv[2];
+await import(pathToFileURL(bundle).href);
+const state = globalThis.__electronStub;
+
+const deadline = Date.now() + 10_000;
+while (state.windows.length === 0 && state.errorBoxes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+
+const window = state.windows[0];
+const handler = state.handlers.get('gmki:problem/examples');
+const stubEvent = (url) => ({ senderFrame: { url }, sender: {} });
+const call = async (url) => (handler ? handler(stubEvent(url), {}) : null);
+const navigation = { prevented: false };
+window?.listeners['will-navigate']?.({ preventDefault: () => void (navigation.prevented = true) }, 'https://example.com/');
+const report = {
+  errorBoxes: state.errorBoxes,
+  webPreferences: window?.options.webPreferences ?? null,
+  preloadExists: window ? existsSync(window.options.webPreferences.preload) : false,
+  loaded: window?.loaded ?? null,
+  handlers: [...state.handlers.keys()],
+  own: await call(pathToFileURL(window?.loaded ?? '/nowhere').href + '#/runs'),
+  foreign: await call('https://evil.example/index.html'),
+  noFrame: handler ? await handler({ senderFrame: null, sender: {} }, {}) : null,
+  windowOpen: window?.windowOpenHandler?.({ url: 'https://example.com/' }) ?? null,
+  navigationPrevented: navigation.prevented,
+};
+
+state.handlers.size > 0 && (await import('electron')).app.quit();
+const quitDeadline = Date.now() + 10_000;
+while (!state.quitted && Date.now() < quitDeadline) await new Promise((r) => setTimeout(r, 20));
+report.quitted = state.quitted;
+report.handlersAfterQuit = state.handlers.size;
+process.stdout.write(JSON.stringify(report) + '\n');
+process.exit(0);
