@@ -1,6 +1,7 @@
 // Loads the built main bundle on the stub, exercises the window and the IPC gate, prints one JSON
 // line with what it saw, then quits the app the way Electron would. Used by main-bundle.test.ts.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const bundle = process.argv[2];
@@ -28,6 +29,25 @@ const report = {
   windowOpen: window?.windowOpenHandler?.({ url: 'https://example.com/' }) ?? null,
   navigationPrevented: navigation.prevented,
 };
+
+// A whole run through the gate: the run manager starts the built run-worker chunk, and its end
+// reaches the window as a `gmki:event:run/status` message.
+const ownUrl = pathToFileURL(window?.loaded ?? '/nowhere').href;
+const example = report.own?.ok ? report.own.value.find((e) => e.id === 'square-map-1d') : undefined;
+const start = state.handlers.get('gmki:run/start');
+report.run = start && example ? await start(stubEvent(ownUrl), { problem: example.problem }) : null;
+const runDeadline = Date.now() + 20_000;
+const ended = () => state.sent.find((m) => m.channel === 'gmki:event:run/status' && !['queued', 'running'].includes(m.payload.status));
+while (report.run?.ok && !ended() && Date.now() < runDeadline) await new Promise((r) => setTimeout(r, 50));
+report.runEnd = ended()?.payload ?? null;
+
+// A `javascript` model evaluated in the main process: its worker must come from the built chunk.
+const modelPath = join(process.env.GMKI_DATA_DIR, 'square.mjs');
+writeFileSync(modelPath, 'export function forward(theta) { return [theta[0] * theta[0]]; }\n');
+const jsProblem = { ...example?.problem, model: { type: 'javascript', path: modelPath }, settings: undefined };
+const evaluate = state.handlers.get('gmki:problem/test-evaluation');
+report.javascriptEvaluation = evaluate && example ? await evaluate(stubEvent(ownUrl), { problem: jsProblem }) : null;
+report.eventChannels = [...new Set(state.sent.map((m) => m.channel))].sort();
 
 state.handlers.size > 0 && (await import('electron')).app.quit();
 const quitDeadline = Date.now() + 10_000;

@@ -24,6 +24,10 @@ interface ProbeReport {
   noFrame: { ok: boolean; error?: { code: string } } | null;
   windowOpen: { action: string } | null;
   navigationPrevented: boolean;
+  run: { ok: boolean } | null;
+  runEnd: { status: string; error: string | null } | null;
+  javascriptEvaluation: { ok: boolean; value?: { output: number[]; error: string | null } } | null;
+  eventChannels: string[];
   quitted: boolean;
   handlersAfterQuit: number;
 }
@@ -63,6 +67,16 @@ describe('built main bundle on a stand-in electron', () => {
     expect(report.own?.value?.length).toBeGreaterThan(0);
     expect(report.foreign).toEqual({ ok: false, error: { code: 'INVALID_REQUEST', message: 'unknown sender' } });
     expect(report.noFrame?.error?.code).toBe('INVALID_REQUEST');
+  });
+
+  it('runs an example in the built run-worker chunk and forwards its events to the window', () => {
+    expect(report.run?.ok).toBe(true);
+    expect(report.runEnd).toMatchObject({ status: 'completed', error: null });
+    expect(report.eventChannels).toEqual(['gmki:event:run/progress', 'gmki:event:run/status']);
+  });
+
+  it('test-evaluates a javascript model with the built javascript-worker chunk', () => {
+    expect(report.javascriptEvaluation).toMatchObject({ ok: true, value: { output: [9], error: null } });
   });
 
   it('quits cleanly: handlers removed, runs closed before the store', () => {
