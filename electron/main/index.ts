@@ -8,8 +8,9 @@ import { app, BrowserWindow, ipcMain } from 'electron';
 // The build emits these workers as chunks of out/main; their .ts sources do not exist at run time.
 import createRunWorker from '../services/runs/run-worker?nodeWorker';
 import createJavascriptWorker from '../services/models/javascript-worker?nodeWorker';
+import javascriptWorkerFile from '../services/models/javascript-worker?modulePath';
 import type { RunStore } from '../services/store';
-import { openAppStore } from './database';
+import { electronNativeBinding, openAppStore } from './database';
 import { IPC_EVENT_PREFIX, registerGate } from './gate';
 import { appPageUrl } from './sender';
 import { openAppServices, type AppServices } from './services';
@@ -30,7 +31,14 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  services = openAppServices({ store, spawnRunWorker: () => createRunWorker({}), createJavascriptWorker });
+  services = openAppServices({
+    store,
+    spawnRunWorker: () => createRunWorker({}),
+    // Run workers open the database and start model workers themselves: tell them where the
+    // Electron build of better-sqlite3 and the built model-worker chunk are.
+    workerEnvironment: { nativeBinding: electronNativeBinding(), javascriptWorkerFile },
+    createJavascriptWorker,
+  });
   unregister = registerGate({ ipcMain, dispatch: services.dispatch, appUrl });
   services.events.subscribeAll((name, payload) => {
     for (const window of BrowserWindow.getAllWindows()) {

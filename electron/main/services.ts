@@ -14,6 +14,7 @@ import type { JavascriptWorkerFactory } from '../services/workers/spawn-worker';
 export interface AppServicesOptions {
   readonly store: RunStore;
   readonly spawnRunWorker?: RunManagerOptions['spawnRunWorker'];
+  readonly workerEnvironment?: RunManagerOptions['workerEnvironment'];
   /** Starts the `javascript` model worker of problem/test-evaluation, which runs in this process. */
   readonly createJavascriptWorker?: JavascriptWorkerFactory;
 }
@@ -27,7 +28,7 @@ export interface AppServices {
 
 export function openAppServices(options: AppServicesOptions): AppServices {
   const { store, createJavascriptWorker } = options;
-  const manager = createRunManager({ store, spawnRunWorker: options.spawnRunWorker });
+  const manager = createRunManager({ store, spawnRunWorker: options.spawnRunWorker, workerEnvironment: options.workerEnvironment });
   const events = createEventHub();
   const disconnect = connectRunEvents(manager, events);
   const hostFactory: CreateModelHost = createJavascriptWorker

@@ -47,6 +47,14 @@ writeFileSync(modelPath, 'export function forward(theta) { return [theta[0] * th
 const jsProblem = { ...example?.problem, model: { type: 'javascript', path: modelPath }, settings: undefined };
 const evaluate = state.handlers.get('gmki:problem/test-evaluation');
 report.javascriptEvaluation = evaluate && example ? await evaluate(stubEvent(ownUrl), { problem: jsProblem }) : null;
+
+// A whole run with that javascript model: the run worker must start the built model-worker chunk.
+const jsRun = start && example ? await start(stubEvent(ownUrl), { problem: { ...jsProblem, settings: { iterations: 2 } } }) : null;
+const jsEnded = () =>
+  state.sent.find((m) => m.channel === 'gmki:event:run/status' && m.payload.runId === jsRun?.value?.id && !['queued', 'running'].includes(m.payload.status));
+const jsDeadline = Date.now() + 20_000;
+while (jsRun?.ok && !jsEnded() && Date.now() < jsDeadline) await new Promise((r) => setTimeout(r, 50));
+report.javascriptRunEnd = jsEnded()?.payload ?? null;
 report.eventChannels = [...new Set(state.sent.map((m) => m.channel))].sort();
 
 state.handlers.size > 0 && (await import('electron')).app.quit();

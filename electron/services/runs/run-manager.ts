@@ -13,7 +13,7 @@ import type { RunOwner, RunRecord } from '../store/types';
 import { signalProcessGroup } from '../models/process-tree';
 import { spawnWorker } from '../workers/spawn-worker';
 import { createThrottle, type RunProgress } from './progress';
-import type { RunWorkerApi } from './run-worker';
+import type { RunWorkerApi, RunWorkerEnvironment } from './run-worker';
 
 export interface RunManagerOptions {
   /** The store of the main thread (reads, queue bookkeeping); workers open their own connection. */
@@ -24,6 +24,8 @@ export interface RunManagerOptions {
   readonly retries?: number;
   /** Starts a run worker; the default runs electron/services/runs/run-worker.ts from source. */
   readonly spawnRunWorker?: () => Worker;
+  /** Passed to every run worker (the desktop app's native binding and built worker chunk). */
+  readonly workerEnvironment?: RunWorkerEnvironment;
 }
 
 export interface RunManager {
@@ -107,7 +109,7 @@ export function createRunManager(options: RunManagerOptions): RunManager {
         if (event === 'started') entry.modelProcessGroups.add(pid);
         else entry.modelProcessGroups.delete(pid);
       });
-      const request = { dbPath: store.path, runId, owner, retries: options.retries ?? 1 };
+      const request = { dbPath: store.path, runId, owner, retries: options.retries ?? 1, environment: options.workerEnvironment ?? {} };
       const final = await Promise.race([
         remote.run(request, entry.cancelFlag.buffer as SharedArrayBuffer, onProgress, onProcessGroup),
         exited,

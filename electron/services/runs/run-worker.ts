@@ -2,9 +2,10 @@
  * Entry of a run worker thread: one run at a time, with its own database connection (one writer
  * per run), its own model host, and core's ask/tell. The main thread talks to it through comlink.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { CreateModelHost } from '../models/host';
 import { createModelHost } from '../models/host-factory';
 import { openRunStore } from '../store';
 import type { RunOwner, RunRecord } from '../store/types';
@@ -16,6 +17,17 @@ export interface RunWorkerRequest {
   readonly runId: string;
   readonly owner: RunOwner;
   readonly retries: number;
+  readonly environment: RunWorkerEnvironment;
+}
+
+/**
+ * What a run worker needs that only the process starting it knows. In the desktop app: the
+ * Electron build of better-sqlite3 (toolchain.md §4) and the built JavaScript-model worker chunk
+ * (its .ts source does not exist in out/); from source both stay undefined.
+ */
+export interface RunWorkerEnvironment {
+  readonly nativeBinding?: string;
+  readonly javascriptWorkerFile?: string;
 }
 
 /** How often the database's cancel flag (set by another process, e.g. `gmki runs cancel`) is read. */
@@ -33,7 +45,11 @@ const api = {
     onProgress: (progress: RunProgress, important: boolean) => void,
     onProcessGroup: (pid: number, event: 'started' | 'ended') => void,
   ): Promise<RunRecord> {
-    const store = openRunStore(request.dbPath);
+    const { nativeBinding, javascriptWorkerFile } = request.environment;
+    const store = openRunStore(request.dbPath, { nativeBinding });
+    const createHost: CreateModelHost = javascriptWorkerFile
+      ? (spec, context) => createModelHost(spec, { ...context, createJavascriptWorker: (options) => new Worker(javascriptWorkerFile, options) })
+      : createModelHost;
     const cancelFlag = new Int32Array(cancelBuffer);
     let lastPoll = 0;
     let cancelledInDatabase = false;
@@ -49,7 +65,7 @@ const api = {
     try {
       return await executeRun(request.runId, {
         store,
-        createHost: createModelHost,
+        createHost,
         owner: request.owner,
         retries: request.retries,
         cancelRequested,

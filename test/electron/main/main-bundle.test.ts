@@ -27,6 +27,7 @@ interface ProbeReport {
   run: { ok: boolean } | null;
   runEnd: { status: string; error: string | null } | null;
   javascriptEvaluation: { ok: boolean; value?: { output: number[]; error: string | null } } | null;
+  javascriptRunEnd: { status: string; error: string | null } | null;
   eventChannels: string[];
   quitted: boolean;
   handlersAfterQuit: number;
@@ -77,6 +78,10 @@ describe('built main bundle on a stand-in electron', () => {
 
   it('test-evaluates a javascript model with the built javascript-worker chunk', () => {
     expect(report.javascriptEvaluation).toMatchObject({ ok: true, value: { output: [9], error: null } });
+  });
+
+  it('runs a javascript model to completion with the built run-worker and model-worker chunks', () => {
+    expect(report.javascriptRunEnd).toMatchObject({ status: 'completed', error: null });
   });
 
   it('quits cleanly: handlers removed, runs closed before the store', () => {
