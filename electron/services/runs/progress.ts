@@ -1,5 +1,6 @@
 /** What a running run reports, and the throttle that keeps it to ≤ 10 events a second. */
-import type { RunStatus } from '../store/types';
+import type { IterationRecord } from '../../../core/inversion/types';
+import type { RunRecord, RunStatus } from '../store/types';
 
 /** A summary of a run's state, small enough to send ten times a second (never whole ensembles). */
 export interface RunProgress {
@@ -21,6 +22,36 @@ export interface RunProgress {
   readonly misfit: readonly number[];
 }
 
+/** What only the running session knows about a run between its commits. */
+export interface LiveProgress {
+  /** The last iteration told in this session (its weights and misfit are shown). */
+  readonly record?: Pick<IterationRecord, 'mixture' | 'diagnostics'> | null;
+  readonly doneInBatch?: number;
+  readonly failed?: number;
+  readonly inFlight?: number;
+  readonly etaSeconds?: number | null;
+  readonly elapsedSeconds?: number;
+}
+
+/** The progress event of a run from its stored record and what the session knows live. */
+export function progressOfRun(run: RunRecord, live: LiveProgress = {}): RunProgress {
+  const record = live.record ?? null;
+  return {
+    runId: run.id,
+    status: run.status,
+    iteration: run.iterationsDone,
+    iterations: run.iterations,
+    evaluationsDone: run.forwardEvaluations + (live.doneInBatch ?? 0),
+    evaluationsTotal: run.components * (2 * run.nTheta + 1) * run.iterations,
+    evaluationsFailed: live.failed ?? 0,
+    evaluationsInFlight: live.inFlight ?? 0,
+    elapsedSeconds: live.elapsedSeconds ?? run.elapsedSeconds,
+    etaSeconds: live.etaSeconds ?? null,
+    weights: record ? Array.from(record.mixture.logWeights, Math.exp) : [],
+    misfit: record ? [...record.diagnostics.misfit] : [],
+  };
+}
+
 /**
  * Passes at most one event per `intervalMs` (the latest one wins), and always passes an event
  * that `force` marks (status changes, committed iterations), so nothing important is dropped.
@@ -29,6 +60,7 @@ export function createThrottle<T>(emit: (event: T) => void, intervalMs = 100, no
   let last = -Infinity;
   let pending: T | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
   const flush = (): void => {
     timer = null;
     if (pending === null) return;
@@ -39,6 +71,7 @@ export function createThrottle<T>(emit: (event: T) => void, intervalMs = 100, no
   };
   return {
     push(event: T, force = false): void {
+      if (closed) return; // a late message from a worker that already finished
       pending = event;
       const wait = last + intervalMs - now();
       if (force || wait <= 0) {
@@ -48,10 +81,11 @@ export function createThrottle<T>(emit: (event: T) => void, intervalMs = 100, no
         timer = setTimeout(flush, wait);
       }
     },
-    /** Emits what is pending now and stops the timer. */
+    /** Emits what is pending now, stops the timer, and drops everything pushed afterwards. */
     close(): void {
       if (timer) clearTimeout(timer);
       flush();
+      closed = true;
     },
   };
 }

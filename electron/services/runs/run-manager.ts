@@ -12,7 +12,7 @@ import type { RunStore } from '../store/run-store';
 import type { RunOwner, RunRecord } from '../store/types';
 import { signalProcessGroup } from '../models/process-tree';
 import { spawnWorker } from '../workers/spawn-worker';
-import { createThrottle, type RunProgress } from './progress';
+import { createThrottle, progressOfRun, type RunProgress } from './progress';
 import type { RunWorkerApi, RunWorkerEnvironment } from './run-worker';
 
 export interface RunManagerOptions {
@@ -114,11 +114,12 @@ export function createRunManager(options: RunManagerOptions): RunManager {
         remote.run(request, entry.cancelFlag.buffer as SharedArrayBuffer, onProgress, onProcessGroup),
         exited,
       ]);
-      throttle.close();
+      announceEnd(throttle, final);
       settle(runId, final);
     } catch (error) {
-      throttle.close();
-      settle(runId, recordAfterWorkerDeath(runId, entry, error));
+      const final = recordAfterWorkerDeath(runId, entry, error);
+      if (!(final instanceof Error)) announceEnd(throttle, final);
+      settle(runId, final);
     } finally {
       if (entry.hardStop) clearTimeout(entry.hardStop);
       remote[Comlink.releaseProxy]();
@@ -126,6 +127,13 @@ export function createRunManager(options: RunManagerOptions): RunManager {
       // A terminated thread cannot close its model's processes: do it for it.
       for (const pid of entry.modelProcessGroups) signalProcessGroup(pid, 'SIGKILL');
     }
+  }
+
+  /** The last progress event of a run, from the store: always after every event of its worker. */
+  function announceEnd(throttle: { close(): void }, final: RunRecord): void {
+    throttle.close();
+    const latest = store.getLatestIteration(final.id);
+    emit(progressOfRun(final, { record: latest }));
   }
 
   /** The worker is gone without finishing the run: say why in the store, keep what it committed. */

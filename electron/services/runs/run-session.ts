@@ -12,7 +12,7 @@ import type { CreateModelHost, EvaluationOutcome, ModelHost } from '../models/ho
 import type { RunStore } from '../store/run-store';
 import type { EvaluationEntry, RunOwner, RunRecord, RunStatus } from '../store/types';
 import { describeFailedEvaluation } from './failure-message';
-import type { RunProgress } from './progress';
+import { progressOfRun, type RunProgress } from './progress';
 import { problemOfRun } from './stored-problem';
 
 export interface RunSessionDeps {
@@ -71,9 +71,8 @@ export async function executeRun(runId: string, deps: RunSessionDeps): Promise<R
   } finally {
     await host?.close();
   }
-  const final = store.getRun(runId)!;
-  deps.onProgress?.(progressOf(final, null, 0, 0, 0, null), true);
-  return final;
+  // The run manager announces the end itself: messages from this thread may arrive after the result.
+  return store.getRun(runId)!;
 }
 
 function reparse(run: RunRecord): ResolvedProblem {
@@ -126,7 +125,10 @@ async function iterate(
     const current = store.getRun(run.id)!;
     const perIteration = (now() - sessionIterationsStart) / 1000 / Math.max(1, inversion.state.iteration - startIteration);
     const eta = inversion.state.iteration > startIteration ? perIteration * (current.iterations - inversion.state.iteration) : null;
-    deps.onProgress?.(progressOf(current, lastRecord, doneInBatch, failed, inFlight, eta, elapsed()), important);
+    deps.onProgress?.(
+      progressOfRun(current, { record: lastRecord, doneInBatch, failed, inFlight, etaSeconds: eta, elapsedSeconds: elapsed() }),
+      important,
+    );
   };
 
   while (!inversion.done) {
@@ -187,30 +189,6 @@ function ledgerRow(batch: EvaluationBatch, outcome: EvaluationOutcome): Evaluati
   };
 }
 
-function progressOf(
-  run: RunRecord,
-  record: IterationRecord | null,
-  doneInBatch: number,
-  failed: number,
-  inFlight: number,
-  etaSeconds: number | null,
-  elapsedSeconds = run.elapsedSeconds,
-): RunProgress {
-  return {
-    runId: run.id,
-    status: run.status,
-    iteration: run.iterationsDone,
-    iterations: run.iterations,
-    evaluationsDone: run.forwardEvaluations + doneInBatch,
-    evaluationsTotal: run.components * (2 * run.nTheta + 1) * run.iterations,
-    evaluationsFailed: failed,
-    evaluationsInFlight: inFlight,
-    elapsedSeconds,
-    etaSeconds,
-    weights: record ? Array.from(record.mixture.logWeights, Math.exp) : [],
-    misfit: record ? [...record.diagnostics.misfit] : [],
-  };
-}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
