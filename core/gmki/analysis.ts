@@ -2,7 +2,7 @@
  * Analysis (Kalman) step and weight update of one component (`gmki-algorithm.md` §3c–§3e):
  * a Bayesian update of the predicted component with the noise inflated to Σ_ν = Σ/Δt.
  */
-import { choleskyWithJitter, solveLowerInPlace } from '../linalg/dense';
+import { choleskyWithJitter, mahalanobisSquared, solveLowerInPlace } from '../linalg/dense';
 
 /** The data side of the problem in the algorithm's space: y, and a Cholesky factor of Σ. */
 export interface AnalysisData {
@@ -143,9 +143,6 @@ export function kalmanUpdate(
 
 /** Φ_R = ½ (y − F)ᵀ Σ⁻¹ (y − F) for one output F (n_out): the regularised misfit of §1. */
 export function misfitAt(output: Float64Array, data: AnalysisData): number {
-  const nOut = data.data.length;
-  const whitened = solveLowerInPlace(data.noiseFactor, nOut, Float64Array.from(data.data, (y, o) => y - output[o]));
-  let sum = 0;
-  for (let o = 0; o < nOut; o++) sum += whitened[o] * whitened[o];
-  return 0.5 * sum;
+  const residual = Float64Array.from(data.data, (y, o) => y - output[o]);
+  return 0.5 * mahalanobisSquared(data.noiseFactor, data.data.length, residual);
 }

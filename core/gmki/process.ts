@@ -5,7 +5,7 @@
  * worker and the tests. Everything here works in the algorithm's space: the (augmented) data y,
  * noise covariance Σ and forward map F of §1.
  */
-import { choleskyWithJitter } from '../linalg/dense';
+import { choleskyWithJitter, multiplyByOwnTranspose } from '../linalg/dense';
 import { createRandomStream } from '../random/random';
 import { analyzeComponent, type AnalysisData } from './analysis';
 import type { GmkiConfig } from './config';
@@ -96,7 +96,7 @@ export function gmkiAsk(state: GmkiState, context: GmkiContext): PendingIteratio
     jitter[k] = Math.max(jitter[k], chol.jitter);
     points.set(sigmaPoints(mean, chol.factor, d, context.constants.spread), k * nPoints * d);
     // Ĉ ← Σ_i w_i (x_i − m̂)(x_i − m̂)ᵀ = L Lᵀ, as GMKI.jl does right after building the points.
-    covariances.set(lowerTimesTranspose(chol.factor, d), k * d * d);
+    covariances.set(multiplyByOwnTranspose(chol.factor, d, d), k * d * d);
   }
   return {
     iteration: state.iteration + 1,
@@ -153,17 +153,4 @@ export function gmkiTell(
     state: { iteration: pending.iteration, mixture },
     diagnostics: { misfit, jitter, effectiveSampleSize: pending.effectiveSampleSize },
   };
-}
-
-/** L Lᵀ for a lower-triangular L, exactly symmetric. */
-function lowerTimesTranspose(l: Float64Array, d: number): Float64Array {
-  const out = new Float64Array(d * d);
-  for (let r = 0; r < d; r++)
-    for (let c = 0; c <= r; c++) {
-      let sum = 0;
-      for (let k = 0; k <= c; k++) sum += l[r * d + k] * l[c * d + k];
-      out[r * d + c] = sum;
-      out[c * d + r] = sum;
-    }
-  return out;
 }

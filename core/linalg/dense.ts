@@ -2,7 +2,7 @@
  * Dense linear algebra on row-major Float64Array matrices (`a[i * n + j]` is row i, column j).
  *
  * Kernels trust their inputs (shapes are the caller's business, as in BLAS); numerical hygiene —
- * symmetrising before Cholesky, recording any jitter, log-determinants from the Cholesky diagonal —
+ * Cholesky with recorded jitter, log-determinants from the Cholesky diagonal, log-sum-exp —
  * lives here once so that the algorithm code never repeats it.
  */
 
@@ -12,18 +12,6 @@ export class NotPositiveDefiniteError extends Error {
     super(`${what} is not positive definite (${detail})`);
     this.name = 'NotPositiveDefiniteError';
   }
-}
-
-/** Replaces a (n×n) by (a + aᵀ)/2 in place and returns it. */
-export function symmetrizeInPlace(a: Float64Array, n: number): Float64Array {
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      const mean = 0.5 * (a[i * n + j] + a[j * n + i]);
-      a[i * n + j] = mean;
-      a[j * n + i] = mean;
-    }
-  }
-  return a;
 }
 
 /**
@@ -93,21 +81,6 @@ export function solveLowerInPlace(l: Float64Array, n: number, b: Float64Array): 
   return b;
 }
 
-/** Solves Lᵀ x = b in place (back substitution with the transpose of a lower factor). */
-export function solveLowerTransposeInPlace(l: Float64Array, n: number, b: Float64Array): Float64Array {
-  for (let i = n - 1; i >= 0; i--) {
-    let sum = b[i];
-    for (let k = i + 1; k < n; k++) sum -= l[k * n + i] * b[k];
-    b[i] = sum / l[i * n + i];
-  }
-  return b;
-}
-
-/** Solves (L Lᵀ) x = b in place for a Cholesky factor L. */
-export function choleskySolveInPlace(l: Float64Array, n: number, b: Float64Array): Float64Array {
-  return solveLowerTransposeInPlace(l, n, solveLowerInPlace(l, n, b));
-}
-
 /** bᵀ (L Lᵀ)⁻¹ b = ||L⁻¹ b||² for a Cholesky factor L. */
 export function mahalanobisSquared(l: Float64Array, n: number, b: Float64Array): number {
   const z = solveLowerInPlace(l, n, Float64Array.from(b));
@@ -143,21 +116,6 @@ export function multiplyLower(a: Float64Array, b: Float64Array, n: number): Floa
   return out;
 }
 
-/** A B for A (rows×inner) and B (inner×cols), row-major; i-k-j order keeps the inner loop contiguous. */
-export function multiply(a: Float64Array, b: Float64Array, rows: number, inner: number, cols: number): Float64Array {
-  const out = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    const outRow = i * cols;
-    for (let k = 0; k < inner; k++) {
-      const aik = a[i * inner + k];
-      if (aik === 0) continue;
-      const bRow = k * cols;
-      for (let j = 0; j < cols; j++) out[outRow + j] += aik * b[bRow + j];
-    }
-  }
-  return out;
-}
-
 /** A Aᵀ for A (n×m); exactly symmetric. */
 export function multiplyByOwnTranspose(a: Float64Array, n: number, m: number): Float64Array {
   const out = new Float64Array(n * n);
@@ -169,20 +127,6 @@ export function multiplyByOwnTranspose(a: Float64Array, n: number, m: number): F
       out[j * n + i] = sum;
     }
   }
-  return out;
-}
-
-/** Aᵀ for A (rows×cols). */
-export function transpose(a: Float64Array, rows: number, cols: number): Float64Array {
-  const out = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = a[i * cols + j];
-  return out;
-}
-
-/** The n×n identity times `scale`. */
-export function scaledIdentity(n: number, scale = 1): Float64Array {
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) out[i * n + i] = scale;
   return out;
 }
 

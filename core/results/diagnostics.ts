@@ -28,6 +28,7 @@
 import type { IterationRecord } from '../inversion/types';
 import { overlapTable } from '../gmki/robust/overlap';
 import { symmetricEigenvalues } from '../linalg/eigen';
+import { range } from '../util/range';
 
 export type FindingKind =
   | 'duplicate-components'
@@ -220,10 +221,6 @@ function duplicateGroups(overlap: Float64Array, K: number): number[] {
   const find = (k: number): number => (group[k] === k ? k : (group[k] = find(group[k])));
   for (let i = 0; i < K; i++) for (let j = i + 1; j < K; j++) if (overlap[i * K + j] > DUPLICATE_OVERLAP) group[find(j)] = find(i);
   return range(K).map(find);
-}
-
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, k) => k);
 }
 
 /** "1, 3 and 4" (components 0-based → 1-based when `oneBased`). */

@@ -35,6 +35,7 @@ import { normalizeWithFloor } from './weights';
 import type { Nonlinearity } from './nonlinearity';
 import type { RobustOptions } from './options';
 import { mergeComponents, overlapTable } from './overlap';
+import { range } from '../../util/range';
 
 /** One change of the mixture's structure, as recorded in the iteration's diagnostics. */
 export type StructuralChange =
@@ -144,10 +145,6 @@ export function restructureMixture(
   if (changes.length === 0) return unchanged;
   const logWeights = normalizeWithFloor(Float64Array.from(weights, Math.log), input.minWeight);
   return { mixture: { nComponents: K, nTheta: d, logWeights, means, covariances }, changes };
-}
-
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, k) => k);
 }
 
 /** x_{i} − x_0 for the parent's most nonlinear sigma direction i. */
