@@ -121,8 +121,14 @@ async function iterate(
   let failed = 0;
   const sessionIterationsStart = now();
   const startIteration = inversion.state.iteration;
+  // Called after every evaluation: everything it shows is known here, so it reads no database.
   const report = (inFlight: number, doneInBatch: number, important: boolean): void => {
-    const current = store.getRun(run.id)!;
+    const current: RunRecord = {
+      ...run,
+      status: 'running',
+      iterationsDone: inversion.state.iteration,
+      forwardEvaluations: inversion.forwardEvaluations,
+    };
     const perIteration = (now() - sessionIterationsStart) / 1000 / Math.max(1, inversion.state.iteration - startIteration);
     const eta = inversion.state.iteration > startIteration ? perIteration * (current.iterations - inversion.state.iteration) : null;
     deps.onProgress?.(
