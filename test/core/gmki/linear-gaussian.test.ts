@@ -35,6 +35,22 @@ function vt1Problem(exploration: 'disjoint' | 'monte-carlo', iterations: number)
   });
 }
 
+/** VT-2's case: d = 1, G = identity, prior N(0, 1), y = 1, Σ_η = 1, start m = 0, C = 1. */
+function scalarProblem(exploration: 'disjoint' | 'monte-carlo', iterations: number) {
+  return simpleProblem({
+    priorMean: [0],
+    priorCovariance: [[1]],
+    observations: [1],
+    noiseCovariance: [[1]],
+    settings: {
+      components: 1,
+      iterations,
+      exploration: exploration === 'disjoint' ? { method: 'disjoint' } : { method: 'monte-carlo', samples: 10_000 },
+      initialization: { type: 'explicit', weights: [1], means: [[0]], covariances: [[[1]]] },
+    },
+  });
+}
+
 /** The exact iterates (m_n, C_n), n = 0..N, from the precision recursion. */
 function closedFormIterates(n: number, dt: number): { mean: number[]; cov: number[][] }[] {
   const a = new Matrix(A);
@@ -90,18 +106,7 @@ describe('VT-1: linear-Gaussian, K = 1, disjoint exploration', () => {
 });
 
 describe('VT-2: the hand-checkable scalar step', () => {
-  const problem = simpleProblem({
-    priorMean: [0],
-    priorCovariance: [[1]],
-    observations: [1],
-    noiseCovariance: [[1]],
-    settings: {
-      components: 1,
-      iterations: 3,
-      exploration: { method: 'disjoint' },
-      initialization: { type: 'explicit', weights: [1], means: [[0]], covariances: [[[1]]] },
-    },
-  });
+  const problem = scalarProblem('disjoint', 3);
 
   it('evaluates at the sigma points {0, ±√2} in the first iteration', () => {
     const points = createInversion(problem).ask().points.map((p) => p.theta[0]);
@@ -134,17 +139,7 @@ describe('VT-3: the linear-Gaussian cases with Monte Carlo exploration', () => {
   });
 
   it('converges within 3 % in the scalar case', () => {
-    const problem = simpleProblem({
-      priorMean: [0],
-      priorCovariance: [[1]],
-      observations: [1],
-      noiseCovariance: [[1]],
-      settings: {
-        components: 1,
-        iterations: 40,
-        initialization: { type: 'explicit', weights: [1], means: [[0]], covariances: [[[1]]] },
-      },
-    });
+    const problem = scalarProblem('monte-carlo', 40);
     const { history } = runInversion(problem, (theta) => [theta[0]]);
     const final = history[40].mixture;
     expect(Math.abs(final.means[0] - 0.5) / Math.sqrt(0.5)).toBeLessThan(0.03);
