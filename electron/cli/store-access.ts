@@ -24,8 +24,8 @@ export function openCliStore(dbOption: string | undefined): RunStore {
 export function requireRun(store: RunStore, idOrPrefix: string) {
   const exact = store.getRun(idOrPrefix);
   if (exact) return exact;
-  const matches = store.listRuns({ limit: 100_000 }).filter((run) => run.id.startsWith(idOrPrefix));
-  if (matches.length === 1) return store.getRun(matches[0]!.id)!;
-  const reason = matches.length === 0 ? 'there is no run' : `${matches.length} runs match`;
+  const matches = store.findRunIds(idOrPrefix);
+  if (matches.length === 1) return store.getRun(matches[0]!)!;
+  const reason = matches.length === 0 ? 'there is no run' : 'several runs match';
   throw new CliError(EXIT_INVALID, `gmki: ${reason} with id '${idOrPrefix}' in ${store.path}`);
 }

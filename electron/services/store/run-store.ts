@@ -31,6 +31,8 @@ export interface RunStore {
   /** Adds a run in status `queued`; method, seed, components and iterations come from `problem.settings`. */
   createRun(run: NewRun): RunRecord;
   getRun(id: string): RunRecord | null;
+  /** Ids starting with `prefix` (at most two: enough to tell a unique prefix from an ambiguous one). */
+  findRunIds(prefix: string): string[];
   /** Runs matching the query, newest first, without their problem content. */
   listRuns(query?: RunQuery): RunSummary[];
   /** How many runs match the query (limit and offset ignored). */

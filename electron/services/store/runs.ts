@@ -15,6 +15,7 @@ type RunMethods = Pick<
   RunStore,
   | 'createRun'
   | 'getRun'
+  | 'findRunIds'
   | 'claimRun'
   | 'finishRun'
   | 'requestCancel'
@@ -56,6 +57,10 @@ export function runMethods(db: Database): RunMethods {
   const rename = db.prepare(`UPDATE runs SET name = @name WHERE id = @id`);
   const setNotes = db.prepare(`UPDATE runs SET notes = @notes WHERE id = @id`);
   const status = db.prepare<[string], string>(`SELECT status FROM runs WHERE id = ?`).pluck();
+  // Ids are UUIDs (hex and dashes), so a prefix needs no LIKE escaping; the primary key serves it.
+  const idsWithPrefix = db
+    .prepare<[string, string], string>(`SELECT id FROM runs WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`)
+    .pluck();
   const remove = db.prepare(`DELETE FROM runs WHERE id = ? AND status <> 'running'`);
 
   return {
@@ -84,6 +89,10 @@ export function runMethods(db: Database): RunMethods {
     getRun(id) {
       const row = select.get(id);
       return row === undefined ? null : toRunRecord(row);
+    },
+
+    findRunIds(prefix) {
+      return prefix === '' ? [] : idsWithPrefix.all(prefix, `${prefix}\uffff`);
     },
 
     claimRun(id, owner) {
