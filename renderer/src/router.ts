@@ -1,0 +1,19 @@
+/**
+ * The screens and their addresses. Hash history: `gmki serve` serves files only (no fallback to
+ * index.html) and Electron loads the page from a file.
+ */
+import { createRouter, createWebHashHistory } from 'vue-router';
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: '/runs' },
+    { path: '/runs', name: 'runs', component: () => import('./views/RunsView.vue') },
+    { path: '/runs/:id', name: 'run', component: () => import('./views/RunView.vue'), props: true },
+    { path: '/problem', name: 'problem', component: () => import('./views/ProblemEditorView.vue') },
+    { path: '/setup', name: 'setup', component: () => import('./views/RunSetupView.vue') },
+    { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
+    { path: '/help', name: 'help', component: () => import('./views/HelpView.vue') },
+    { path: '/:unknown(.*)*', redirect: '/runs' },
+  ],
+});

@@ -1,0 +1,108 @@
+/**
+ * What every end-to-end spec gets: a real `gmki serve` (the built renderer, the real services, a
+ * fresh SQLite file in a temporary data folder), started once per spec file, and helpers to open
+ * a screen and to keep a screenshot as a test artifact (test-results/screenshots/).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+export interface ServedApp {
+  /** `http://127.0.0.1:PORT/` */
+  readonly origin: string;
+  readonly token: string;
+  /** The server's data folder (GMKI_DATA_DIR); the database is `runs.db` in it. */
+  readonly dataDir: string;
+  /** A scratch folder for files a test writes (models, CSV, exports). */
+  readonly workDir: string;
+}
+
+async function startServer(): Promise<{ app: ServedApp; child: ChildProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gmki-e2e-data-'));
+  const workDir = mkdtempSync(join(tmpdir(), 'gmki-e2e-work-'));
+  const child = spawn(process.execPath, [join(ROOT, 'bin/gmki.mjs'), 'serve', '--port', '0', '--db', join(dataDir, 'runs.db')], {
+    cwd: ROOT,
+    env: { ...process.env, GMKI_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<URL>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gmki serve printed no URL in 30 s:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise(new URL(match[0]));
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => reject(new Error(`gmki serve exited with ${code}:\n${output}`)));
+  });
+  const app = { origin: `${url.origin}/`, token: url.searchParams.get('token')!, dataDir, workDir };
+  return { app, child };
+}
+
+export const test = base.extend<{ gmki: GmkiPage }, { served: ServedApp }>({
+  served: [
+    async ({}, use) => {
+      const { app, child } = await startServer();
+      await use(app);
+      child.kill('SIGTERM');
+      await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
+      rmSync(app.dataDir, { recursive: true, force: true });
+      rmSync(app.workDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  gmki: async ({ page, served }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await use(new GmkiPage(page, served, errors));
+    // A screen that throws or logs an error fails the test that showed it, even if it looked fine.
+    expect(errors, 'errors in the page console').toEqual([]);
+  },
+});
+
+export { expect };
+
+export class GmkiPage {
+  constructor(
+    readonly page: Page,
+    readonly app: ServedApp,
+    /** Uncaught exceptions and console errors of the page so far. */
+    readonly consoleErrors: string[],
+  ) {}
+
+  /** Opens a screen by its hash route (`/runs`, `/problem` …) with the server's token. */
+  async open(route: string): Promise<void> {
+    await this.page.goto(`${this.app.origin}?token=${this.app.token}#${route}`);
+  }
+
+  /** Keeps a full-page screenshot as an artifact: test-results/screenshots/<name>.png. */
+  async screenshot(name: string): Promise<void> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  /** Calls a channel of the server directly (setting up data a test is not about). */
+  async invoke<T = unknown>(channel: string, request: unknown): Promise<T> {
+    const response = await fetch(`${this.app.origin}api/${channel}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.app.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+    if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+    return result.value as T;
+  }
+}
