@@ -21,6 +21,7 @@ export interface DraftOrigin {
 /** A new problem: one parameter, one observation, a JavaScript model still to choose. */
 export function blankProblem(): ProblemJson {
   return {
+    format: 'gmki-problem/1',
     name: 'untitled',
     parameters: [{ name: 'theta1', prior: { mean: 0, std: 1 } }],
     observations: { values: [0], noise: { std: 1 } },
