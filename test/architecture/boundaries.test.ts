@@ -1,7 +1,9 @@
 /**
  * The dependency rules of architecture.md §1, checked on the source text so that a violation fails
  * `npm test` (tsconfig.core.json also hides Node and DOM types from core/):
- * core/ imports nothing but itself, zod and ml-matrix, and uses no ambient randomness or clock.
+ * core/ imports nothing but itself, zod and ml-matrix, and uses no ambient randomness or clock;
+ * renderer/ imports only itself, electron/contract, core/ and its UI packages, and only its stores
+ * (and the app's entry, which opens the connection) call the bridge.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -60,5 +62,37 @@ describe('architecture boundaries', () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+});
+
+const rendererAllowedPackages = new Set(['vue', 'pinia', 'vue-router', 'element-plus', 'echarts', '@element-plus']);
+
+describe('renderer boundaries', () => {
+  const rendererRoot = join(root, 'renderer', 'src');
+  const rendererFiles = sourceFiles(rendererRoot);
+
+  it('renderer/ imports only renderer/, electron/contract, core/ and its UI packages (no node:*, electron, services)', () => {
+    const violations: string[] = [];
+    for (const file of rendererFiles) {
+      for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+        if (specifier.startsWith('.')) {
+          const target = relative(root, join(file, '..', specifier));
+          const allowed = ['renderer/', 'electron/contract/', 'core/'].some((prefix) => target.startsWith(prefix));
+          if (!allowed) violations.push(`${relative(root, file)} imports ${specifier}`);
+        } else if (!rendererAllowedPackages.has(specifier.split('/')[0])) {
+          violations.push(`${relative(root, file)} imports ${specifier}`);
+        }
+      }
+    }
+    expect(rendererFiles.length).toBeGreaterThan(5);
+    expect(violations).toEqual([]);
+  });
+
+  it('only stores call the bridge (house-style.md: stores turn error results into state)', () => {
+    const callers = rendererFiles
+      .filter((file) => /\buseBridge\s*\(/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(rendererRoot, file))
+      .filter((file) => !file.startsWith('stores/') && file !== 'bridge/index.ts' && file !== 'main.ts');
+    expect(callers).toEqual([]);
   });
 });
