@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { anchorFor, editorFields, fieldId, groupByField } from '../../../renderer/src/problem/field-paths';
+import { blankProblem } from '../../../renderer/src/stores/draft';
+
+const fields = editorFields({ ...blankProblem(), parameters: [{}, {}], model: { type: 'command' } });
+
+describe('anchorFor', () => {
+  it('puts an error on the field of its path or of the nearest enclosing field', () => {
+    expect(anchorFor('parameters[1].prior.std', fields)).toBe('parameters[1].prior.std');
+    expect(anchorFor('observations.values[3]', fields)).toBe('observations.values');
+    expect(anchorFor('observations.noise.covariance', fields)).toBe('observations.noise');
+    expect(anchorFor('model.command[0]', fields)).toBe('model.command');
+  });
+
+  it('puts an error about a whole group on its first field', () => {
+    expect(anchorFor('parameters[1].prior', fields)).toBe('parameters[1].prior.mean');
+    expect(anchorFor('model', fields)).toBe('model.type');
+  });
+
+  it('keeps errors without a field on screen for the summary', () => {
+    expect(anchorFor('settings.dt', fields)).toBeNull();
+    expect(anchorFor('(root)', fields)).toBeNull();
+    expect(anchorFor('model.path', fields)).toBeNull();
+  });
+
+  it('groups errors by field and makes DOM ids of paths', () => {
+    const groups = groupByField([{ path: 'name' }, { path: 'parameters[0].name' }, { path: 'settings' }], fields);
+    expect([...groups.keys()]).toEqual(['name', 'parameters[0].name', null]);
+    expect(fieldId('parameters[0].prior.std')).toBe('field-parameters-0-prior-std');
+  });
+});
