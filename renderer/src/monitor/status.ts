@@ -1,0 +1,63 @@
+/**
+ * How each run status looks and what can be done with a run in it. Honest states (product.md
+ * item 6): only `completed` looks like success; a stopped run never does.
+ */
+import type { RunStatus } from '../../../electron/contract/types';
+
+/** Element Plus tag types. */
+export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
+
+export interface StatusLook {
+  readonly label: string;
+  readonly tag: TagType;
+  /** One plain sentence for the header's tooltip and screen readers. */
+  readonly explanation: string;
+}
+
+const LOOKS: Record<RunStatus, StatusLook> = {
+  queued: { label: 'queued', tag: 'info', explanation: 'Waiting for a free slot; it starts when an earlier run finishes.' },
+  running: { label: 'running', tag: 'primary', explanation: 'Evaluating the forward model.' },
+  completed: { label: 'completed', tag: 'success', explanation: 'Every planned iteration is done.' },
+  failed: { label: 'failed', tag: 'danger', explanation: 'Stopped by an error; the iterations committed before it are kept.' },
+  cancelled: { label: 'cancelled', tag: 'warning', explanation: 'Stopped on request before the planned iterations; it can be resumed.' },
+  interrupted: { label: 'interrupted', tag: 'warning', explanation: 'The app quit or crashed while it ran; it can be resumed.' },
+};
+
+export function statusLook(status: RunStatus): StatusLook {
+  return LOOKS[status];
+}
+
+/** Queued and running runs are live; every other status is final until resumed or extended. */
+export function isSettled(status: RunStatus): boolean {
+  return status !== 'queued' && status !== 'running';
+}
+
+export interface RunActions {
+  readonly cancel: boolean;
+  readonly resume: boolean;
+  readonly extend: boolean;
+}
+
+/**
+ * Which controls make sense: cancel a live run (unless a cancel is already on its way), resume a
+ * stopped one, extend a completed one.
+ */
+export function availableActions(status: RunStatus, cancelRequested = false): RunActions {
+  return {
+    cancel: !isSettled(status) && !cancelRequested,
+    resume: status === 'cancelled' || status === 'interrupted' || status === 'failed',
+    extend: status === 'completed',
+  };
+}
+
+export type RunAction = 'cancel' | 'resume' | 'extend';
+
+/** What a CONFLICT answer means for an action, in words that say what to do instead. */
+export function explainConflict(action: RunAction, status: RunStatus, message: string): string {
+  const why: Record<RunAction, string> = {
+    cancel: `The run could not be cancelled: it is ${status} already.`,
+    resume: status === 'completed' ? 'A completed run cannot be resumed; extend it by some iterations instead.' : `The run could not be resumed: it is ${status}.`,
+    extend: isSettled(status) ? `Only a completed run can be extended; this one is ${status}: resume it first.` : 'The run is still going; extend it once it has completed.',
+  };
+  return `${why[action]} (${message})`;
+}

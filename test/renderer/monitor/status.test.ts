@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { RUN_STATUSES } from '../../../electron/contract/types';
+import { availableActions, explainConflict, isSettled, statusLook } from '../../../renderer/src/monitor/status';
+
+describe('statusLook', () => {
+  it('gives only a completed run the success look', () => {
+    const successful = RUN_STATUSES.filter((status) => statusLook(status).tag === 'success');
+    expect(successful).toEqual(['completed']);
+  });
+  it('shows a failed run as danger and stopped runs as warnings', () => {
+    expect(statusLook('failed').tag).toBe('danger');
+    expect(statusLook('cancelled').tag).toBe('warning');
+    expect(statusLook('interrupted').tag).toBe('warning');
+  });
+  it('labels every status with its own name', () => {
+    for (const status of RUN_STATUSES) expect(statusLook(status).label).toBe(status);
+  });
+});
+
+describe('availableActions', () => {
+  it('offers cancel only for live runs without a pending cancel', () => {
+    expect(availableActions('running').cancel).toBe(true);
+    expect(availableActions('queued').cancel).toBe(true);
+    expect(availableActions('running', true).cancel).toBe(false);
+    expect(availableActions('completed').cancel).toBe(false);
+  });
+  it('offers resume for stopped runs and extend for completed ones only', () => {
+    expect(RUN_STATUSES.filter((s) => availableActions(s).resume)).toEqual(['failed', 'cancelled', 'interrupted']);
+    expect(RUN_STATUSES.filter((s) => availableActions(s).extend)).toEqual(['completed']);
+  });
+});
+
+describe('isSettled', () => {
+  it('is false while queued or running and true for every end state', () => {
+    expect(RUN_STATUSES.filter(isSettled)).toEqual(['completed', 'failed', 'cancelled', 'interrupted']);
+  });
+});
+
+describe('explainConflict', () => {
+  it('tells to extend instead of resuming a completed run, and keeps the server message', () => {
+    const text = explainConflict('resume', 'completed', 'Run abc is completed.');
+    expect(text).toContain('extend it');
+    expect(text).toContain('Run abc is completed.');
+  });
+  it('tells to resume a cancelled run before extending it', () => {
+    expect(explainConflict('extend', 'cancelled', 'no')).toContain('resume it first');
+  });
+});
