@@ -15,6 +15,8 @@ import type {
   ExportOutcome,
   IterationHistory,
   LogEntry,
+  ProblemFileContent,
+  RunDiagnostics,
   RunList,
   RunProgress,
   RunRecord,
@@ -24,6 +26,7 @@ import type {
   SettingsDefaults,
   TestEvaluation,
   ValidationOutcome,
+  WrittenFile,
 } from './types';
 
 /** What each channel answers with when it succeeds. */
@@ -31,6 +34,8 @@ export interface ChannelResponses {
   'problem/validate': ValidationOutcome;
   'problem/examples': readonly ExampleInfo[];
   'problem/test-evaluation': TestEvaluation;
+  'problem/read-file': ProblemFileContent;
+  'problem/write-file': WrittenFile;
   'problems/list': readonly SavedProblemSummary[];
   'problems/get': SavedProblem;
   'problems/save': SavedProblem;
@@ -45,6 +50,8 @@ export interface ChannelResponses {
   'run/iterations': IterationHistory;
   'run/evaluations': EvaluationPage;
   'run/logs': readonly LogEntry[];
+  /** null before the run has two iterations. */
+  'run/diagnostics': RunDiagnostics | null;
   'run/rename': RunRecord;
   'run/notes': RunRecord;
   'run/tags': RunRecord;

@@ -5,8 +5,9 @@
  */
 import type { IterationDiagnostics } from '../../core/inversion/types';
 import type { ProblemError, ProblemFileAsRun, RunSettings } from '../../core/problem/types';
+import type { Finding, FindingKind, RunDiagnostics } from '../../core/results/diagnostics';
 
-export type { IterationDiagnostics, ProblemError, ProblemFileAsRun, RunSettings };
+export type { Finding, FindingKind, IterationDiagnostics, ProblemError, ProblemFileAsRun, RunDiagnostics, RunSettings };
 
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -194,6 +195,22 @@ export type ExportOutcome =
       readonly bytes: number;
     }
   | { readonly kind: 'file'; readonly file: string; readonly bytes: number };
+
+/** problem/read-file: a problem file's JSON object and where it lives. */
+export interface ProblemFileContent {
+  /** The file's JSON object as written (not validated: the editor opens drafts too). */
+  readonly content: Record<string, unknown>;
+  /** The file's folder: its model's relative paths resolve against it (run/start's problemDir). */
+  readonly problemDir: string;
+  /** The file's absolute path. */
+  readonly filePath: string;
+}
+
+/** problem/write-file: the file written and its size. */
+export interface WrittenFile {
+  readonly file: string;
+  readonly bytes: number;
+}
 
 /** run/duplicate: the run's problem, to open in the editor as a new problem. */
 export interface DuplicatedProblem {

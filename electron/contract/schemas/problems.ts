@@ -12,6 +12,14 @@ export const problemSchemas = {
     /** θ in physical units; default: the prior mean. */
     theta: z.array(z.number()).min(1).max(10_000).optional(),
   }),
+  'problem/read-file': z.strictObject({ /** A `.gmki.json` problem file. */ path: absolutePath }),
+  'problem/write-file': z.strictObject({
+    path: absolutePath,
+    /** Saved as it is (drafts too), as pretty JSON. */
+    content: problemJson,
+    /** Replace an existing file (refused otherwise: CONFLICT). */
+    overwrite: z.boolean().optional(),
+  }),
   'problems/list': empty,
   'problems/get': z.strictObject({ id }),
   'problems/save': z.strictObject({

@@ -33,6 +33,7 @@ export const runSchemas = {
     offset: count(Number.MAX_SAFE_INTEGER).optional(),
   }),
   'run/logs': z.strictObject({ runId: id, afterSeq: count(Number.MAX_SAFE_INTEGER).optional(), limit: limit(10_000).optional() }),
+  'run/diagnostics': runId,
   'run/rename': z.strictObject({ runId: id, name }),
   'run/notes': z.strictObject({ runId: id, notes: z.string().max(100_000) }),
   'run/tags': z.strictObject({ runId: id, tags: z.array(z.string().trim().min(1).max(100)).max(100) }),

@@ -21,7 +21,8 @@ import {
   saveProblem,
   validateProblem,
 } from './problems';
-import { getEvaluations, getIterations, getLogs, getRun, listRunTags, listRuns, renameRun, setNotes, setTags } from './run-data';
+import { readProblemFile, writeProblemFile } from './problem-files';
+import { getDiagnostics, getEvaluations, getIterations, getLogs, getRun, listRunTags, listRuns, renameRun, setNotes, setTags } from './run-data';
 import { requestIssues, requestMessage } from './request-issues';
 import { cancelRun, deleteRun, duplicateRun, extendRun, resumeRun, startRun } from './runs';
 import { settingsDefaults } from './settings';
@@ -40,6 +41,8 @@ export const HANDLERS: { readonly [C in Channel]: Handler<C> } = {
   'problem/validate': validateProblem,
   'problem/examples': listExamples,
   'problem/test-evaluation': testEvaluation,
+  'problem/read-file': readProblemFile,
+  'problem/write-file': writeProblemFile,
   'problems/list': listProblems,
   'problems/get': getProblem,
   'problems/save': saveProblem,
@@ -54,6 +57,7 @@ export const HANDLERS: { readonly [C in Channel]: Handler<C> } = {
   'run/iterations': getIterations,
   'run/evaluations': getEvaluations,
   'run/logs': getLogs,
+  'run/diagnostics': getDiagnostics,
   'run/rename': renameRun,
   'run/notes': setNotes,
   'run/tags': setTags,

@@ -1,4 +1,5 @@
-/** Handlers that read and annotate stored runs: lists, one run, its iterations, ledger and log, names, notes, tags. */
+/** Handlers that read and annotate stored runs: lists, one run, its iterations, diagnostics, ledger and log, names, notes, tags. */
+import { diagnoseRun } from '../../../core/results/diagnostics';
 import type { IterationEntry } from '../store/types';
 import type { IterationData } from '../../contract/types';
 import type { ParsedRequestOf, ResponseOf } from '../../contract/channel-map';
@@ -54,6 +55,16 @@ export function toIterationData(entry: IterationEntry): IterationData {
     forwardEvaluations: entry.forwardEvaluations,
     elapsedSeconds: entry.elapsedSeconds,
   };
+}
+
+/**
+ * run/diagnostics: what in the run's result deserves a second look (core/results/diagnostics.ts,
+ * as `gmki runs show` reports it), with the run's own weight floor; null before two iterations.
+ */
+export async function getDiagnostics(deps: HandlerDeps, request: ParsedRequestOf<'run/diagnostics'>): Promise<ResponseOf<'run/diagnostics'>> {
+  const run = requireRun(deps, request.runId);
+  const history = deps.store.getIterations(run.id);
+  return history.length > 1 ? diagnoseRun(history, { minWeight: run.problem.settings.minWeight }) : null;
 }
 
 /** run/evaluations: a page of the ledger. */
