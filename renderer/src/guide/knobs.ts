@@ -1,0 +1,160 @@
+/**
+ * Each knob of the run-setup form: what it does, when to raise or lower it, what it costs in
+ * forward evaluations. Facts from gmki-algorithm.md, problem-format.md §1.2, core/gmki/config.ts
+ * and core/gmki/robust/README.md.
+ */
+import type { FieldKey } from '../setup/fields';
+import { p, type KnobGuide } from './types';
+
+export type KnobKey = FieldKey | 'initialization';
+
+export const KNOBS: Readonly<Record<KnobKey, KnobGuide>> = {
+  components: {
+    id: 'knob-components',
+    title: 'Components K',
+    summary: 'How many Gaussians describe the posterior: at least the number of modes you expect. Cost: 2d+1 evaluations per component per iteration.',
+    blocks: [
+      p('K is the number of Gaussian components of the mixture. One component can describe one mode (one group of good parameter values); K = 1 gives a single-Gaussian approximation.'),
+      p('Raise it when you expect more modes than K, or when the diagnostics warn that the result may be missing mass. A few spare components are harmless: they join a mode (duplicates) or their weight drops to the floor. Lower it to save evaluations when the posterior has one mode.'),
+      p('Cost: each component evaluates the model 2d+1 times per iteration, so the budget K·(2d+1)·iterations grows in proportion to K.'),
+    ],
+  },
+  iterations: {
+    id: 'knob-iterations',
+    title: 'Iterations',
+    summary: 'How many GMKI steps to run; 20–30 usually reach the plateau at Δt = 0.5, and a completed run can be extended.',
+    blocks: [
+      p('Each iteration moves the mixture a fraction Δt of the way towards the posterior, so the remaining error shrinks roughly like (1 − Δt)ⁿ: at Δt = 0.5, 20–30 iterations usually reach the plateau where more steps change little.'),
+      p('Raise it when the weight or misfit curves of the run monitor are still moving at the end, or when the diagnostics say the run has not converged; a completed run can also be extended by more iterations, with exactly the numbers a longer run would have given. Lower it for a first quick look.'),
+      p('Cost: K·(2d+1) evaluations per iteration.'),
+    ],
+  },
+  seed: {
+    id: 'knob-seed',
+    title: 'Seed',
+    summary: 'Seed of every random draw (initial means, Monte Carlo samples): the same seed gives the same result.',
+    blocks: [
+      p('GMKI draws random numbers for the initial component means and for the Monte Carlo samples of the exploration step. The seed fixes them all: the same problem and seed give bit-identical results on any machine, whatever the concurrency.'),
+      p('Change it to check that a result does not depend on luck: whether a mode is found can depend on where the components start. Comparing two runs with different seeds on the Compare screen shows it. Cost: none.'),
+    ],
+  },
+  dt: {
+    id: 'knob-dt',
+    title: 'Step size Δt',
+    summary: 'The step of each iteration, in (0, 1): smaller is more cautious and needs more iterations; 0.5 is the paper’s choice.',
+    blocks: [
+      p('Each iteration first spreads the mixture out (raises it to the power 1 − Δt) and then pulls it towards the data with the noise inflated by 1/Δt. Δt must lie strictly between 0 and 1; 0.5 is what the paper uses in every example.'),
+      p('Lower it (e.g. 0.2–0.3) when components jump wildly in the first iterations or when a strongly nonlinear model makes steps unreliable — and raise the iterations, since the error shrinks like (1 − Δt)ⁿ. Very small steps also let the small Monte Carlo bias of each step add up. A larger Δt needs fewer iterations but makes each step bolder.'),
+      p('Cost: none by itself, but a smaller Δt needs more iterations for the same result.'),
+    ],
+  },
+  explorationMethod: {
+    id: 'knob-exploration',
+    title: 'Exploration method',
+    summary: 'How each step spreads the mixture: monte-carlo (the paper’s method) or disjoint (assumes components do not overlap; fast).',
+    blocks: [
+      p('The exploration half of an iteration widens each component and re-weighs it according to how much it overlaps the others. `monte-carlo` computes this with a fixed set of random samples (the same samples every iteration, so curves stay smooth). `disjoint` assumes the components do not overlap: it is exact for K = 1 and for components far apart, and much faster for large d or K.'),
+      p('Cost: no forward evaluations either way; only the algorithm’s own computing time, which for `monte-carlo` grows like K²·samples·d².'),
+    ],
+  },
+  explorationSamples: {
+    id: 'knob-exploration-samples',
+    title: 'Monte Carlo samples',
+    summary: 'Samples of the monte-carlo exploration: more samples, less bias, more of the algorithm’s own time (no model evaluations).',
+    blocks: [
+      p('The number of random samples the `monte-carlo` exploration uses (the paper: 10 000). With 10 000 samples the bias is about 1 % of a posterior standard deviation.'),
+      p('Lower it when the algorithm’s own time is noticeable (many parameters and components, a cheap model); raise it when you need the last per cent of accuracy. Cost: computing time only, no forward evaluations.'),
+    ],
+  },
+  minWeight: {
+    id: 'knob-min-weight',
+    title: 'Weight floor',
+    summary: 'The smallest weight a component may have, so that a component that looks wrong now can still come back. K·floor must stay below 1.',
+    blocks: [
+      p('Components whose weight would fall below the floor are held at it (default 1e-15) and the other weights are scaled so the total stays 1. A component at the floor still moves and can revive later if it finds a good region; from 1e-15 that takes more iterations than from a higher floor.'),
+      p('Raise it (e.g. 1e-3, the paper’s older code used 0.01) when components that later turn out to sit on a real mode get written off too early; keep it tiny when spare components should add nothing to the result. It must stay below 1/K. Cost: none.'),
+    ],
+  },
+  sigmaPointAlpha: {
+    id: 'knob-sigma-point-alpha',
+    title: 'Sigma-point α',
+    summary: 'Spread of the 2d+1 points each component evaluates; empty means automatic, α = min(√(4/d), 1).',
+    blocks: [
+      p('Each component evaluates the model at its mean and at 2d points placed on both sides of it along d directions taken from its covariance, at a distance set by α. Empty (the default) means α = min(√(4/d), 1): the points sit at about one standard deviation for small d and two for large d.'),
+      p('A small α (such as 0.001, the paper’s circle example) makes the step a local linearisation of the model at the mean; a larger α takes in the model’s behaviour over more of the component. Leave it empty unless you have a reason. Cost: none.'),
+    ],
+  },
+  method: {
+    id: 'knob-method',
+    title: 'Method',
+    summary: 'gmki-robust (the default) finds modes more reliably at the same cost; gmki-paper is exactly the published algorithm.',
+    blocks: [
+      p('`gmki-paper` is the paper’s algorithm exactly; the built-in paper examples use it so that they reproduce the paper. `gmki-robust`, the default, weighs components by how well their whole spread fits, splits components that straddle two modes, merges duplicates and sends spare components to look for modes not found yet. On the mode-finding benchmarks it found every mode on 10 of 10 seeds where the paper’s method did on 2 of 10.'),
+      p('Cost: the same K·(2d+1) evaluations per iteration. Every run records which method it used.'),
+    ],
+  },
+  concurrency: {
+    id: 'knob-concurrency',
+    title: 'Concurrency',
+    summary: 'Forward evaluations running at once (threads, processes or HTTP requests); default: this machine’s CPU cores. Results never depend on it.',
+    blocks: [
+      p('How many evaluations run at the same time: worker threads for a JavaScript model, copies of the program for a command model, requests in flight for UM-Bridge. The default is the number of CPU cores. It changes the wall time, never the results.'),
+      p('Lower it when each evaluation uses several cores or much memory by itself (each slot of a command model is a separate process). Raise it for a UM-Bridge server that spreads requests over a cluster. More slots than one iteration’s K·(2d+1) evaluations do not help: an iteration needs all of its results before the next can start.'),
+    ],
+  },
+  posteriorSamples: {
+    id: 'knob-posterior-samples',
+    title: 'Posterior samples',
+    summary: 'How many samples are drawn from the final mixture for samples.csv and the exports (no model evaluations).',
+    blocks: [p('After the run, this many samples are drawn from the final mixture, in physical units, with the component each came from: the rows of samples.csv and of the NumPy export. 0 draws none. Cost: none in evaluations; large numbers make bigger files.')],
+  },
+  splitThreshold: {
+    id: 'knob-split-threshold',
+    title: 'Split threshold (gmki-robust)',
+    summary: 'gmki-robust: how nonlinear the model may be over a component (in noise standard deviations) before the component is split.',
+    blocks: [
+      p('gmki-robust measures, from the sigma-point outputs, how much the model bends within each component, in units of the noise standard deviation. Above this threshold (default 1) the component counts as strongly nonlinear, and if the model turns within it (it sits across a saddle between two modes) it is split in two.'),
+      p('Lower it to split more eagerly; raise it if components keep splitting on a model that is merely curved. Cost: none (a split reuses a spare component, K stays the same).'),
+    ],
+  },
+  settleIterations: {
+    id: 'knob-settle-iterations',
+    title: 'Settle iterations (gmki-robust)',
+    summary: 'gmki-robust: final iterations without splits, merges or new components, so weights settle; empty means a quarter of the iterations.',
+    blocks: [p('In the last iterations gmki-robust stops splitting, merging and re-seeding so that weights and covariances can settle. Empty means ⌈iterations/4⌉. Raise it when the weights still move at the very end; 0 allows changes until the last iteration. Cost: none.')],
+  },
+  modeSearch: {
+    id: 'knob-mode-search',
+    title: 'Mode search (gmki-robust)',
+    summary: 'gmki-robust: send duplicate components far from the others to look for modes nobody has found yet.',
+    blocks: [p('While two components describe the same region, gmki-robust merges them and re-seeds the freed component where no component is yet (at the prior draw farthest from all components). Turn it off to keep components where they are, e.g. to compare with the paper. Cost: none.')],
+  },
+  initialization: {
+    id: 'knob-initialization',
+    title: 'Initialization',
+    summary: 'Where the components start: drawn from the prior (default), or weights, means and covariances written in the problem file.',
+    blocks: [
+      p('By default the K initial means are drawn from the prior, every covariance is the prior covariance and the weights are equal (gmki-robust spreads the draws evenly over the prior). A problem file can instead give the weights, means and covariances explicitly (in the unconstrained variable u), as the paper’s examples do to reproduce its figures; K must then equal the number of weights.'),
+      p('To change K of such a problem, switch back to drawing the initial components from the prior.'),
+    ],
+  },
+};
+
+/** The knobs in the order of the run-setup form, for the guide's table of contents. */
+export const KNOB_ORDER: readonly KnobKey[] = [
+  'components',
+  'iterations',
+  'seed',
+  'dt',
+  'explorationMethod',
+  'explorationSamples',
+  'minWeight',
+  'sigmaPointAlpha',
+  'method',
+  'concurrency',
+  'posteriorSamples',
+  'splitThreshold',
+  'settleIterations',
+  'modeSearch',
+  'initialization',
+];
