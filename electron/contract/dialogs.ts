@@ -2,7 +2,10 @@
  * Native file dialogs of the desktop app, exposed by the preload as `window.gmkiDialogs` next to
  * the AppBridge. They are not channels: `gmki serve` has no dialogs (a browser cannot show the
  * server's file system), so the screens fall back to a path field where this is absent.
- * Every method resolves with an absolute path, or null when the user cancelled.
+ * Every method resolves with an absolute path, or null when the user cancelled; it rejects only
+ * for a caller's bug (options the main process refuses, named field by field).
+ * After saveFile the system dialog has already asked whether to replace an existing file, so a
+ * write to the chosen path passes `overwrite: true` (problem/write-file, run/export).
  */
 
 export interface FileFilter {

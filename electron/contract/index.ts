@@ -9,3 +9,5 @@ export * from './result';
 export { REQUEST_SCHEMAS } from './schemas/index';
 export type { RequestSchemas } from './schemas/index';
 export * from './types';
+export * from './desktop';
+export type * from './dialogs';
