@@ -65,7 +65,7 @@ describe('architecture boundaries', () => {
   });
 });
 
-const rendererAllowedPackages = new Set(['vue', 'pinia', 'vue-router', 'element-plus', 'echarts', '@element-plus']);
+const rendererAllowedPackages = new Set(['vue', 'pinia', 'vue-router', 'element-plus', 'echarts', '@element-plus', 'zod']);
 
 describe('renderer boundaries', () => {
   const rendererRoot = join(root, 'renderer', 'src');
