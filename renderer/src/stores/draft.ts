@@ -48,7 +48,12 @@ export const useDraftStore = defineStore('draft', () => {
     dirty.value = false;
   }
 
+  /** Sets the folder relative model paths resolve against (a browser cannot pick one natively). */
+  function setProblemDir(problemDir: string | null): void {
+    origin.value = { ...origin.value, problemDir };
+  }
+
   watch(problem, () => (dirty.value = true), { deep: true });
 
-  return { problem, origin, dirty, load, markSaved };
+  return { problem, origin, dirty, load, markSaved, setProblemDir };
 });

@@ -1,0 +1,103 @@
+/**
+ * The problem editor's checks: `problem/validate` on every change of the draft (debounced, stale
+ * replies dropped), each error placed on its field, and the test evaluation of the model. Run
+ * setup reads `lastEvaluationSeconds` for its budget estimate.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import type { AppError } from '../../../electron/contract/result';
+import type { ProblemError, ProblemSummary, TestEvaluation } from '../../../electron/contract/types';
+import { useBridge } from '../bridge/index';
+import { editorFields, groupByField } from '../problem/field-paths';
+import { plainCopy } from '../problem/json-path';
+import { useDraftStore } from './draft';
+
+/** How long typing pauses before the draft is validated. */
+const VALIDATE_AFTER_MS = 300;
+
+export type ValidationState =
+  | { readonly status: 'pending' }
+  | { readonly status: 'valid'; readonly summary: ProblemSummary }
+  | { readonly status: 'invalid'; readonly errors: readonly ProblemError[] }
+  /** The check itself could not run (server gone): no verdict on the problem. */
+  | { readonly status: 'failed'; readonly message: string };
+
+export type EvaluationState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running' }
+  | { readonly status: 'done'; readonly result: TestEvaluation }
+  | { readonly status: 'failed'; readonly error: AppError };
+
+export const useProblemEditorStore = defineStore('problem-editor', () => {
+  const draft = useDraftStore();
+  /** The last verdict; kept on screen while the next check runs, so the page does not flicker. */
+  const validation = shallowRef<ValidationState>({ status: 'pending' });
+  /** A check of the current draft is scheduled or on its way. */
+  const checking = ref(true);
+  const evaluation = shallowRef<EvaluationState>({ status: 'idle' });
+  /** A MODEL_SETUP failure of the last test evaluation, shown on its model field until the model changes. */
+  const modelError = shallowRef<ProblemError | null>(null);
+  /** Seconds of the last good test evaluation and the model it timed. */
+  const timing = ref<{ seconds: number; setupSeconds: number; model: string } | null>(null);
+  let requestNumber = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function validateNow(): Promise<void> {
+    clearTimeout(timer);
+    const mine = ++requestNumber;
+    const reply = await useBridge().invoke('problem/validate', { problem: plainCopy(draft.problem) });
+    if (mine !== requestNumber) return;
+    checking.value = false;
+    if (!reply.ok) validation.value = { status: 'failed', message: reply.error.message };
+    else if (reply.value.valid) validation.value = { status: 'valid', summary: reply.value.summary };
+    else validation.value = { status: 'invalid', errors: reply.value.errors };
+  }
+
+  function scheduleValidation(): void {
+    checking.value = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => void validateNow(), VALIDATE_AFTER_MS);
+  }
+
+  watch(() => draft.problem, scheduleValidation, { deep: true, immediate: true });
+  const modelKey = computed(() => JSON.stringify(draft.problem.model ?? null));
+  watch(modelKey, () => (modelError.value = null));
+
+  /** Every error: validation's, then the model's own setup failure. */
+  const errors = computed<readonly ProblemError[]>(() => [
+    ...(validation.value.status === 'invalid' ? validation.value.errors : []),
+    ...(modelError.value ? [modelError.value] : []),
+  ]);
+  const fields = computed(() => editorFields(draft.problem));
+  const errorsByField = computed(() => groupByField(errors.value, fields.value));
+
+  /** The messages to show on the field at `path` ('' when it has none). */
+  function messageFor(path: string): string {
+    return (errorsByField.value.get(path) ?? []).map((e) => e.message).join('; ');
+  }
+
+  /** The draft as it is now passed every check (Continue to run setup). */
+  const isValid = computed(() => !checking.value && validation.value.status === 'valid' && modelError.value === null);
+
+  /** One forward evaluation as the run would do it; θ defaults to the prior mean on the server. */
+  async function testEvaluation(theta?: number[]): Promise<void> {
+    evaluation.value = { status: 'running' };
+    const model = modelKey.value;
+    const problemDir = draft.origin.problemDir ?? undefined;
+    const reply = await useBridge().invoke('problem/test-evaluation', { problem: plainCopy(draft.problem), problemDir, theta });
+    if (!reply.ok) {
+      evaluation.value = { status: 'failed', error: reply.error };
+      if (reply.error.code === 'MODEL_SETUP') modelError.value = { path: reply.error.issues?.[0]?.path ?? 'model', message: reply.error.message };
+      return;
+    }
+    evaluation.value = { status: 'done', result: reply.value };
+    if (reply.value.error === null && reply.value.lengthOk) {
+      timing.value = { seconds: reply.value.seconds, setupSeconds: reply.value.setupSeconds, model };
+    }
+  }
+
+  /** Seconds one forward evaluation of the draft's current model took, null until one was tested. */
+  const lastEvaluationSeconds = computed(() => (timing.value && timing.value.model === modelKey.value ? timing.value.seconds : null));
+
+  return { validation, checking, evaluation, errors, modelError, isValid, messageFor, validateNow, testEvaluation, lastEvaluationSeconds };
+});
