@@ -1,0 +1,91 @@
+/**
+ * The Compare screen's state: which runs are picked (in order: the order gives each its colour),
+ * each picked run's record and mixture history as it loads or fails, and the runs the picker
+ * offers. Errors become state per run, so a deleted run is named beside the others, not a blank screen.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { AppError } from '../../../electron/contract/result';
+import type { IterationHistory, RunRecord, RunSummary } from '../../../electron/contract/types';
+import { useBridge } from '../bridge/index';
+
+export type ComparedRun =
+  | { readonly id: string; readonly state: 'loading' }
+  | { readonly id: string; readonly state: 'ready'; readonly record: RunRecord; readonly history: IterationHistory }
+  | { readonly id: string; readonly state: 'error'; readonly error: AppError };
+
+/** How many runs the picker lists per search: enough to scroll, few enough to stay quick. */
+const PICKER_LIMIT = 50;
+
+export const useCompareStore = defineStore('compare', () => {
+  const bridge = useBridge();
+
+  const selected = ref<string[]>([]);
+  // Whole histories: shallow, replaced per run rather than made deeply reactive.
+  const runs = shallowRef<Readonly<Record<string, ComparedRun>>>({});
+  const options = shallowRef<readonly RunSummary[]>([]);
+  const optionsLoading = ref(false);
+  const optionsError = ref<AppError | null>(null);
+  // The latest request per run wins: a reload after a status change must not be overwritten by an older answer.
+  const requestOf = new Map<string, number>();
+  let requests = 0;
+
+  const picked = computed<ComparedRun[]>(() => selected.value.map((id) => runs.value[id] ?? { id, state: 'loading' }));
+  const loading = computed(() => picked.value.some((run) => run.state === 'loading'));
+
+  function put(run: ComparedRun): void {
+    runs.value = { ...runs.value, [run.id]: run };
+  }
+
+  async function load(id: string): Promise<void> {
+    const request = ++requests;
+    requestOf.set(id, request);
+    if (runs.value[id]?.state !== 'ready') put({ id, state: 'loading' });
+    const [record, history] = await Promise.all([bridge.invoke('run/get', { runId: id }), bridge.invoke('run/iterations', { runId: id })]);
+    if (requestOf.get(id) !== request || !selected.value.includes(id)) return;
+    if (!record.ok) put({ id, state: 'error', error: record.error });
+    else if (!history.ok) put({ id, state: 'error', error: history.error });
+    else put({ id, state: 'ready', record: record.value, history: history.value });
+  }
+
+  /** Picks exactly these runs (in this order), loading the new ones and forgetting the dropped ones. */
+  function setSelection(ids: readonly string[]): void {
+    const next = [...new Set(ids)];
+    if (next.length === selected.value.length && next.every((id, i) => id === selected.value[i])) return;
+    selected.value = next;
+    const kept: Record<string, ComparedRun> = {};
+    for (const id of next) if (runs.value[id]) kept[id] = runs.value[id];
+    runs.value = kept;
+    for (const id of next) if (!kept[id] || kept[id].state === 'error') void load(id);
+  }
+
+  function add(id: string): void {
+    setSelection([...selected.value, id]);
+  }
+
+  function remove(id: string): void {
+    setSelection(selected.value.filter((other) => other !== id));
+  }
+
+  /** The runs the picker offers for a search text (name, problem, tags: the server's search). */
+  async function searchRuns(search: string): Promise<void> {
+    optionsLoading.value = true;
+    const result = await bridge.invoke('runs/list', { search: search.trim() || undefined, limit: PICKER_LIMIT });
+    optionsLoading.value = false;
+    if (result.ok) {
+      options.value = result.value.runs;
+      optionsError.value = null;
+    } else {
+      optionsError.value = result.error;
+    }
+  }
+
+  /** Reloads a picked run whenever its status changes (a running run's result grows); returns the unsubscribe. */
+  function followStatus(): () => void {
+    return bridge.subscribe('run/status', (change) => {
+      if (selected.value.includes(change.runId)) void load(change.runId);
+    });
+  }
+
+  return { selected, runs, picked, loading, options, optionsLoading, optionsError, setSelection, add, remove, reload: load, searchRuns, followStatus };
+});

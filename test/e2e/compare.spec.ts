@@ -1,0 +1,110 @@
+// Scenario b of issue 4: one built-in example run twice with different K, compared. The runs are
+// started through the server (the run setup screen is not part of what this spec is about).
+import { readFileSync } from 'node:fs';
+import type { ExampleInfo, RunRecord, RunSummary } from '../../electron/contract/types';
+import { expect, test, type GmkiPage } from './fixtures';
+
+async function startExample(gmki: GmkiPage, components: number, name: string): Promise<RunRecord> {
+  const examples = await gmki.invoke<ExampleInfo[]>('problem/examples', {});
+  const circle = examples.find((example) => example.id === 'circle-2d')!;
+  const settings = { ...(circle.problem.settings as Record<string, unknown>), components };
+  return gmki.invoke<RunRecord>('run/start', { problem: { ...circle.problem, settings }, name });
+}
+
+async function waitForCompletion(gmki: GmkiPage, ids: readonly string[]): Promise<void> {
+  await expect
+    .poll(async () => (await Promise.all(ids.map((runId) => gmki.invoke<RunSummary>('run/get', { runId })))).map((run) => run.status), {
+      timeout: 90_000,
+    })
+    .toEqual(ids.map(() => 'completed'));
+}
+
+test('compares two runs of one example with different K: overlays drawn, only the differing settings listed', async ({ gmki }) => {
+  const { page } = gmki;
+  const small = await startExample(gmki, 3, 'circle K=3');
+  const large = await startExample(gmki, 6, 'circle K=6');
+  await waitForCompletion(gmki, [small.id, large.id]);
+
+  await gmki.open(`/compare?runs=${small.id},${large.id}`);
+  const chips = page.getByTestId('compare-chip');
+  await expect(chips).toHaveCount(2);
+  await expect(chips.nth(0)).toContainText('circle K=3');
+  await expect(chips.nth(0)).toContainText('completed');
+  await expect(chips.nth(1)).toContainText('circle K=6');
+
+  // Every overlay has a drawn canvas with one series per run (the legend names both runs).
+  for (const chart of ['compare-marginals', 'compare-pair', 'compare-weights', 'compare-misfit']) {
+    const card = page.getByTestId(chart);
+    await expect(card.locator('canvas').first()).toBeVisible();
+    const box = await card.locator('canvas').first().boundingBox();
+    expect(box?.width).toBeGreaterThan(300);
+  }
+  // The SVG export carries the legend: one entry per run.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-marginals-svg').click()]);
+  expect(download.suggestedFilename()).toBe('compare-marginal-theta1.svg');
+  const svg = readFileSync((await download.path())!, 'utf8');
+  expect(svg).toContain('circle K=3');
+  expect(svg).toContain('circle K=6');
+
+  const diff = page.getByTestId('settings-diff');
+  const paths = diff.getByTestId('diff-path');
+  await expect(paths).toContainText(['settings.components']);
+  const rows = diff.locator('tbody tr');
+  const componentsRow = rows.filter({ has: page.getByText('settings.components', { exact: true }) });
+  await expect(componentsRow.getByTestId('diff-value')).toHaveText(['3', '6']);
+  // Equal settings are not listed: the method, Δt and the model are the same in both runs.
+  const listed = await paths.allTextContents();
+  expect(listed).not.toContain('settings.dt');
+  expect(listed).not.toContain('settings.method');
+  expect(listed).not.toContain('model.name');
+  await gmki.screenshot('compare-light');
+
+  // "Show all" lists the equal settings too.
+  await diff.getByTestId('settings-diff-all').click();
+  await expect(paths).toContainText(['settings.dt']);
+  await diff.getByTestId('settings-diff-all').click();
+
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  // A full-page screenshot of a scrolled page would draw the sticky bar mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await gmki.screenshot('compare-dark');
+});
+
+test('a deleted run is named and can be removed; fewer than two runs show how to pick more', async ({ gmki }) => {
+  const { page } = gmki;
+  const run = await startExample(gmki, 2, 'circle K=2');
+  const deleted = await startExample(gmki, 3, 'circle K=3, deleted');
+  await waitForCompletion(gmki, [run.id, deleted.id]);
+  await gmki.invoke('run/delete', { runId: deleted.id });
+  const missing = deleted.id;
+
+  await gmki.open(`/compare?runs=${run.id},${missing}`);
+  await expect(page.getByTestId('compare-run-error')).toContainText(`Run ${missing} no longer exists`);
+  await expect(page.getByTestId('compare-too-few')).toBeVisible();
+  await expect(page.getByTestId('compare-chip').nth(1)).toContainText('not found');
+  await gmki.screenshot('compare-deleted-run');
+
+  await page.getByRole('button', { name: `Remove Run ${missing.slice(0, 8)} from the comparison` }).click();
+  await expect(page.getByTestId('compare-empty')).toContainText('Pick two or more runs');
+  await expect(page).toHaveURL(new RegExp(`runs=${run.id}$`));
+  await gmki.screenshot('compare-one-run');
+});
+
+test('adds runs with the search field and keeps them in the address', async ({ gmki }) => {
+  const { page } = gmki;
+  const first = await startExample(gmki, 2, 'search alpha');
+  const second = await startExample(gmki, 4, 'search beta');
+  await waitForCompletion(gmki, [first.id, second.id]);
+
+  await gmki.open('/compare');
+  await expect(page.getByTestId('compare-empty')).toBeVisible();
+  for (const name of ['search alpha', 'search beta']) {
+    await page.getByTestId('compare-add').click();
+    await page.keyboard.type(name.split(' ')[1]);
+    await page.getByRole('option', { name: new RegExp(name) }).click();
+  }
+  await expect(page.getByTestId('compare-chip')).toHaveCount(2);
+  await expect(page).toHaveURL(new RegExp(`runs=${first.id}(%2C|,)${second.id}`));
+  await expect(page.getByTestId('settings-diff-count')).toContainText('1 setting differs');
+});
