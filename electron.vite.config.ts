@@ -14,7 +14,11 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        // One CommonJS file: the window is sandboxed, and a sandboxed preload cannot be ESM.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

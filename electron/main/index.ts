@@ -1,20 +1,24 @@
 /**
- * The Electron main process: the run database, the services behind the IPC gate, and one
- * hardened window on the renderer. Menus and native dialogs arrive with the rest of issue 4.
+ * The Electron main process: the run database, the services behind the IPC gate, native dialogs,
+ * the application menu, and one hardened window on the renderer that remembers where it was.
  */
 /// <reference types="electron-vite/node" />
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 // The build emits these workers as chunks of out/main; their .ts sources do not exist at run time.
 import createRunWorker from '../services/runs/run-worker?nodeWorker';
 import createJavascriptWorker from '../services/models/javascript-worker?nodeWorker';
 import javascriptWorkerFile from '../services/models/javascript-worker?modulePath';
 import type { RunStore } from '../services/store';
 import { electronNativeBinding, openAppStore } from './database';
+import { registerDialogs } from './dialogs';
 import { IPC_EVENT_PREFIX, registerGate } from './gate';
+import { installAppMenu } from './menu';
 import { appPageUrl } from './sender';
 import { openAppServices, type AppServices } from './services';
 import { createAppWindow } from './window';
+import { WINDOW_STATE_FILE } from './window-state-file';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const appUrl = appPageUrl(here);
@@ -22,6 +26,8 @@ const appUrl = appPageUrl(here);
 let store: RunStore | null = null;
 let services: AppServices | null = null;
 let unregister: (() => void) | null = null;
+
+const openWindow = (): BrowserWindow => createAppWindow({ mainDir: here, appUrl, stateFile: join(app.getPath('userData'), WINDOW_STATE_FILE) });
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -39,15 +45,21 @@ async function start(): Promise<void> {
     workerEnvironment: { nativeBinding: electronNativeBinding(), javascriptWorkerFile },
     createJavascriptWorker,
   });
-  unregister = registerGate({ ipcMain, dispatch: services.dispatch, appUrl });
+  const unregisterGate = registerGate({ ipcMain, dispatch: services.dispatch, appUrl });
+  const unregisterDialogs = registerDialogs({ ipcMain, dialog, windowOf: (sender) => BrowserWindow.fromWebContents(sender), appUrl });
+  unregister = () => {
+    unregisterGate();
+    unregisterDialogs();
+  };
   services.events.subscribeAll((name, payload) => {
     for (const window of BrowserWindow.getAllWindows()) {
       if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_PREFIX + name, payload);
     }
   });
-  createAppWindow(here, appUrl);
+  installAppMenu();
+  openWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createAppWindow(here, appUrl);
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
 }
 

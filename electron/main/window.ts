@@ -1,34 +1,53 @@
 /**
- * The app window, hardened per architecture.md §5: no Node in the page, the preload in its own
- * context, no navigation, no new windows. The CSP lives in renderer/index.html's meta tag (same
- * text as the server's PAGE_CSP), so it holds for the built page and the dev server alike.
+ * The app window, hardened per architecture.md §5: sandboxed, no Node in the page, the preload in
+ * its own context, no navigation, no new windows. The CSP lives in renderer/index.html's meta tag
+ * (same text as the server's PAGE_CSP), so it holds for the built page and the dev server alike.
+ * It opens where it was last closed (window-state-file.ts).
  */
 import { join } from 'node:path';
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, screen, shell } from 'electron';
 import { isAppPage } from './sender';
+import { loadPlacement, trackWindowState } from './window-state-file';
+import { MIN_SIZE } from './window-state';
 
-export function createAppWindow(mainDir: string, appUrl: string): BrowserWindow {
+export interface AppWindowOptions {
+  /** out/main: the preload and the renderer are found next to it. */
+  readonly mainDir: string;
+  readonly appUrl: string;
+  /** `<userData>/window-state.json`. */
+  readonly stateFile: string;
+}
+
+export function createAppWindow({ mainDir, appUrl, stateFile }: AppWindowOptions): BrowserWindow {
+  const { maximized, ...bounds } = loadPlacement(stateFile, screen);
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'GMKI Studio',
     webPreferences: {
-      preload: join(mainDir, '../preload/index.mjs'),
+      // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'
+      // (electron.vite.config.ts builds it so; the main-bundle test checks it).
+      preload: join(mainDir, '../preload/index.cjs'),
+      sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
-      // With package.json `type: module` electron-vite emits the preload as ESM (index.mjs), and
-      // Electron runs ESM preloads only unsandboxed (toolchain.md §2). What stays: context
-      // isolation, no Node in the page, and a preload that exposes nothing but the contract.
-      sandbox: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
     },
   });
+  if (maximized) window.maximize();
+  trackWindowState(window, stateFile);
   // Never navigate away from the app page (hash routes of the page itself are not navigations).
   window.webContents.on('will-navigate', (event, url) => {
     if (!isAppPage(url, appUrl)) event.preventDefault();
   });
+  window.webContents.on('will-redirect', (event, url) => {
+    if (!isAppPage(url, appUrl)) event.preventDefault();
+  });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  // The app needs no camera, microphone, notifications or geolocation: refuse every request.
+  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   // No new windows; https links open in the user's browser instead.
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
