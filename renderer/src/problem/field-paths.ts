@@ -36,6 +36,21 @@ export function fieldId(path: string): string {
   return `field-${path.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
 }
 
+/**
+ * The error's message as shown on `field`: prefixed with where inside the field it is when the
+ * error is about one item of a list (`observations.values[1]` on the values field → "#2: …").
+ */
+export function messageOnField(error: { readonly path: string; readonly message: string }, field: string): string {
+  const own = segments(field);
+  const target = segments(error.path);
+  if (!startsWith(target, own) || target.length === own.length) return error.message;
+  const where = target
+    .slice(own.length)
+    .map((s) => (/^\d+$/.test(s) ? `#${Number(s) + 1}` : s))
+    .join(' ');
+  return `${where}: ${error.message}`;
+}
+
 /** Errors grouped by the field they land on; errors without a field go under null. */
 export function groupByField<E extends { readonly path: string }>(errors: readonly E[], fields: readonly string[]): Map<string | null, E[]> {
   const groups = new Map<string | null, E[]>();

@@ -62,8 +62,8 @@ export function priorChart(name: string, prior: PhysicalPrior, curve: PriorCurve
   return {
     animation: false,
     backgroundColor: 'transparent',
-    grid: { left: 56, right: 16, top: 28, bottom: 36 },
-    title: { text: `Prior of ${name || 'this parameter'} (physical units)`, left: 'center', textStyle: { fontSize: 12, color: theme.text, fontWeight: 'normal' } },
+    grid: { left: 56, right: 16, top: 40, bottom: 36 },
+    title: { text: `Prior of ${name || 'this parameter'} (physical units)`, left: 'center', top: 4, textStyle: { fontSize: 12, color: theme.text, fontWeight: 'normal' } },
     tooltip: { trigger: 'axis', valueFormatter: (v) => formatTick(Number(v)) },
     xAxis: { ...axis, type: 'value', scale: true, name: name, nameLocation: 'middle', nameGap: 24, axisLabel: { ...axis.axisLabel, formatter: formatTick } },
     yAxis: { ...axis, type: 'value', name: 'density', nameLocation: 'middle', nameGap: 42, axisLabel: { ...axis.axisLabel, formatter: formatTick } },

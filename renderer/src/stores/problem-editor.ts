@@ -8,7 +8,7 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import type { AppError } from '../../../electron/contract/result';
 import type { ProblemError, ProblemSummary, TestEvaluation } from '../../../electron/contract/types';
 import { useBridge } from '../bridge/index';
-import { editorFields, groupByField } from '../problem/field-paths';
+import { editorFields, groupByField, messageOnField } from '../problem/field-paths';
 import { plainCopy } from '../problem/json-path';
 import { useDraftStore } from './draft';
 
@@ -73,7 +73,7 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
 
   /** The messages to show on the field at `path` ('' when it has none). */
   function messageFor(path: string): string {
-    return (errorsByField.value.get(path) ?? []).map((e) => e.message).join('; ');
+    return (errorsByField.value.get(path) ?? []).map((e) => messageOnField(e, path)).join('; ');
   }
 
   /** The draft as it is now passed every check (Continue to run setup). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorFor, editorFields, fieldId, groupByField } from '../../../renderer/src/problem/field-paths';
+import { anchorFor, editorFields, fieldId, groupByField, messageOnField } from '../../../renderer/src/problem/field-paths';
 import { blankProblem } from '../../../renderer/src/stores/draft';
 
 const fields = editorFields({ ...blankProblem(), parameters: [{}, {}], model: { type: 'command' } });
@@ -27,5 +27,12 @@ describe('anchorFor', () => {
     const groups = groupByField([{ path: 'name' }, { path: 'parameters[0].name' }, { path: 'settings' }], fields);
     expect([...groups.keys()]).toEqual(['name', 'parameters[0].name', null]);
     expect(fieldId('parameters[0].prior.std')).toBe('field-parameters-0-prior-std');
+  });
+
+  it('says which item of a list field an error is about', () => {
+    expect(messageOnField({ path: 'observations.values[1]', message: 'expected a finite number, got "abc"' }, 'observations.values')).toBe('#2: expected a finite number, got "abc"');
+    expect(messageOnField({ path: 'observations.noise.std[0]', message: 'm' }, 'observations.noise')).toBe('std #1: m');
+    expect(messageOnField({ path: 'name', message: 'm' }, 'name')).toBe('m');
+    expect(messageOnField({ path: 'parameters[1].prior', message: 'm' }, 'parameters[1].prior.mean')).toBe('m');
   });
 });
