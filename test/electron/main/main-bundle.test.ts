@@ -83,6 +83,13 @@ describe('built main bundle on a stand-in electron', () => {
     expect(report.permissionGranted).toBe(false);
   });
 
+  it('loads a page whose CSP allows only its own scripts (no inline or eval code)', () => {
+    const html = readFileSync(join(root, 'out/renderer/index.html'), 'utf8');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp.split(';').map((d) => d.trim())).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/script-src|unsafe-eval|\*/);
+  });
+
   it('registers one handler per contract channel, the two dialogs, and nothing else', () => {
     const expected = [...CHANNELS.map((channel) => 'gmki:' + channel), DESKTOP_IPC.openDialog, DESKTOP_IPC.saveDialog];
     expect([...report.handlers].sort()).toEqual(expected.sort());
