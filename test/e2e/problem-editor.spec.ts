@@ -190,3 +190,27 @@ test('files: an example saved as a file, replaced only after asking, reopened fr
   await library.getByRole('button', { name: 'Open' }).first().click();
   await expect(page.getByTestId('field-name')).toHaveValue('Square map, edited');
 });
+
+// The rest of the new user's path runs through other screens (run setup: `start-run`; the run
+// monitor at #/runs/<id>): from the problem built above to a finished run with both modes.
+test('the problem built from scratch runs to the end and finds both modes', async ({ gmki }) => {
+  test.setTimeout(300_000);
+  const { page } = gmki;
+  await buildTwoModalProblem(gmki, false);
+  await page.getByTestId('continue-setup').click();
+  await expect(page).toHaveURL(/#\/setup$/);
+  await page.getByTestId('start-run').click();
+  await expect(page).toHaveURL(/#\/runs\/[\w-]+$/);
+  const runId = /#\/runs\/([\w-]+)$/.exec(page.url())![1]!;
+
+  await expect(page.getByTestId('run-status')).toHaveText(/completed/i, { timeout: 240_000 });
+  await expect(page.getByTestId('run-iteration')).toContainText('30 / 30');
+
+  // Both modes, near (−1, 1) and (1, −1), hold a good share of the final mixture's weight
+  // (the parameters are unbounded, so the mixture's u is θ).
+  const history = await gmki.invoke<{ iterations: { weights: number[]; means: number[][] }[] }>('run/iterations', { runId });
+  const last = history.iterations.at(-1)!;
+  const weightWhere = (side: (m: number[]) => boolean) => last.weights.reduce((sum, w, k) => sum + (side(last.means[k]!) ? w : 0), 0);
+  expect(weightWhere(([t1, t2]) => t2! - t1! > 1)).toBeGreaterThan(0.25);
+  expect(weightWhere(([t1, t2]) => t1! - t2! > 1)).toBeGreaterThan(0.25);
+});
