@@ -71,6 +71,7 @@ test('builds the two-modal problem from scratch: parameters typed, data from CSV
   await buildTwoModalProblem(gmki, true);
   await expect(page.getByTestId('unsaved')).toBeVisible();
 
+  await page.evaluate(() => window.scrollTo(0, 0));
   await gmki.screenshot('problem-editor-filled-light');
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveClass(/dark/);
@@ -108,11 +109,33 @@ test('invalid input shows messages on its fields, and neither a test evaluation 
 
   await expect(page.getByTestId('continue-setup')).toBeDisabled();
   await expect(page.getByTestId('test-evaluation')).toBeDisabled();
-  await page.getByTestId('error-summary').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await gmki.screenshot('problem-editor-errors');
 
   const runs = await gmki.invoke<{ runs: unknown[]; total: number }>('runs/list', {});
   expect(runs.total).toBe(0);
+});
+
+test('bounds give a constrained prior previewed in physical units; correlations are checked as typed', async ({ gmki }) => {
+  const { page } = gmki;
+  await gmki.open('/problem');
+  await page.getByTestId('field-parameters-0-prior-lower').fill('0');
+  // The mean 0 is on the bound: the message lands on the row's first prior field.
+  await expect(page.getByTestId('field-parameters-0-prior-mean-message')).toHaveText('expected a mean > lower 0, got 0');
+  await page.getByTestId('field-parameters-0-prior-mean').fill('2');
+  await expect(page.getByTestId('field-parameters-0-prior-mean-message')).toBeHidden();
+  await expect(page.getByTestId('prior-preview')).toContainText('Bounded: the run works with u ~ N(');
+  await expect(page.getByTestId('prior-preview').locator('canvas')).toBeVisible();
+
+  await page.getByTestId('add-parameter').click();
+  await page.getByTestId('correlation-toggle').click();
+  await page.locator('#correlation-0-1').fill('1.2');
+  await expect(page.getByTestId('correlation-problems')).toHaveText('ρ(theta1, theta2): expected −1 < ρ < 1, got 1.2');
+  await expect(page.getByTestId('error-summary')).toContainText('priorCorrelation');
+  await page.locator('#correlation-0-1').fill('0.5');
+  await expect(page.getByTestId('correlation-problems')).toBeHidden();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await gmki.screenshot('problem-editor-bounds-correlation');
 });
 
 test('a model that cannot start gets its own message on the model field', async ({ gmki }) => {
