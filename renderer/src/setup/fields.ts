@@ -80,8 +80,8 @@ export const FIELDS: readonly FieldSpec[] = [
     path: 'settings.method',
     kind: 'choice',
     options: [
-      { value: 'gmki-robust', label: 'gmki-robust (finds modes more reliably)' },
-      { value: 'gmki-paper', label: 'gmki-paper (exactly the published algorithm)' },
+      { value: 'gmki-robust', label: 'gmki-robust (more reliable)' },
+      { value: 'gmki-paper', label: 'gmki-paper (as published)' },
     ],
   },
   { key: 'concurrency', group: 'advanced', label: 'Concurrency', path: 'settings.concurrency', kind: 'integer', expected: 'an integer ≥ 1', accepts: integerAtLeast(1) },

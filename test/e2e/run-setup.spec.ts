@@ -1,0 +1,107 @@
+// Run setup: from the empty state to a started run, with defaults, budget and field messages.
+import { join } from 'node:path';
+import { expect, SCREENSHOTS, test } from './fixtures';
+
+interface Summary {
+  valid: boolean;
+  summary: { nTheta: number; evaluationBudget: number; settings: { components: number; iterations: number } };
+}
+
+test('loads an example, shows defaults and the budget, checks K, and starts a run', async ({ gmki }) => {
+  const { page } = gmki;
+  await gmki.open('/setup');
+  await expect(page.getByTestId('setup-empty')).toBeVisible();
+  await gmki.screenshot('setup-empty-light');
+
+  await page.getByTestId('example-two-modal-2d').click();
+  await expect(page.getByTestId('problem-summary')).toContainText('Two-modal 2-D');
+  await expect(page.getByTestId('summary-d')).toHaveText('2');
+  await expect(page.getByTestId('summary-ny')).toHaveText('1');
+  await expect(page.getByTestId('summary-model')).toHaveText('builtin');
+
+  // Defaults as settings/defaults reports them on this machine, each with its explanation.
+  const defaults = await gmki.invoke<{ cpuCount: number }>('settings/defaults', {});
+  await expect(page.getByTestId('default-dt')).toHaveText('default: 0.5');
+  await expect(page.getByTestId('default-components')).toHaveText('default: 3');
+  await expect(page.getByTestId('default-concurrency')).toHaveText(`default: ${defaults.cpuCount} (the CPU cores here)`);
+  await expect(page.getByTestId('default-sigmaPointAlpha')).toHaveText('default: automatic, min(√(4/d), 1) = 1');
+  await expect(page.getByTestId('field-components')).toContainText('number of Gaussian components');
+  await expect(page.getByTestId('input-method')).toBeVisible();
+  // The example pins the paper's method, whose robust-only knobs are then off.
+  await expect(page.getByTestId('field-splitThreshold').locator('input')).toBeDisabled();
+
+  // The budget: K·(2d+1)·iterations, the same number the server's validation reports.
+  const examples = await gmki.invoke<{ id: string; problem: unknown }[]>('problem/examples', {});
+  const problem = examples.find((example) => example.id === 'two-modal-2d')!.problem;
+  const checked = await gmki.invoke<Summary>('problem/validate', { problem });
+  const { nTheta: d, evaluationBudget } = checked.summary;
+  const { components: K, iterations } = checked.summary.settings;
+  expect(K * (2 * d + 1) * iterations).toBe(evaluationBudget);
+  await expect(page.getByTestId('budget-evaluations')).toHaveText(String(evaluationBudget));
+  await expect(page.getByTestId('budget-formula')).toHaveText(`K·(2d+1)·iterations = ${K}·(2·${d}+1)·${iterations} = ${evaluationBudget} evaluations`);
+
+  // The wall time once one evaluation is measured.
+  await page.getByTestId('measure').click();
+  await expect(page.getByTestId('measured')).toContainText('per evaluation');
+  await expect(page.getByTestId('budget-wall')).toHaveText(/^(under a second|about \d+ (s|min))$/);
+  await expect(page.getByTestId('budget-time-formula')).toContainText(`${evaluationBudget} × `);
+
+  // K = 4 conflicts with the example's explicit initial components: the server says so on K.
+  const kInput = page.getByLabel('Components K', { exact: true });
+  await kInput.fill('4');
+  await expect(page.getByTestId('message-components')).toContainText('Components K: expected 3 (the number of weights of the explicit initialization), got 4');
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+  await page.getByTestId('init-prior').click();
+  await expect(page.getByTestId('message-components')).toHaveCount(0);
+  await expect(page.getByTestId('budget-evaluations')).toHaveText(String(4 * (2 * d + 1) * iterations));
+
+  // An invalid K: a message naming the field, no budget, Start disabled.
+  await kInput.fill('0');
+  await expect(page.getByTestId('message-components')).toHaveText('Components K: expected an integer ≥ 1, got 0');
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+  await expect(page.getByTestId('budget-unavailable')).toBeVisible();
+  await kInput.fill('abc');
+  await expect(page.getByTestId('message-components')).toHaveText('Components K: expected an integer ≥ 1, got abc');
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+
+  // K = 2 updates the budget; back to the default Δt via its reset.
+  await kInput.fill('2');
+  await expect(page.getByTestId('message-components')).toHaveCount(0);
+  await expect(page.getByTestId('budget-evaluations')).toHaveText(String(2 * (2 * d + 1) * iterations));
+  await page.getByTestId('reset-dt').click();
+  await expect(page.getByLabel('Step size Δt', { exact: true })).toHaveValue('');
+  await expect(page.getByTestId('queue')).toContainText('yours starts at once');
+  await gmki.screenshot('setup-light');
+  await page.screenshot({ path: join(SCREENSHOTS, 'setup-light-window.png') });
+
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await kInput.fill('0');
+  await expect(page.getByTestId('message-components')).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'setup-dark-window.png') });
+  await kInput.fill('2');
+  await gmki.screenshot('setup-dark');
+
+  // Start: a named run, the run's page, and the run in runs/list with the settings as set.
+  await page.getByLabel('Run name (optional)').fill('two-modal K=2');
+  await expect(page.getByTestId('start-run')).toBeEnabled();
+  await page.getByTestId('start-run').click();
+  await expect(page).toHaveURL(/#\/runs\/[\w-]+$/);
+  const runId = decodeURIComponent(page.url().split('#/runs/')[1]);
+  const list = await gmki.invoke<{ runs: { id: string; name: string; components: number }[] }>('runs/list', {});
+  const run = list.runs.find((entry) => entry.id === runId);
+  expect(run).toMatchObject({ name: 'two-modal K=2', components: 2 });
+  const record = await gmki.invoke<{ problem: { settings: { dt: number; initialization: { type: string } } } }>('run/get', { runId });
+  expect(record.problem.settings.dt).toBe(0.5);
+  expect(record.problem.settings.initialization.type).toBe('prior');
+});
+
+test('a setting’s “?” leads to its paragraph of the guide', async ({ gmki }) => {
+  const { page } = gmki;
+  await gmki.open('/setup');
+  await page.getByTestId('example-circle-2d').click();
+  await expect(page.getByTestId('default-sigmaPointAlpha')).toBeVisible();
+  await page.getByTestId('guide-link-sigmaPointAlpha').click();
+  await expect(page).toHaveURL(/#\/help\?section=knob-sigma-point-alpha$/);
+  await expect(page.getByTestId('guide-knob-sigma-point-alpha')).toBeFocused();
+});
