@@ -9,6 +9,9 @@ import { expect, test, type GmkiPage } from './fixtures';
 /** The message Element Plus shows under the form item holding the input with this id. */
 const formError = (page: Page, id: string) => page.locator(`.el-form-item:has(#${id}) .el-form-item__error`);
 
+/** Full-page screenshots from the top, where the sticky navigation bar belongs (a string: the spec has no DOM types). */
+const scrollToTop = (page: Page) => page.evaluate('window.scrollTo(0, 0)');
+
 /** Writes the paper's two-modal model and a CSV of its one observation into the scratch folder. */
 function writeTwoModalFiles(gmki: GmkiPage): { model: string; csv: string } {
   const model = join(gmki.app.workDir, 'two-modal.mjs');
@@ -71,7 +74,7 @@ test('builds the two-modal problem from scratch: parameters typed, data from CSV
   await buildTwoModalProblem(gmki, true);
   await expect(page.getByTestId('unsaved')).toBeVisible();
 
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop(page);
   await gmki.screenshot('problem-editor-filled-light');
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveClass(/dark/);
@@ -109,7 +112,7 @@ test('invalid input shows messages on its fields, and neither a test evaluation 
 
   await expect(page.getByTestId('continue-setup')).toBeDisabled();
   await expect(page.getByTestId('test-evaluation')).toBeDisabled();
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop(page);
   await gmki.screenshot('problem-editor-errors');
 
   const runs = await gmki.invoke<{ runs: unknown[]; total: number }>('runs/list', {});
@@ -134,7 +137,7 @@ test('bounds give a constrained prior previewed in physical units; correlations 
   await expect(page.getByTestId('error-summary')).toContainText('priorCorrelation');
   await page.locator('#correlation-0-1').fill('0.5');
   await expect(page.getByTestId('correlation-problems')).toBeHidden();
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop(page);
   await gmki.screenshot('problem-editor-bounds-correlation');
 });
 

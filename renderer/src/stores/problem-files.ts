@@ -8,6 +8,7 @@ import { ref, shallowRef } from 'vue';
 import type { ExampleInfo, SavedProblemSummary } from '../../../electron/contract/types';
 import { useBridge } from '../bridge/index';
 import { plainCopy } from '../problem/json-path';
+import { folderOf } from '../problem/paths';
 import { useDraftStore, type ProblemJson } from './draft';
 
 export type ListState<T> =
@@ -17,12 +18,6 @@ export type ListState<T> =
 
 /** A save that could not overwrite without asking, or failed, or worked. */
 export type SaveOutcome = { readonly status: 'saved'; readonly file: string } | { readonly status: 'conflict' } | { readonly status: 'error'; readonly message: string };
-
-/** The folder of a file path (either separator: the server may run on Windows). */
-export function folderOf(file: string): string {
-  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  return cut <= 0 ? file.slice(0, cut + 1) : file.slice(0, cut);
-}
 
 export const useProblemFilesStore = defineStore('problem-files', () => {
   const draft = useDraftStore();
