@@ -17,12 +17,13 @@ export function flaggedComponents(diagnostics: RunDiagnostics | null): Map<numbe
   return flags;
 }
 
-const MARK: Record<Severity, string> = { warning: '⚠', info: 'ⓘ' };
+/** Signs next to a flagged component's legend entry (glyphs every system font has). */
+export const SEVERITY_MARK: Record<Severity, string> = { warning: '⚠', info: '•' };
 
 /**
- * The weights chart with the flagged components marked: a thicker line, a sign at its end and
- * next to its legend entry (warning ⚠, info ⓘ), so that the components a finding names can be
- * found among the others.
+ * The weights chart with the flagged components marked: a thicker line, and a sign next to its
+ * legend entry (warning ⚠, info •), so that the components a finding names stand out among the
+ * others. (End labels were tried: with many components at the weight floor they pile up.)
  */
 export function markFlaggedComponents(option: EChartsOption, flags: ReadonlyMap<number, Severity>): EChartsOption {
   if (flags.size === 0) return option;
@@ -30,16 +31,19 @@ export function markFlaggedComponents(option: EChartsOption, flags: ReadonlyMap<
   const series = (option.series as LineSeriesOption[]).map((entry) => {
     const severity = severityOf.get(String(entry.name));
     if (!severity) return entry;
-    return {
-      ...entry,
-      lineStyle: { ...entry.lineStyle, width: severity === 'warning' ? 3.5 : 2.5 },
-      endLabel: { show: true, formatter: `${MARK[severity]} ${String(entry.name).replace('Component ', '')}`, color: entry.color as string, fontWeight: 'bold' as const },
-    };
+    return { ...entry, lineStyle: { ...entry.lineStyle, width: severity === 'warning' ? 3.5 : 2.5 } };
   });
-  const legend = { ...(option.legend as Record<string, unknown>), formatter: (name: string) => (severityOf.has(name) ? `${name} ${MARK[severityOf.get(name)!]}` : name) };
-  // Room on the right for the end labels.
-  const grid = { ...(option.grid as Record<string, unknown>), right: 48 };
-  return { ...option, series, legend, grid };
+  const legend = {
+    ...(option.legend as Record<string, unknown>),
+    formatter: (name: string) => (severityOf.has(name) ? `${name} ${SEVERITY_MARK[severityOf.get(name)!]}` : name),
+  };
+  return { ...option, series, legend };
+}
+
+/** "1, 3 and 8": the 1-based numbers of the components flagged with `severity`. */
+export function flaggedList(flags: ReadonlyMap<number, Severity>, severity: Severity): string {
+  const numbers = [...flags].filter(([, s]) => s === severity).map(([k]) => k + 1).sort((a, b) => a - b).map(String);
+  return numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 }
 
 /** A condition number for a table cell, with how worrying it is (diagnostics.ts thresholds). */

@@ -6,6 +6,7 @@ import {
   describeCondition,
   findingRows,
   flaggedComponents,
+  flaggedList,
   markFlaggedComponents,
   suggestedExtension,
   withDoubledComponents,
@@ -36,12 +37,10 @@ describe('flaggedComponents', () => {
 });
 
 describe('markFlaggedComponents', () => {
-  it('thickens and labels the flagged components only, and marks their legend entries', () => {
+  it('thickens the flagged components only and marks their legend entries', () => {
     const option = markFlaggedComponents(weightsChart(syntheticHistory()), new Map([[1, 'warning' as const]]));
     const series = option.series as LineSeriesOption[];
-    expect(series[0].endLabel).toBeUndefined();
     expect(series[1].lineStyle?.width).toBeGreaterThan(series[0].lineStyle?.width as number);
-    expect(series[1].endLabel).toMatchObject({ show: true, formatter: '⚠ 2' });
     const formatter = (option.legend as { formatter: (name: string) => string }).formatter;
     expect(formatter('Component 2')).toBe('Component 2 ⚠');
     expect(formatter('Component 1')).toBe('Component 1');
@@ -51,6 +50,14 @@ describe('markFlaggedComponents', () => {
   it('returns the option unchanged when nothing is flagged', () => {
     const option = weightsChart(syntheticHistory());
     expect(markFlaggedComponents(option, new Map())).toBe(option);
+  });
+});
+
+describe('flaggedList', () => {
+  it('lists the 1-based numbers of one severity in order', () => {
+    const flags = new Map([[7, 'warning' as const], [0, 'warning' as const], [2, 'info' as const], [4, 'warning' as const]]);
+    expect(flaggedList(flags, 'warning')).toBe('1, 5 and 8');
+    expect(flaggedList(flags, 'info')).toBe('3');
   });
 });
 

@@ -1,0 +1,161 @@
+// The live run monitor: a slow JavaScript model's run advances on screen, is cancelled with its
+// iterations kept, resumes and completes; a failing model shows its own message; a run whose
+// diagnostics warn shows the warning at the top of the run view.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test, type GmkiPage } from './fixtures';
+
+interface StartedRun {
+  id: string;
+  iterations: number;
+  status: string;
+}
+
+/** A 2-parameter problem around a JavaScript model file written into the work folder. */
+function problemWith(model: string, settings: Record<string, unknown>): Record<string, unknown> {
+  return {
+    format: 'gmki-problem/1',
+    name: 'Slow quadratic',
+    parameters: [
+      { name: 'a', prior: { mean: 0, std: 1 } },
+      { name: 'b', prior: { mean: 1, std: 1 } },
+    ],
+    observations: { values: [1.5, 0.5], noise: { std: 0.2 } },
+    model: { type: 'javascript', path: model },
+    settings: { components: 2, seed: 3, concurrency: 2, ...settings },
+  };
+}
+
+async function startRun(gmki: GmkiPage, fileName: string, source: string, settings: Record<string, unknown>, name: string): Promise<StartedRun> {
+  writeFileSync(join(gmki.app.workDir, fileName), source);
+  return gmki.invoke<StartedRun>('run/start', { problem: problemWith(fileName, settings), problemDir: gmki.app.workDir, name });
+}
+
+/** The committed iteration count in the header ("i / N"). */
+async function iterationShown(page: Page): Promise<number> {
+  const text = (await page.getByTestId('run-iteration').textContent()) ?? '';
+  return Number(text.split('/')[0].trim());
+}
+
+const SLOW_MODEL = `
+export async function forward(theta) {
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const [a, b] = theta;
+  return [a * a + b, a - b];
+}
+`;
+
+test('a slow run advances on screen, is cancelled with its iterations kept, resumes and completes', async ({ gmki }) => {
+  // Two shared cores: starting the model's workers and each evaluation can take a while.
+  test.setTimeout(240_000);
+  const { page } = gmki;
+  const run = await startRun(gmki, 'slow.mjs', SLOW_MODEL, { iterations: 10 }, 'Slow run');
+  await gmki.open(`/runs/${run.id}`);
+
+  await expect(page.getByTestId('run-status')).toHaveText('running', { timeout: 60_000 });
+  await expect(page.getByRole('tab', { name: 'Progress' })).toHaveAttribute('aria-selected', 'true');
+  // The counter moves while we watch, and the charts follow.
+  await expect.poll(() => iterationShown(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  const seen = await iterationShown(page);
+  await expect.poll(() => iterationShown(page), { timeout: 30_000 }).toBeGreaterThan(seen);
+  await expect(page.getByTestId('chart-weights').locator('canvas')).toHaveCount(1);
+  await expect(page.getByTestId('pair-plot').locator('canvas')).toHaveCount(1);
+  await expect(page.getByTestId('pair-plot')).toContainText(/iteration [1-9]/);
+  await gmki.screenshot('run-monitor-running');
+
+  // Resume and Extend make no sense for a running run.
+  await expect(page.getByTestId('run-resume')).toBeDisabled();
+  await expect(page.getByTestId('run-extend')).toBeDisabled();
+  await page.getByTestId('run-cancel').click();
+  await page.getByRole('button', { name: 'Cancel the run' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 30_000 });
+  const kept = await iterationShown(page);
+  expect(kept).toBeGreaterThanOrEqual(2);
+  expect(kept).toBeLessThan(10);
+  await expect(page.getByTestId('run-iteration')).toHaveText(`${kept} / 10`);
+  // The stopped run stays on the monitor, never looks like a success, and can be resumed.
+  await expect(page.getByRole('tab', { name: 'Progress' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('run-progress')).toHaveClass(/is-warning/);
+  await expect(page.getByTestId('run-progress')).not.toHaveClass(/is-success/);
+  await expect(page.getByTestId('run-cancel')).toBeDisabled();
+  const stored = await gmki.invoke<{ iterations: unknown[] }>('run/iterations', { runId: run.id });
+  expect(stored.iterations).toHaveLength(kept + 1);
+  await gmki.screenshot('run-monitor-cancelled');
+
+  await page.getByTestId('run-resume').click();
+  await expect(page.getByTestId('run-status')).toHaveText(/queued|running/);
+  await expect(page.getByTestId('run-status')).toHaveText('running', { timeout: 60_000 });
+  await expect(page.getByTestId('run-status')).toHaveText('completed', { timeout: 120_000 });
+  // A completed run moves on to its result; the monitor stays one click away.
+  await expect(page.getByRole('tab', { name: 'Result' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Progress' }).click();
+  await expect(page.getByTestId('run-iteration')).toHaveText('10 / 10');
+  await expect(page.getByTestId('run-progress')).toHaveAttribute('aria-valuenow', '100');
+  await expect(page.getByTestId('run-progress')).toHaveClass(/is-success/);
+  await expect(page.getByTestId('run-extend')).toBeEnabled();
+  await expect(page.getByTestId('run-resume')).toBeDisabled();
+  const final = await gmki.invoke<StartedRun & { iterationsDone: number }>('run/get', { runId: run.id });
+  expect(final.iterationsDone).toBe(10);
+  // Charts settle on the last iteration.
+  await expect(page.getByTestId('pair-plot')).toContainText('iteration 10');
+  await gmki.screenshot('run-monitor-completed-light');
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await gmki.screenshot('run-monitor-completed-dark');
+  await page.getByTestId('theme-toggle').click();
+});
+
+test('a model that fails shows status failed and the model\'s own message', async ({ gmki }) => {
+  const { page } = gmki;
+  const failing = `
+export function forward(theta) {
+  if (theta[0] > 0.8) throw new Error('solver diverged at theta=' + theta.map((x) => x.toFixed(3)).join(','));
+  return [theta[0] * theta[0] + theta[1], theta[0] - theta[1]];
+}
+`;
+  const run = await startRun(gmki, 'failing.mjs', failing, { iterations: 5 }, 'Failing run');
+  await gmki.open(`/runs/${run.id}`);
+  await expect(page.getByTestId('run-status')).toHaveText('failed', { timeout: 30_000 });
+  const alert = page.getByTestId('run-error');
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('solver diverged at theta=');
+  // The failed evaluations name their iteration, component and θ.
+  const failed = page.getByTestId('failed-evaluations');
+  await expect(failed).toContainText('solver diverged at theta=');
+  await expect(failed).toContainText('a = ');
+  await expect(page.getByTestId('run-failed-count')).not.toHaveText('0');
+  await expect(page.getByTestId('run-resume')).toBeEnabled();
+  await expect(page.getByTestId('run-log')).toContainText('solver diverged');
+  await gmki.screenshot('run-monitor-failed');
+});
+
+test('a run whose diagnostics say mass may be missing shows the warning, the findings and the marked components', async ({ gmki }) => {
+  const { page } = gmki;
+  const examples = await gmki.invoke<{ id: string; problem: Record<string, unknown> }[]>('problem/examples', {});
+  const circle = examples.find((example) => example.id === 'circle-2d')!;
+  const run = await gmki.invoke<StartedRun>('run/start', { problem: circle.problem, name: 'Circle' });
+  await expect.poll(async () => (await gmki.invoke<StartedRun>('run/get', { runId: run.id })).status, { timeout: 60_000 }).toBe('completed');
+  const diagnostics = await gmki.invoke<{ mayMissMass: boolean; findings: { components: number[] }[] }>('run/diagnostics', { runId: run.id });
+  expect(diagnostics.mayMissMass).toBe(true);
+
+  await gmki.open(`/runs/${run.id}`);
+  const warning = page.getByTestId('diagnostics-warning');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('The result may be missing posterior mass');
+  await expect(warning.getByTestId('diagnostics-more-components')).toHaveText(/20 components/);
+  await expect(warning.getByTestId('diagnostics-extend')).toBeVisible();
+  // A settled run opens on its result; the monitor lists every finding and the condition numbers.
+  await expect(page.getByRole('tab', { name: 'Result' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Progress' }).click();
+  await expect(page.getByTestId('diagnostics-finding')).toHaveCount(diagnostics.findings.length);
+  await expect(page.getByTestId('condition-numbers')).toContainText('10:');
+  // The components the warnings name are marked on the weights chart.
+  await expect(page.getByTestId('weights-flags')).toContainText('⚠');
+  await gmki.screenshot('run-monitor-diagnostics-warning');
+
+  // "More components" opens run setup with the run's problem and K doubled.
+  await warning.getByTestId('diagnostics-more-components').click();
+  await expect(page).toHaveURL(/#\/setup$/);
+  await expect(page.locator('#setting-components')).toHaveValue('20');
+});
