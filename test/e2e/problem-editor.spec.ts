@@ -156,6 +156,30 @@ test('a model that cannot start gets its own message on the model field', async 
   await expect(page.getByTestId('continue-setup')).toBeEnabled();
 });
 
+test("a test evaluation shows the model's own failure and a wrong output length", async ({ gmki }) => {
+  const { page } = gmki;
+  const throwing = join(gmki.app.workDir, 'throwing.mjs');
+  writeFileSync(throwing, "export function forward() {\n  throw new Error('boom: negative pressure');\n}\n");
+  const tooLong = join(gmki.app.workDir, 'too-long.mjs');
+  writeFileSync(tooLong, 'export function forward(theta) {\n  return [theta[0], 2];\n}\n');
+  await gmki.open('/problem');
+
+  await page.getByTestId('field-model-path').fill(throwing);
+  await expect(page.getByTestId('validation-ok')).toBeVisible();
+  await page.getByTestId('test-evaluation').click();
+  await expect(page.getByTestId('evaluation-error')).toContainText('boom: negative pressure');
+  await expect(page.getByTestId('evaluation-length')).toContainText('expected 1');
+
+  await page.getByTestId('field-model-path').fill(tooLong);
+  await expect(page.getByTestId('validation-ok')).toBeVisible();
+  await page.getByTestId('test-theta').fill('0.5');
+  await page.getByTestId('test-theta').press('Enter');
+  // The output is refused as a whole, with what came back: the θ typed was sent.
+  await expect(page.getByTestId('evaluation-error')).toContainText('returned 2 numbers, expected 1');
+  await expect(page.getByTestId('evaluation-length')).toHaveText('No output — expected 1');
+  await expect(page.getByTestId('evaluation-theta')).toHaveText('[0.5]');
+});
+
 test('files: an example saved as a file, replaced only after asking, reopened from the file and from the library', async ({ gmki }) => {
   const { page } = gmki;
   const file = join(gmki.app.workDir, 'square.gmki.json');
