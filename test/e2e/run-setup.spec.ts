@@ -78,14 +78,19 @@ test('loads an example, shows defaults and the budget, checks K, and starts a ru
   await expect(page.locator('html')).toHaveClass(/dark/);
   await kInput.fill('0');
   await expect(page.getByTestId('message-components')).toBeVisible();
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+  await kInput.blur();
+  // Let Element Plus's colour transitions finish so the picture shows the settled state.
+  await page.waitForTimeout(400);
   await page.screenshot({ path: join(SCREENSHOTS, 'setup-dark-window.png') });
   await kInput.fill('2');
   await gmki.screenshot('setup-dark');
 
   // Start: a named run, the run's page, and the run in runs/list with the settings as set.
+  // Enter in the name field starts the run, as the Start button would.
   await page.getByLabel('Run name (optional)').fill('two-modal K=2');
   await expect(page.getByTestId('start-run')).toBeEnabled();
-  await page.getByTestId('start-run').click();
+  await page.getByLabel('Run name (optional)').press('Enter');
   await expect(page).toHaveURL(/#\/runs\/[\w-]+$/);
   const runId = decodeURIComponent(page.url().split('#/runs/')[1]);
   const list = await gmki.invoke<{ runs: { id: string; name: string; components: number }[] }>('runs/list', {});
@@ -101,7 +106,29 @@ test('a setting’s “?” leads to its paragraph of the guide', async ({ gmki 
   await gmki.open('/setup');
   await page.getByTestId('example-circle-2d').click();
   await expect(page.getByTestId('default-sigmaPointAlpha')).toBeVisible();
-  await page.getByTestId('guide-link-sigmaPointAlpha').click();
+  // By keyboard: focusing the "?" shows the guide's one-line summary, Enter follows the link.
+  const link = page.getByTestId('guide-link-sigmaPointAlpha');
+  await link.focus();
+  await expect(page.getByRole('tooltip')).toContainText('Spread of the 2d+1 points each component evaluates');
+  await link.press('Enter');
   await expect(page).toHaveURL(/#\/help\?section=knob-sigma-point-alpha$/);
   await expect(page.getByTestId('guide-knob-sigma-point-alpha')).toBeFocused();
+});
+
+test('an invalid draft says what is wrong, links to the editor and cannot start', async ({ gmki }) => {
+  const { page } = gmki;
+  await gmki.open('/problem');
+  // A new problem with a name but no model file yet.
+  await page.getByTestId('field-name').fill('Half done');
+  await page.getByTestId('nav-run-setup').click();
+  await expect(page.getByTestId('problem-summary')).toContainText('Half done');
+  const invalid = page.getByTestId('problem-invalid');
+  await expect(invalid).toContainText('This problem cannot run yet: 1 error to fix in the editor');
+  await expect(invalid).toContainText('model.path: expected a file path');
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+  await expect(page.getByTestId('start-blocked')).toHaveText('The problem has errors (see above): fix them first.');
+  await expect(page.getByTestId('budget-unavailable')).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'setup-invalid-light-window.png') });
+  await invalid.getByRole('link', { name: 'Open the problem editor' }).click();
+  await expect(page).toHaveURL(/#\/problem$/);
 });
