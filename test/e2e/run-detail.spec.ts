@@ -1,0 +1,99 @@
+// The run detail (issue 4, screen 5): a completed run's result, and a stopped run's cause.
+import { expect, test } from './fixtures';
+import { exampleProblem, seedRun } from './runs-seed';
+
+test.describe.configure({ mode: 'serial' });
+
+interface RunRecord {
+  id: string;
+  status: string;
+  seed: number;
+  softwareName: string;
+  softwareVersion: string;
+  iterationsDone: number;
+  error: string | null;
+}
+
+test('a completed run shows the corner plot, components, predictive chart, problem as run and the record', async ({ gmki }) => {
+  const { page } = gmki;
+  const seeded = await seedRun(gmki, 'two-modal-2d', 'detail run', 5);
+  const run = await gmki.invoke<RunRecord>('run/get', { runId: seeded.id });
+  expect(run.status).toBe('completed');
+  await gmki.open(`/runs/${run.id}`);
+  await page.getByRole('tab', { name: 'Result' }).click();
+
+  const detail = page.getByTestId('run-detail');
+  await expect(detail.getByTestId('stop-alert')).toHaveCount(0);
+  const corner = detail.getByTestId('corner-card');
+  await expect(corner).toContainText('after iteration 5');
+  await expect(corner.locator('canvas').first()).toBeVisible();
+
+  const components = detail.getByTestId('components-table');
+  await expect(components.locator('.el-table__body tr')).toHaveCount(3);
+  await expect(components).toContainText('%');
+  await expect(detail.getByTestId('components-card')).toContainText('mean ± std');
+
+  const predictive = detail.getByTestId('predictive-card');
+  await expect(predictive.locator('canvas').first()).toBeVisible();
+  await expect(predictive).toContainText('model\'s output at each component\'s mean');
+
+  const record = detail.getByTestId('repro-record');
+  await expect(record.getByTestId('repro-seed')).toHaveText(String(run.seed));
+  await expect(record.getByTestId('repro-software')).toHaveText(`${run.softwareName} ${run.softwareVersion}`);
+  await expect(record.getByTestId('repro-run-id')).toHaveText(run.id);
+  await expect(record.getByTestId('repro-iterations-done')).toHaveText('5 of 5');
+
+  const problem = detail.getByTestId('problem-as-run');
+  await problem.getByText('Problem and settings as run').click();
+  await expect(problem.getByTestId('problem-json')).toContainText('"name": "Two-modal 2-D"');
+  await expect(problem.getByTestId('problem-json')).toContainText('"iterations": 5');
+
+  // "Show samples" draws the export's samples into the diagonal histograms.
+  await detail.getByTestId('show-samples').click();
+  await expect(corner).toContainText('samples, the first rows of the samples CSV');
+
+  await gmki.screenshot('run-detail-light');
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await gmki.screenshot('run-detail-dark');
+  await page.getByTestId('theme-toggle').click();
+});
+
+test('a cancelled run says why it stopped, never as a success, and still shows its iterations', async ({ gmki }) => {
+  const { page } = gmki;
+  const problem = await exampleProblem(gmki, 'two-modal-2d', 100_000);
+  const started = await gmki.invoke<RunRecord>('run/start', { problem, name: 'stopped early' });
+  await expect.poll(async () => (await gmki.invoke<RunRecord>('run/get', { runId: started.id })).iterationsDone, { timeout: 60_000 }).toBeGreaterThan(1);
+  await gmki.invoke('run/cancel', { runId: started.id });
+  await expect.poll(async () => (await gmki.invoke<RunRecord>('run/get', { runId: started.id })).status, { timeout: 60_000 }).toBe('cancelled');
+  const run = await gmki.invoke<RunRecord>('run/get', { runId: started.id });
+
+  await gmki.open(`/runs/${run.id}`);
+  await page.getByRole('tab', { name: 'Result' }).click();
+  const alert = page.getByTestId('stop-alert');
+  await expect(alert).toContainText('The run was cancelled');
+  await expect(alert).toContainText(run.error ?? 'cancelled');
+  await expect(alert).toContainText(`after iteration ${run.iterationsDone}`);
+  await expect(alert).not.toHaveClass(/el-alert--success/);
+  await expect(page.getByTestId('corner-card')).toContainText(`after iteration ${run.iterationsDone}`);
+  await gmki.screenshot('run-detail-cancelled');
+
+  await gmki.open('/runs');
+  const status = page.getByTestId('run-row').filter({ hasText: 'stopped early' }).getByTestId('run-status');
+  await expect(status).toHaveText(/cancelled/);
+  await expect(status).not.toContainText('✓');
+  await expect(status).not.toHaveClass(/el-tag--success/);
+});
+
+test('with many parameters the corner plot starts with the first six and lets the user choose', async ({ gmki }) => {
+  const { page } = gmki;
+  const seeded = await seedRun(gmki, 'rotated-bimodal-10d', 'ten parameters', 2);
+  await gmki.open(`/runs/${seeded.id}`);
+  await page.getByRole('tab', { name: 'Result' }).click();
+  const chooser = page.getByTestId('corner-parameters');
+  await expect(chooser).toBeVisible();
+  await expect(chooser).toContainText('+ 5');
+  await expect(page.getByTestId('components-card')).toContainText('mean ± std');
+  await expect(page.getByTestId('corner-card').locator('canvas').first()).toBeVisible();
+  await gmki.screenshot('run-detail-10d');
+});
