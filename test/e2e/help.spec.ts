@@ -34,6 +34,12 @@ test('a link from elsewhere lands on its section, also in the dark theme', async
   await expect(heading).toBeFocused();
   await expect(heading).toBeInViewport();
   await expect(page.getByTestId('toc-knob-dt')).toHaveClass(/active/);
+  // After scrolling away, the link of the section already in the address jumps back to it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(heading).not.toBeInViewport();
+  await page.getByTestId('toc-knob-dt').click();
+  await expect(heading).toBeInViewport();
+  await expect(heading).toBeFocused();
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveClass(/dark/);
   await gmki.screenshot('help-dark');

@@ -90,8 +90,12 @@ export const useRunSetupStore = defineStore('run-setup', () => {
       bridge.invoke('runs/list', { status: 'running', limit: 1 }),
       bridge.invoke('runs/list', { status: 'queued', limit: 1 }),
     ]);
-    if (!running.ok || !queued.ok) {
-      queueError.value = (running.ok ? null : running.error.message) ?? (queued.ok ? '' : queued.error.message);
+    if (!running.ok) {
+      queueError.value = running.error.message;
+      return;
+    }
+    if (!queued.ok) {
+      queueError.value = queued.error.message;
       return;
     }
     queueError.value = null;
