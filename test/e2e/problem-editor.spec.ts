@@ -180,6 +180,26 @@ test("a test evaluation shows the model's own failure and a wrong output length"
   await expect(page.getByTestId('evaluation-theta')).toHaveText('[0.5]');
 });
 
+test('checks the data against the prior before any run', async ({ gmki }) => {
+  const { page } = gmki;
+  await gmki.open('/problem');
+  await page.getByTestId('open-examples').click();
+  await page.getByTestId('use-example-two-modal-2d').click();
+  await expect(page.getByTestId('validation-ok')).toBeVisible();
+  await page.getByTestId('run-prior-predictive').click();
+  // y = 4.2297 is a typical value of (θ2 − θ1)² + noise under the prior N(0, I).
+  await expect(page.getByTestId('prior-predictive-verdict')).toHaveText("Every observation lies within the prior's 90 % predictive range.", { timeout: 60_000 });
+  await expect(page.getByTestId('prior-predictive')).toContainText('4.23');
+
+  // Data far beyond what the prior can produce are flagged.
+  await page.getByTestId('field-observations-values').fill('400');
+  await expect(page.getByTestId('validation-ok')).toBeVisible();
+  await page.getByTestId('run-prior-predictive').click();
+  await expect(page.getByTestId('prior-predictive-verdict')).toHaveText("y1 lies outside the prior's 90 % predictive range.", { timeout: 60_000 });
+  await page.getByTestId('prior-predictive').scrollIntoViewIfNeeded();
+  await gmki.screenshot('problem-editor-prior-predictive');
+});
+
 test('files: an example saved as a file, replaced only after asking, reopened from the file and from the library', async ({ gmki }) => {
   const { page } = gmki;
   const file = join(gmki.app.workDir, 'square.gmki.json');

@@ -10,6 +10,7 @@ import type { ProblemError, ProblemSummary, TestEvaluation } from '../../../elec
 import { useBridge } from '../bridge/index';
 import { editorFields, groupByField, messageOnField } from '../problem/field-paths';
 import { plainCopy } from '../problem/json-path';
+import { planPriorPredictive, summarizePriorPredictive, type PredictiveRow } from '../problem/prior-predictive';
 import { useDraftStore } from './draft';
 
 /** How long typing pauses before the draft is validated. */
@@ -27,6 +28,12 @@ export type EvaluationState =
   | { readonly status: 'running' }
   | { readonly status: 'done'; readonly result: TestEvaluation }
   | { readonly status: 'failed'; readonly error: AppError };
+
+export type PredictiveState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly done: number; readonly total: number }
+  | { readonly status: 'done'; readonly rows: readonly PredictiveRow[]; readonly evaluations: number; readonly failed: number }
+  | { readonly status: 'failed'; readonly message: string };
 
 export const useProblemEditorStore = defineStore('problem-editor', () => {
   const draft = useDraftStore();
@@ -96,8 +103,44 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
     }
   }
 
+  const predictive = shallowRef<PredictiveState>({ status: 'idle' });
+
+  /**
+   * The prior-predictive check: `n` test evaluations at θ drawn from the prior, one after the
+   * other (the contract has no batch evaluation); abandoned when the draft changes meanwhile.
+   */
+  async function checkPriorPredictive(n: number): Promise<void> {
+    const problem = plainCopy(draft.problem);
+    const planned = planPriorPredictive(problem, n);
+    if (!planned.ok) return void (predictive.value = { status: 'failed', message: planned.message });
+    const snapshot = JSON.stringify(problem);
+    const problemDir = draft.origin.problemDir ?? undefined;
+    const outputs: number[][] = [];
+    let failed = 0;
+    for (const [i, theta] of planned.plan.thetas.entries()) {
+      predictive.value = { status: 'running', done: i, total: n };
+      const reply = await useBridge().invoke('problem/test-evaluation', { problem, problemDir, theta });
+      if (JSON.stringify(draft.problem) !== snapshot) return void (predictive.value = { status: 'idle' });
+      if (!reply.ok) return void (predictive.value = { status: 'failed', message: reply.error.message });
+      if (reply.value.output && reply.value.lengthOk) outputs.push([...reply.value.output]);
+      else failed++;
+    }
+    predictive.value =
+      outputs.length < 2
+        ? { status: 'failed', message: `The model failed at ${failed} of ${n} prior draws: test one evaluation to see why.` }
+        : { status: 'done', rows: summarizePriorPredictive(planned.plan, outputs), evaluations: outputs.length, failed };
+  }
+  // A result about another problem would mislead.
+  watch(
+    () => draft.problem,
+    () => {
+      if (predictive.value.status === 'done') predictive.value = { status: 'idle' };
+    },
+    { deep: true },
+  );
+
   /** Seconds one forward evaluation of the draft's current model took, null until one was tested. */
   const lastEvaluationSeconds = computed(() => (timing.value && timing.value.model === modelKey.value ? timing.value.seconds : null));
 
-  return { validation, checking, evaluation, errors, modelError, isValid, messageFor, validateNow, testEvaluation, lastEvaluationSeconds };
+  return { validation, checking, evaluation, errors, modelError, isValid, messageFor, validateNow, testEvaluation, lastEvaluationSeconds, predictive, checkPriorPredictive };
 });
