@@ -50,6 +50,6 @@ export const COMPARE: GuideSection = {
   title: 'Comparing runs',
   blocks: [
     p('Compare overlays two or more runs in one colour per run: the marginal densities of each parameter, the pair plots, and the weight and misfit curves. Use it to see whether a result depends on the seed, on K, on Δt or on the method: if the posteriors agree, the result is robust; if one run has a mode the other lacks, the one without it likely missed it.'),
-    p('The settings of two runs can be compared as well: only what differs is shown.'),
+    p('The screen also lists the runs’ settings side by side, by default only the ones that differ, so you can see at once what changed between them.'),
   ],
 };
