@@ -67,7 +67,7 @@ test('compares two runs of one example with different K: overlays drawn, only th
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveClass(/dark/);
   // A full-page screenshot of a scrolled page would draw the sticky bar mid-page.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await gmki.screenshot('compare-dark');
 });
 

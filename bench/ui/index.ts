@@ -1,0 +1,141 @@
+/**
+ * `npm run bench:ui` (after `npx electron-vite build`): issue 4's performance targets measured in
+ * Debian's chromium against a real `gmki serve` with a temporary database, printed as one table
+ * with the machine it ran on. A target whose screen cannot be driven is reported as not measured,
+ * with the reason; no figure is printed that was not measured in this run.
+ */
+import type { Browser } from 'playwright-core';
+import { loadavg } from 'node:os';
+import { describeMachine } from '../machine';
+import { launchBrowser } from './browser';
+import { measureCornerPlot, measureMonitor } from './run-screens';
+import { measureFiltering, measureFirstRender, type Timing } from './runs-browser';
+import { seedRuns } from './seed';
+import { createDataDir, startServer, type BenchServer } from './server';
+import { summarize } from './stats';
+
+/** One line of the table: a measured figure against its target, or why there is none. */
+interface Row {
+  readonly target: string;
+  readonly what: string;
+  readonly limitMs: number;
+  readonly values?: readonly number[];
+  readonly notMeasured?: string;
+  /** How the figure compares: the median (typical) or the max (worst frame). */
+  readonly judgeBy: 'median' | 'max';
+  /** A count, not timings: the row says what was counted and prints no milliseconds. */
+  readonly countOnly?: boolean;
+}
+
+const FIRST_RENDER_LOADS = 7;
+const SEEDED_RUNS = 1000;
+const FILTER_ROUNDS = 3;
+const CORNER_REPEATS = 5;
+const MONITOR_SECONDS = 15;
+
+async function withServer<T>(seed: number, work: (server: BenchServer) => Promise<T>): Promise<T> {
+  const { dataDir, databasePath } = createDataDir();
+  if (seed > 0) seedRuns(databasePath, seed);
+  const server = await startServer(dataDir);
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+const painted = (timings: readonly Timing[]): number[] => timings.map((t) => t.painted);
+
+/** Progress on stderr, so that the table on stdout stays clean. */
+const step = (what: string): void => void process.stderr.write(`bench:ui ${new Date().toISOString().slice(11, 19)} ${what}\n`);
+
+async function runsBrowserTargets(browser: Browser): Promise<Row[]> {
+  step(`first render with 10 runs (${FIRST_RENDER_LOADS} loads)`);
+  const small = await withServer(10, (server) => measureFirstRender(browser, server, FIRST_RENDER_LOADS));
+  step(`seeding ${SEEDED_RUNS} runs`);
+  return withServer(SEEDED_RUNS, async (server) => {
+    step(`first render with ${SEEDED_RUNS} runs`);
+    const large = await measureFirstRender(browser, server, FIRST_RENDER_LOADS);
+    step('filtering');
+    const filtering = await measureFiltering(browser, server, SEEDED_RUNS, FILTER_ROUNDS);
+    return [
+      { target: '1', what: 'first render, 10 runs (navigation start → rows painted)', limitMs: 1500, values: painted(small), judgeBy: 'median' },
+      { target: '1', what: `first render, ${SEEDED_RUNS} runs`, limitMs: 1500, values: painted(large), judgeBy: 'median' },
+      { target: '4', what: `filter ${SEEDED_RUNS} runs (input → rows painted)`, limitMs: 100, values: painted(filtering), judgeBy: 'median' },
+      { target: '4', what: `filter ${SEEDED_RUNS} runs (input → rows in the DOM)`, limitMs: 100, values: filtering.map((t) => t.dom), judgeBy: 'median' },
+    ];
+  });
+}
+
+async function cornerTarget(browser: Browser): Promise<Row[]> {
+  step('corner plot');
+  const times = await withServer(0, (server) => measureCornerPlot(browser, server, CORNER_REPEATS));
+  return [{ target: '2', what: 'corner plot d = 6, 10⁴ samples (switch → ECharts finished)', limitMs: 500, values: times, judgeBy: 'median' }];
+}
+
+async function monitorTarget(browser: Browser): Promise<Row[]> {
+  step('run monitor');
+  const frames = await withServer(0, (server) => measureMonitor(browser, server, MONITOR_SECONDS));
+  const rate = (frames.progressEvents / frames.seconds).toFixed(1);
+  const over = frames.frameGaps.filter((gap) => gap > 50).length;
+  return [
+    {
+      target: '3',
+      what: `monitor at ${rate} events/s for ${frames.seconds} s: frame gaps (rAF), ${over} over 50 ms`,
+      limitMs: 50,
+      values: frames.frameGaps,
+      judgeBy: 'max',
+    },
+    frames.longFrames.length > 0
+      ? { target: '3', what: `long animation frames (> 50 ms): ${frames.longFrames.length}`, limitMs: 50, values: frames.longFrames, judgeBy: 'max' }
+      : { target: '3', what: 'long animation frames (> 50 ms): none recorded', limitMs: 50, values: [0], judgeBy: 'max', countOnly: true },
+  ];
+}
+
+async function attempt(targets: string[], label: string, work: () => Promise<Row[]>): Promise<Row[]> {
+  try {
+    return await work();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return targets.map((target) => ({ target, what: label, limitMs: Number.NaN, notMeasured: reason, judgeBy: 'median' as const }));
+  }
+}
+
+function format(rows: readonly Row[]): string {
+  const lines = [
+    '| target | what | limit (ms) | median (ms) | min (ms) | max (ms) | n | verdict |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const row of rows) {
+    if (row.countOnly) {
+      lines.push(`| ${row.target} | ${row.what} | ${row.limitMs} | | | | | meets |`);
+      continue;
+    }
+    if (!row.values) {
+      lines.push(`| ${row.target} | ${row.what} | | | | | | not measured: ${row.notMeasured} |`);
+      continue;
+    }
+    const s = summarize(row.values);
+    const judged = row.judgeBy === 'median' ? s.median : s.max;
+    const verdict = `${judged <= row.limitMs ? 'meets' : 'MISSES'} (${row.judgeBy})`;
+    lines.push(`| ${row.target} | ${row.what} | ${row.limitMs} | ${s.median.toFixed(1)} | ${s.min.toFixed(1)} | ${s.max.toFixed(1)} | ${s.count} | ${verdict} |`);
+  }
+  return lines.join('\n');
+}
+
+const loadBefore = loadavg()[0];
+const browser = await launchBrowser();
+const version = browser.version();
+const rows: Row[] = [];
+try {
+  rows.push(...(await attempt(['1', '4'], 'runs browser', () => runsBrowserTargets(browser))));
+  rows.push(...(await attempt(['2'], 'corner plot on the run detail', () => cornerTarget(browser))));
+  rows.push(...(await attempt(['3'], 'run monitor', () => monitorTarget(browser))));
+} finally {
+  await browser.close();
+}
+console.log(describeMachine());
+// The machine may be shared: a load far above the core count slows every figure down.
+console.log(`load average (1 min): ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
+console.log(`browser: Chromium ${version} (headless, software rendering), viewport of the e2e tests\n`);
+console.log(format(rows));
