@@ -52,6 +52,10 @@ test('a slow run advances on screen, is cancelled with its iterations kept, resu
   const { page } = gmki;
   const run = await startRun(gmki, 'slow.mjs', SLOW_MODEL, { iterations: 10 }, 'Slow run');
   await gmki.open(`/runs/${run.id}`);
+  // Count the progress events the page receives, next to the monitor's own stream.
+  await page.evaluate(
+    `window.__progressEvents = 0; new EventSource('/api/events?token=${gmki.app.token}').addEventListener('run/progress', () => window.__progressEvents++);`,
+  );
 
   await expect(page.getByTestId('run-status')).toHaveText('running', { timeout: 60_000 });
   await expect(page.getByRole('tab', { name: 'Progress' })).toHaveAttribute('aria-selected', 'true');
@@ -63,7 +67,6 @@ test('a slow run advances on screen, is cancelled with its iterations kept, resu
   await expect(page.getByTestId('pair-plot').locator('canvas')).toHaveCount(1);
   await expect(page.getByTestId('pair-plot')).toContainText(/iteration [1-9]/);
   await gmki.screenshot('run-monitor-running');
-
   // Resume and Extend make no sense for a running run.
   await expect(page.getByTestId('run-resume')).toBeDisabled();
   await expect(page.getByTestId('run-extend')).toBeDisabled();
@@ -91,6 +94,15 @@ test('a slow run advances on screen, is cancelled with its iterations kept, resu
   await expect(page.getByRole('tab', { name: 'Result' })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('tab', { name: 'Progress' }).click();
   await expect(page.getByTestId('run-iteration')).toHaveText('10 / 10');
+  // The heavy drawing follows committed iterations (0 to 10), not events: the pair plot at most
+  // once per iteration, the weights chart also when the diagnostics' flags change.
+  const events = (await page.evaluate('window.__progressEvents')) as number;
+  const pairDraws = Number(await page.getByTestId('pair-plot').getAttribute('data-draws'));
+  const weightDraws = Number(await page.getByTestId('chart-weights').getAttribute('data-draws'));
+  expect(pairDraws).toBeGreaterThan(1);
+  expect(pairDraws).toBeLessThanOrEqual(11);
+  expect(weightDraws).toBeLessThanOrEqual(14);
+  expect(events).toBeGreaterThan(2 * pairDraws);
   await expect(page.getByTestId('run-progress')).toHaveAttribute('aria-valuenow', '100');
   await expect(page.getByTestId('run-progress')).toHaveClass(/is-success/);
   await expect(page.getByTestId('run-extend')).toBeEnabled();
