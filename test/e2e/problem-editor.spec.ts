@@ -49,7 +49,10 @@ async function buildTwoModalProblem(gmki: GmkiPage, screenshots: boolean): Promi
   await expect(dialog.getByTestId('csv-preview')).toContainText('4.2297');
   await expect(dialog.getByTestId('csv-header')).toBeChecked();
   await expect(dialog.getByTestId('csv-outcome')).toHaveText('1 value will be imported, with names.');
-  if (screenshots) await gmki.screenshot('problem-editor-csv-mapping');
+  if (screenshots) {
+    await scrollToTop(page);
+    await gmki.screenshot('problem-editor-csv-mapping');
+  }
   await dialog.getByTestId('csv-import').click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('field-observations-values')).toHaveValue('4.2297');
@@ -64,12 +67,14 @@ async function buildTwoModalProblem(gmki: GmkiPage, screenshots: boolean): Promi
   await expect(page.getByTestId('evaluation-output')).toHaveText('[0]');
   await expect(page.getByTestId('evaluation-time')).toContainText('per evaluation');
   if (screenshots) {
-    await page.getByTestId('evaluation-result').scrollIntoViewIfNeeded();
+    await scrollToTop(page);
     await gmki.screenshot('problem-editor-test-evaluation');
   }
 }
 
 test('builds the two-modal problem from scratch: parameters typed, data from CSV, model tested, then run setup', async ({ gmki }) => {
+  // Model workers start slowly on a busy two-core machine.
+  test.setTimeout(240_000);
   const { page } = gmki;
   await buildTwoModalProblem(gmki, true);
   await expect(page.getByTestId('unsaved')).toBeVisible();
@@ -196,11 +201,12 @@ test('checks the data against the prior before any run', async ({ gmki }) => {
   await expect(page.getByTestId('validation-ok')).toBeVisible();
   await page.getByTestId('run-prior-predictive').click();
   await expect(page.getByTestId('prior-predictive-verdict')).toHaveText("y1 lies outside the prior's 90 % predictive range.", { timeout: 60_000 });
-  await page.getByTestId('prior-predictive').scrollIntoViewIfNeeded();
+  await scrollToTop(page);
   await gmki.screenshot('problem-editor-prior-predictive');
 });
 
 test('files: an example saved as a file, replaced only after asking, reopened from the file and from the library', async ({ gmki }) => {
+  test.setTimeout(240_000);
   const { page } = gmki;
   const file = join(gmki.app.workDir, 'square.gmki.json');
   const nameInFile = () => (JSON.parse(readFileSync(file, 'utf8')) as { name: string }).name;
