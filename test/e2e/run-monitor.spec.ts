@@ -171,3 +171,31 @@ test('a run whose diagnostics say mass may be missing shows the warning, the fin
   await expect(page).toHaveURL(/#\/setup$/);
   await expect(page.locator('#setting-components')).toHaveValue('20');
 });
+
+test('a completed run is extended from the keyboard and the monitor follows it to the new end', async ({ gmki }) => {
+  const { page } = gmki;
+  const examples = await gmki.invoke<{ id: string; problem: Record<string, unknown> }[]>('problem/examples', {});
+  const square = examples.find((example) => example.id === 'square-map-1d')!;
+  const run = await gmki.invoke<StartedRun>('run/start', { problem: square.problem, name: 'Square map' });
+  await expect.poll(async () => (await gmki.invoke<StartedRun>('run/get', { runId: run.id })).status, { timeout: 60_000 }).toBe('completed');
+
+  await gmki.open(`/runs/${run.id}`);
+  await page.getByRole('tab', { name: 'Progress' }).click();
+  await expect(page.getByTestId('run-iteration')).toHaveText('30 / 30');
+  // A 1-D problem has no pair: the plot shows the one marginal, without pair selects.
+  await expect(page.getByTestId('pair-plot').locator('canvas')).toHaveCount(1);
+  await expect(page.getByTestId('pair-first')).toHaveCount(0);
+  const field = page.getByLabel('Extend by');
+  await field.fill('5');
+  await field.press('Enter');
+  await expect(page.getByTestId('run-status')).toHaveText('completed', { timeout: 60_000 });
+  await expect(page.getByTestId('run-iteration')).toHaveText('35 / 35', { timeout: 30_000 });
+  await expect(page.getByTestId('pair-plot')).toContainText('iteration 35');
+});
+
+test('a run that does not exist says so instead of showing an empty monitor', async ({ gmki }) => {
+  const { page } = gmki;
+  await gmki.open('/runs/00000000-0000-4000-8000-000000000000');
+  await expect(page.getByTestId('run-load-error')).toContainText('This run does not exist');
+  await expect(page.getByRole('link', { name: 'Back to the runs' })).toBeVisible();
+});
