@@ -40,7 +40,8 @@ test('compares two runs of one example with different K: overlays drawn, only th
     expect(box?.width).toBeGreaterThan(300);
   }
   // The SVG export carries the legend: one entry per run.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-marginals-svg').click()]);
+  await page.getByTestId('compare-marginals-export').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-marginals-export-svg').click()]);
   expect(download.suggestedFilename()).toBe('compare-marginal-theta1.svg');
   const svg = readFileSync((await download.path())!, 'utf8');
   expect(svg).toContain('circle K=3');
