@@ -15,9 +15,15 @@ export interface RunQuery {
 
 export const EMPTY_QUERY: RunQuery = { search: '', statuses: [], tags: [] };
 
-/** The text a run is searched by, lower-cased. */
+/** The text each run is searched by, lower-cased; built once per run object (runs are replaced, never mutated). */
+const haystacks = new WeakMap<RunSummary, string>();
 function haystack(run: RunSummary): string {
-  return `${run.name}\n${run.problemName}\n${run.notes}\n${run.tags.join('\n')}`.toLowerCase();
+  let text = haystacks.get(run);
+  if (text === undefined) {
+    text = `${run.name}\n${run.problemName}\n${run.notes}\n${run.tags.join('\n')}`.toLowerCase();
+    haystacks.set(run, text);
+  }
+  return text;
 }
 
 /** The runs that match `query`, in their given order. */
@@ -36,15 +42,25 @@ export const SORT_KEYS = ['name', 'status', 'problemName', 'components', 'iterat
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortOrder = 'asc' | 'desc';
 
-/** A copy of `runs` sorted by `key`; ties keep their order (newest first, as listed). */
+/**
+ * Names sort as people read them: "run 10" after "run 9". One collator for every comparison:
+ * localeCompare with options builds a new one per call, hundreds of milliseconds for 1 000 runs.
+ */
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/**
+ * A copy of `runs` sorted by `key`; ties keep their order (newest first, as listed). Sort the
+ * whole list once and filter the sorted list: filtering keeps the order and needs no sort.
+ */
 export function sortRuns(runs: readonly RunSummary[], key: SortKey, order: SortOrder): RunSummary[] {
   const sign = order === 'asc' ? 1 : -1;
   const compare = (a: RunSummary, b: RunSummary): number => {
     const x = a[key];
     const y = b[key];
     if (typeof x === 'number' && typeof y === 'number') return x - y;
-    // Names sort as people read them: "run 10" after "run 9".
-    return String(x).localeCompare(String(y), undefined, { numeric: true, sensitivity: 'base' });
+    // ISO times compare as plain strings.
+    if (key === 'createdAt') return x < y ? -1 : x > y ? 1 : 0;
+    return collator.compare(String(x), String(y));
   };
   return runs
     .map((run, index) => ({ run, index }))
