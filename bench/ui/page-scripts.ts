@@ -4,14 +4,30 @@
  * `__name`) out of the page. Each is an expression; page.evaluate awaits the Promises.
  */
 
-/** Init script: `window.gmkiBenchFirstContent` resolves when `selector` first matches, with the time it entered the DOM and the time it was painted (ms since navigation start). */
+/**
+ * Init script: `window.gmkiBenchFirstContent` resolves when `selector` first matches, with the
+ * time it entered the DOM, the time it was painted, and the page's milestones before it (ms since navigation start).
+ */
 export const watchFirstContent = (selector: string): string => `
   window.gmkiBenchFirstContent = new Promise((resolve) => {
     const observer = new MutationObserver(() => {
       if (!document.querySelector(${JSON.stringify(selector)})) return;
       observer.disconnect();
       const dom = performance.now();
-      requestAnimationFrame(() => setTimeout(() => resolve({ dom, painted: performance.now() }), 0));
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          // Where the time went: the page's HTML, its scripts run, its first paint.
+          const navigation = performance.getEntriesByType('navigation')[0];
+          const paint = performance.getEntriesByName('first-contentful-paint')[0];
+          resolve({
+            dom,
+            painted: performance.now(),
+            responseEnd: navigation ? navigation.responseEnd : NaN,
+            domContentLoaded: navigation ? navigation.domContentLoadedEventEnd : NaN,
+            firstContentfulPaint: paint ? paint.startTime : NaN,
+          });
+        }, 0),
+      );
     });
     observer.observe(document, { childList: true, subtree: true });
   });`;

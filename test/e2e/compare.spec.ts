@@ -109,3 +109,18 @@ test('adds runs with the search field and keeps them in the address', async ({ g
   await expect(page).toHaveURL(new RegExp(`runs=${first.id}(%2C|,)${second.id}`));
   await expect(page.getByTestId('settings-diff-count')).toContainText('1 setting differs');
 });
+
+test('runs of problems without a common parameter: says so and still compares the curves', async ({ gmki }) => {
+  const { page } = gmki;
+  const examples = await gmki.invoke<ExampleInfo[]>('problem/examples', {});
+  const square = examples.find((example) => example.id === 'square-map-1d')!;
+  const oneD = await gmki.invoke<RunRecord>('run/start', { problem: square.problem, name: 'square 1-D' });
+  const twoD = await startExample(gmki, 2, 'circle 2-D');
+  await waitForCompletion(gmki, [oneD.id, twoD.id]);
+
+  await gmki.open(`/compare?runs=${oneD.id},${twoD.id}`);
+  await expect(page.getByTestId('compare-no-common')).toContainText('share no parameter (theta, theta1, theta2)');
+  await expect(page.getByTestId('compare-marginals')).toHaveCount(0);
+  await expect(page.getByTestId('compare-weights').locator('canvas').first()).toBeVisible();
+  await expect(page.getByTestId('settings-diff').getByTestId('diff-path')).toContainText(['parameters[0].name']);
+});
