@@ -100,6 +100,9 @@ test('invalid input shows messages on its fields, and neither a test evaluation 
   await page.getByTestId('field-observations-values').fill('4.2297\nabc');
 
   await expect(page.getByTestId('field-parameters-0-prior-std-message')).toHaveText('expected a number > 0, got -1');
+  // Screen readers hear the message with the field.
+  await expect(page.getByTestId('field-parameters-0-prior-std')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('field-parameters-0-prior-std')).toHaveAttribute('aria-describedby', 'field-parameters-0-prior-std-message');
   await expect(page.getByTestId('field-parameters-1-name-message')).toContainText('expected a name no other parameter has, got "theta1"');
   await expect(formError(page, 'field-name')).toContainText('expected');
   await expect(formError(page, 'field-observations-values')).toHaveText('#2: expected a finite number, got "abc"');
