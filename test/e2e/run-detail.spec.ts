@@ -1,4 +1,6 @@
 // The run detail (issue 4, screen 5): a completed run's result, and a stopped run's cause.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { exampleProblem, seedRun } from './runs-seed';
 
@@ -96,4 +98,32 @@ test('with many parameters the corner plot starts with the first six and lets th
   await expect(page.getByTestId('components-card')).toContainText('mean ± std');
   await expect(page.getByTestId('corner-card').locator('canvas').first()).toBeVisible();
   await gmki.screenshot('run-detail-10d');
+});
+
+test('a failed run shows the model\'s own words in the run detail and on hover in the runs browser', async ({ gmki }) => {
+  const { page } = gmki;
+  // Works for two iterations (9 evaluations each, one slot), then fails the way a solver might.
+  writeFileSync(
+    join(gmki.app.workDir, 'diverges.mjs'),
+    'let calls = 0;\nexport function forward(theta) {\n  calls += 1;\n  if (calls > 18) throw new Error("solver diverged at step 412");\n  return [theta[0] * theta[0]];\n}\n',
+  );
+  const example = await exampleProblem(gmki, 'square-map-1d', 10);
+  const problem = { ...example, model: { type: 'javascript', path: 'diverges.mjs' }, settings: { ...example.settings, concurrency: 1 } };
+  const started = await gmki.invoke<RunRecord>('run/start', { problem, problemDir: gmki.app.workDir, name: 'diverging model' });
+  await expect.poll(async () => (await gmki.invoke<RunRecord>('run/get', { runId: started.id })).status, { timeout: 60_000 }).toBe('failed');
+  const run = await gmki.invoke<RunRecord>('run/get', { runId: started.id });
+  expect(run.error).toContain('solver diverged at step 412');
+
+  await gmki.open(`/runs/${run.id}`);
+  await page.getByRole('tab', { name: 'Result' }).click();
+  const alert = page.getByTestId('stop-alert');
+  await expect(alert).toContainText('The run failed');
+  await expect(alert).toContainText('solver diverged at step 412');
+  await expect(page.getByTestId('corner-card')).toContainText(`after iteration ${run.iterationsDone}`);
+
+  await gmki.open('/runs');
+  const status = page.getByTestId('run-row').filter({ hasText: 'diverging model' }).getByTestId('run-status');
+  await expect(status).toHaveText(/failed/);
+  await status.hover();
+  await expect(page.locator('.run-cause:visible')).toContainText('solver diverged at step 412');
 });
