@@ -28,16 +28,27 @@ export const useRunDiagnosticsStore = defineStore('run-diagnostics', () => {
     return byRun.get(runId) ?? EMPTY;
   }
 
-  /** Fetches a run's diagnostics unless they are here already (or on their way); `force` asks again. */
+  /** Runs whose diagnostics were asked for again while a request was on its way. */
+  const askedAgain = new Set<string>();
+
+  /**
+   * Fetches a run's diagnostics unless they are here already (or on their way); `force` asks
+   * again, after the request on its way if there is one (its answer may describe fewer iterations).
+   */
   async function load(runId: string, options: { force?: boolean } = {}): Promise<void> {
     const current = byRun.get(runId);
-    if (current && (current.loading || (current.loaded && !options.force))) return;
+    if (current?.loading) {
+      if (options.force) askedAgain.add(runId);
+      return;
+    }
+    if (current?.loaded && !options.force) return;
     if (!current) byRun.set(runId, { ...EMPTY });
     const state = byRun.get(runId)!;
     state.loading = true;
     const result = await bridge.invoke('run/diagnostics', { runId });
     state.loading = false;
     state.loaded = true;
+    if (askedAgain.delete(runId)) void load(runId, { force: true });
     if (result.ok) {
       state.value = result.value;
       state.error = null;

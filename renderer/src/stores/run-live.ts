@@ -26,6 +26,9 @@ const REDRAW_MS = 400;
 const DETAILS_MS = 1000;
 /** Failed evaluations shown (the ledger has them all; the export carries them too). */
 const FAILED_PAGE = 200;
+/** Log lines per request, and requests per catch-up (the view keeps the newest 2000 lines). */
+const LOG_PAGE = 1000;
+const LOG_PAGES = 50;
 /** Diagnostics are refreshed every this many committed iterations while the run goes on. */
 const DIAGNOSE_EVERY = 5;
 
@@ -167,23 +170,41 @@ export const useRunLiveStore = defineStore('run-live', () => {
   }
 
   let following = false;
+  let followAgain = false;
+  /** Fetches the log lines after the last one held; a call during a fetch makes it go round once more. */
   async function followLogs(): Promise<void> {
     const id = runId.value;
-    if (!id || following) return;
+    if (!id) return;
+    if (following) {
+      followAgain = true;
+      return;
+    }
     following = true;
     try {
-      const result = await bridge.invoke('run/logs', { runId: id, afterSeq: lastSeq(logs.value) });
-      if (id === runId.value && result.ok) logs.value = appendLogs(logs.value, result.value);
+      // Page by page up to the end (a long log of a settled run gets no further events to catch up on).
+      for (let page = 0; page < LOG_PAGES; page++) {
+        const result = await bridge.invoke('run/logs', { runId: id, afterSeq: lastSeq(logs.value), limit: LOG_PAGE });
+        if (id !== runId.value || !result.ok) return;
+        logs.value = appendLogs(logs.value, result.value);
+        if (result.value.length < LOG_PAGE) return;
+      }
     } finally {
       following = false;
+      if (followAgain) {
+        followAgain = false;
+        void followLogs();
+      }
     }
   }
 
+  // Answers may arrive out of order: only the newest request's answer is kept.
+  let failedRequest = 0;
   async function loadFailed(): Promise<void> {
     const id = runId.value;
     if (!id) return;
+    const request = ++failedRequest;
     const result = await bridge.invoke('run/evaluations', { runId: id, failedOnly: true, limit: FAILED_PAGE });
-    if (id !== runId.value || !result.ok) return;
+    if (id !== runId.value || request !== failedRequest || !result.ok) return;
     failedEvaluations.value = [...result.value.evaluations];
     failedTotal.value = result.value.total;
   }

@@ -1,0 +1,244 @@
+// The run-live store against a scripted bridge: what it asks for on load, on progress events and
+// on status changes, and how it turns a refusal into words.
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EventMap } from '../../../electron/contract/channel-map';
+import type { IterationData, LogEntry, RunProgress, RunRecord, RunStatus } from '../../../electron/contract/types';
+
+type Call = { channel: string; request: Record<string, unknown> };
+
+/** A bridge whose answers come from `state`, recording every call and able to push events. */
+function scriptedBridge() {
+  const state = { status: 'running' as RunStatus, committed: 0, logs: [] as LogEntry[], diagnostics: null as unknown, refuse: null as string | null };
+  const calls: Call[] = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const iteration = (i: number): IterationData => ({
+    iteration: i,
+    weights: [0.5, 0.5],
+    means: [[i], [-i]],
+    covariances: [[[1]], [[1]]],
+    diagnostics: { misfit: [1, 2], jitter: [0, 0], explorationEss: [null, null] },
+    forwardEvaluations: 6 * i,
+    elapsedSeconds: i,
+  });
+  const run = (): RunRecord =>
+    ({
+      id: 'r1',
+      name: 'A run',
+      status: state.status,
+      components: 2,
+      nTheta: 1,
+      iterations: 10,
+      iterationsDone: state.committed,
+      forwardEvaluations: 6 * state.committed,
+      elapsedSeconds: state.committed,
+      error: null,
+      cancelRequested: false,
+      problem: { parameters: [{ name: 'x', prior: { mean: 0, std: 1 } }] },
+    }) as unknown as RunRecord;
+  const answers: Record<string, (request: Record<string, unknown>) => unknown> = {
+    'run/get': () => run(),
+    'run/iterations': (request) => ({
+      runId: 'r1',
+      parameterNames: ['x'],
+      space: 'unconstrained',
+      iterations: Array.from({ length: state.committed + 1 }, (_, i) => iteration(i)).filter((it) => it.iteration >= Number(request.from ?? 0)),
+    }),
+    'run/logs': (request) => state.logs.filter((line) => line.seq > Number(request.afterSeq ?? 0)),
+    'run/evaluations': () => ({ evaluations: [], total: 0 }),
+    'run/diagnostics': () => state.diagnostics,
+    'run/cancel': () => ({ ...run(), cancelRequested: true }),
+    'run/resume': () => ({ ...run(), status: 'queued' }),
+  };
+  const bridge = {
+    async invoke(channel: string, request: Record<string, unknown>) {
+      calls.push({ channel, request });
+      if (state.refuse === channel) return { ok: false, error: { code: 'CONFLICT', message: `Run r1 is ${state.status}.` } };
+      return { ok: true, value: answers[channel](request) };
+    },
+    subscribe(event: string, listener: (payload: unknown) => void) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(listener);
+      return () => void listeners.get(event)!.delete(listener);
+    },
+  };
+  function emit<E extends keyof EventMap>(event: E, payload: EventMap[E]): void {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  }
+  const progress = (iteration: number, extra: Partial<RunProgress> = {}): RunProgress => ({
+    runId: 'r1',
+    status: 'running',
+    iteration,
+    iterations: 10,
+    evaluationsDone: 6 * iteration + 3,
+    evaluationsTotal: 60,
+    evaluationsFailed: 0,
+    evaluationsInFlight: 2,
+    elapsedSeconds: iteration,
+    etaSeconds: 10 - iteration,
+    weights: [0.5, 0.5],
+    misfit: [1, 2],
+    ...extra,
+  });
+  const listenerCount = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
+  return { state, calls, bridge, emit, progress, listenerCount };
+}
+
+let scripted: ReturnType<typeof scriptedBridge>;
+
+async function freshStore() {
+  vi.resetModules();
+  scripted = scriptedBridge();
+  (globalThis as { window?: unknown }).window = { gmki: scripted.bridge };
+  setActivePinia(createPinia());
+  const { useRunLiveStore } = await import('../../../renderer/src/stores/run-live');
+  return useRunLiveStore();
+}
+
+/** Lets every pending answer and timer run (the redraw and detail throttles included). */
+async function settle(): Promise<void> {
+  await vi.advanceTimersByTimeAsync(2000);
+}
+
+const callsOf = (channel: string) => scripted.calls.filter((call) => call.channel === channel);
+
+describe('run-live store', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    delete (globalThis as { window?: unknown }).window;
+  });
+
+  it('loads the run, its iterations from 0, its log and failed evaluations when acquired', async () => {
+    const live = await freshStore();
+    scripted.state.committed = 2;
+    live.acquire('r1');
+    await settle();
+    expect(live.run?.name).toBe('A run');
+    expect(live.status).toBe('running');
+    expect(live.history.map((entry) => entry.iteration)).toEqual([0, 1, 2]);
+    expect(callsOf('run/iterations')[0].request).toMatchObject({ runId: 'r1', from: 0 });
+    expect(callsOf('run/logs')).toHaveLength(1);
+    expect(callsOf('run/evaluations')[0].request).toMatchObject({ failedOnly: true });
+  });
+
+  it('fetches iterations only when the committed count grows, and only the new ones', async () => {
+    const live = await freshStore();
+    scripted.state.committed = 1;
+    live.acquire('r1');
+    await settle();
+    const before = callsOf('run/iterations').length;
+    // Ten events within iteration 1: no iteration request.
+    for (let i = 0; i < 10; i++) scripted.emit('run/progress', scripted.progress(1, { evaluationsDone: 6 + i }));
+    await settle();
+    expect(callsOf('run/iterations')).toHaveLength(before);
+    expect(live.progress?.evaluationsDone).toBe(15);
+    // Iteration 2 committed: one request, from 2.
+    scripted.state.committed = 2;
+    scripted.emit('run/progress', scripted.progress(2));
+    await settle();
+    expect(callsOf('run/iterations')).toHaveLength(before + 1);
+    expect(callsOf('run/iterations').at(-1)!.request).toMatchObject({ from: 2 });
+    expect(live.history.map((entry) => entry.iteration)).toEqual([0, 1, 2]);
+  });
+
+  it('follows the log after the last sequence number it holds', async () => {
+    const live = await freshStore();
+    scripted.state.logs = [{ seq: 1, at: '', stream: 'info', text: 'started' }];
+    live.acquire('r1');
+    await settle();
+    scripted.state.logs.push({ seq: 2, at: '', stream: 'stderr', text: 'model says hi' });
+    scripted.emit('run/progress', scripted.progress(0));
+    await settle();
+    expect(callsOf('run/logs').at(-1)!.request).toMatchObject({ afterSeq: 1 });
+    expect(live.logs.map((line) => line.text)).toEqual(['started', 'model says hi']);
+  });
+
+  it('ignores events of other runs', async () => {
+    const live = await freshStore();
+    live.acquire('r1');
+    await settle();
+    scripted.emit('run/progress', { ...scripted.progress(5), runId: 'other', status: 'queued' });
+    scripted.emit('run/status', { runId: 'other', status: 'failed', error: 'boom' });
+    await settle();
+    expect(live.status).toBe('running');
+    expect(live.progress).toBeNull();
+  });
+
+  it('reads the run again on a status change and asks for the final diagnostics', async () => {
+    const live = await freshStore();
+    live.acquire('r1');
+    await settle();
+    const gets = callsOf('run/get').length;
+    scripted.state.status = 'completed';
+    scripted.state.committed = 10;
+    scripted.state.diagnostics = { findings: [], messages: [], mayMissMass: false, conditionNumbers: [1, 1] };
+    scripted.emit('run/status', { runId: 'r1', status: 'completed', error: null });
+    await settle();
+    expect(callsOf('run/get')).toHaveLength(gets + 1);
+    expect(live.status).toBe('completed');
+    expect(live.figures?.iteration).toBe(10);
+    expect(live.history).toHaveLength(11);
+    expect(callsOf('run/diagnostics').length).toBeGreaterThan(0);
+  });
+
+  it('explains a CONFLICT refusal in words that say what to do', async () => {
+    const live = await freshStore();
+    scripted.state.status = 'completed';
+    live.acquire('r1');
+    await settle();
+    scripted.state.refuse = 'run/resume';
+    expect(await live.resume()).toBe(false);
+    expect(live.actionError).toContain('extend it');
+    expect(live.busy).toBeNull();
+  });
+
+  it('stops listening when the last holder lets go', async () => {
+    const live = await freshStore();
+    const releaseView = live.acquire('r1');
+    const releaseMonitor = live.acquire('r1');
+    await settle();
+    expect(scripted.listenerCount()).toBe(2);
+    releaseMonitor();
+    expect(scripted.listenerCount()).toBe(2);
+    releaseView();
+    expect(scripted.listenerCount()).toBe(0);
+    expect(live.runId).toBeNull();
+  });
+});
+
+describe('run-diagnostics store', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    delete (globalThis as { window?: unknown }).window;
+  });
+
+  async function freshDiagnostics() {
+    await freshStore();
+    const { useRunDiagnosticsStore } = await import('../../../renderer/src/stores/run-diagnostics');
+    return useRunDiagnosticsStore();
+  }
+
+  it('shares one request between callers that do not force', async () => {
+    const diagnostics = await freshDiagnostics();
+    scripted.state.diagnostics = { findings: [], messages: [], mayMissMass: true, conditionNumbers: [3] };
+    void diagnostics.load('r1');
+    void diagnostics.load('r1');
+    await settle();
+    await diagnostics.load('r1');
+    expect(callsOf('run/diagnostics')).toHaveLength(1);
+    expect(diagnostics.of('r1').value?.mayMissMass).toBe(true);
+  });
+
+  it('asks again after the request on its way when forced meanwhile (the final diagnostics are not lost)', async () => {
+    const diagnostics = await freshDiagnostics();
+    scripted.state.diagnostics = { findings: [], messages: [], mayMissMass: false, conditionNumbers: [3] };
+    void diagnostics.load('r1', { force: true });
+    scripted.state.diagnostics = { findings: [], messages: [], mayMissMass: true, conditionNumbers: [3] };
+    void diagnostics.load('r1', { force: true });
+    await settle();
+    expect(callsOf('run/diagnostics')).toHaveLength(2);
+    expect(diagnostics.of('r1').value?.mayMissMass).toBe(true);
+  });
+});
