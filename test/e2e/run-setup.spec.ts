@@ -131,4 +131,15 @@ test('an invalid draft says what is wrong, links to the editor and cannot start'
   await page.screenshot({ path: join(SCREENSHOTS, 'setup-invalid-light-window.png') });
   await invalid.getByRole('link', { name: 'Open the problem editor' }).click();
   await expect(page).toHaveURL(/#\/problem$/);
+
+  // A model file that does not exist passes validation; Start then reports it on model.path.
+  await page.getByTestId('field-model-path').fill('missing-model.mjs');
+  await page.getByTestId('nav-run-setup').click();
+  await expect(page.getByTestId('problem-invalid')).toHaveCount(0);
+  await expect(page.getByTestId('start-run')).toBeEnabled();
+  await page.getByTestId('start-run').click();
+  await expect(page.getByTestId('start-error')).toContainText('The model cannot start');
+  await expect(page.getByTestId('problem-invalid')).toContainText('model.path');
+  await expect(page).toHaveURL(/#\/setup$/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'setup-model-error-light-window.png') });
 });
