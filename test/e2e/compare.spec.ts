@@ -108,6 +108,12 @@ test('adds runs with the search field and keeps them in the address', async ({ g
   await expect(page.getByTestId('compare-chip')).toHaveCount(2);
   await expect(page).toHaveURL(new RegExp(`runs=${first.id}(%2C|,)${second.id}`));
   await expect(page.getByTestId('settings-diff-count')).toContainText('1 setting differs');
+
+  // Away and back through the navigation: the comparison is still there.
+  await page.getByTestId('nav-runs').click();
+  await page.getByTestId('nav-compare').click();
+  await expect(page.getByTestId('compare-chip')).toHaveCount(2);
+  await expect(page).toHaveURL(new RegExp(`runs=${first.id}(%2C|,)${second.id}`));
 });
 
 test('runs of problems without a common parameter: says so and still compares the curves', async ({ gmki }) => {
