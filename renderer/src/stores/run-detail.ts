@@ -7,17 +7,10 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { useBridge } from '../bridge/index';
 import type { AppError, Result } from '../../../electron/contract/result';
-import type { EvaluationEntry, ExportFormat, ExportOutcome, IterationData, RunRecord } from '../../../electron/contract/types';
+import type { EvaluationEntry, ExportOutcome, IterationData, RunRecord } from '../../../electron/contract/types';
+import type { ExportFileRequest } from '../runs/export-flow';
 import { isSettled } from '../runs/format';
 import type { LoadState } from './runs';
-
-/** What an export asks for (run/export without the run id). */
-export interface ExportRequest {
-  readonly format: ExportFormat;
-  readonly samples?: number;
-  readonly path?: string;
-  readonly overwrite?: boolean;
-}
 
 export const useRunDetailStore = defineStore('run-detail', () => {
   const bridge = useBridge();
@@ -76,7 +69,7 @@ export const useRunDetailStore = defineStore('run-detail', () => {
     stopFollowing = null;
   }
 
-  function exportRun(request: ExportRequest): Promise<Result<ExportOutcome>> {
+  function exportRun(request: ExportFileRequest): Promise<Result<ExportOutcome>> {
     if (!runId.value) return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'No run is open.' } });
     return bridge.invoke('run/export', { runId: runId.value, ...request });
   }
