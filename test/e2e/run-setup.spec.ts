@@ -84,6 +84,8 @@ test('loads an example, shows defaults and the budget, checks K, and starts a ru
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(SCREENSHOTS, 'setup-dark-window.png') });
   await kInput.fill('2');
+  await expect(page.getByTestId('message-components')).toHaveCount(0);
+  await expect(page.getByTestId('budget-evaluations')).toBeVisible();
   await gmki.screenshot('setup-dark');
 
   // Start: a named run, the run's page, and the run in runs/list with the settings as set.
