@@ -53,6 +53,8 @@ export const useRunLiveStore = defineStore('run-live', () => {
   // Fetched but maybe not yet shown (the throttle publishes it).
   let held: HistoryEntry[] = [];
   let holders = 0;
+  /** Counts the runs followed so far (see acquire). */
+  let generation = 0;
   let stopListening: (() => void)[] = [];
   let lastDiagnosed = -1;
   const redraw = throttle(() => (history.value = held), REDRAW_MS);
@@ -80,9 +82,11 @@ export const useRunLiveStore = defineStore('run-live', () => {
   function acquire(id: string): () => void {
     if (runId.value !== id) start(id);
     holders++;
+    // A holder of an earlier run (the page moved on to another run) has nothing left to let go.
+    const heldGeneration = generation;
     let released = false;
     return () => {
-      if (released) return;
+      if (released || heldGeneration !== generation) return;
       released = true;
       if (--holders === 0) stop();
     };
@@ -90,6 +94,7 @@ export const useRunLiveStore = defineStore('run-live', () => {
 
   function start(id: string): void {
     stop();
+    generation++;
     runId.value = id;
     run.value = null;
     status.value = null;

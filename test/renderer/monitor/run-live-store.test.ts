@@ -226,6 +226,22 @@ describe('run-live store', () => {
     expect(scripted.listenerCount()).toBe(0);
     expect(live.runId).toBeNull();
   });
+
+  it('keeps following the next run when a holder of the previous one lets go late', async () => {
+    const live = await freshStore();
+    const releaseView = live.acquire('r1');
+    const releaseMonitor = live.acquire('r1');
+    // The page moves to run r2: the view switches first, the monitor lets go of r1 afterwards.
+    releaseView();
+    const releaseViewAgain = live.acquire('r2');
+    releaseMonitor();
+    live.acquire('r2');
+    await settle();
+    expect(live.runId).toBe('r2');
+    expect(scripted.listenerCount()).toBe(2);
+    releaseViewAgain();
+    expect(live.runId).toBe('r2');
+  });
 });
 
 describe('run-diagnostics store', () => {
