@@ -1,7 +1,7 @@
 // The runs browser (issue 4, screen 4): empty state, live list, search and filters, annotate,
 // delete, duplicate as a new problem.
 import { expect, test } from './fixtures';
-import { seedRun } from './runs-seed';
+import { exampleProblem, seedRun } from './runs-seed';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -134,4 +134,17 @@ test('selecting two runs opens Compare with both', async ({ gmki }) => {
   await rows.nth(1).getByTestId('run-select').click();
   await page.getByTestId('runs-compare').click();
   await expect(page).toHaveURL(/#\/compare\?runs=[\w-]+(%2C|,)[\w-]+$/);
+});
+
+test('a run started elsewhere appears, and its state and counts follow the live events', async ({ gmki }) => {
+  const { page } = gmki;
+  await gmki.open('/runs');
+  await expect(page.getByTestId('run-row').first()).toBeVisible();
+  const problem = await exampleProblem(gmki, 'square-map-1d', 40);
+  await gmki.invoke('run/start', { problem, name: 'started elsewhere' });
+  const row = page.getByTestId('run-row').filter({ hasText: 'started elsewhere' });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('run-status')).toHaveText(/completed/, { timeout: 60_000 });
+  await expect(row).toContainText('40 / 40');
+  await expect(row).toContainText(String(40 * 9));
 });
