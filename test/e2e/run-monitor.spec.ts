@@ -165,6 +165,10 @@ test('a run whose diagnostics say mass may be missing shows the warning, the fin
   // The components the warnings name are marked on the weights chart.
   await expect(page.getByTestId('weights-flags')).toContainText('⚠');
   await gmki.screenshot('run-monitor-diagnostics-warning');
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await gmki.screenshot('run-monitor-diagnostics-warning-dark');
+  await page.getByTestId('theme-toggle').click();
 
   // "More components" opens run setup with the run's problem and K doubled.
   await warning.getByTestId('diagnostics-more-components').click();
