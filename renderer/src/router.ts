@@ -6,6 +6,9 @@ import { createRouter, createWebHashHistory } from 'vue-router';
 
 export const router = createRouter({
   history: createWebHashHistory(),
+  // A new screen starts at its top (the help screen's ?section= links scroll themselves); back and
+  // forward return to where the user was.
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   routes: [
     { path: '/', redirect: '/runs' },
     { path: '/runs', name: 'runs', component: () => import('./views/RunsView.vue') },
