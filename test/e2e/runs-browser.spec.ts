@@ -81,11 +81,13 @@ test('renames, tags and annotates a run; the tag filter and search find it by th
   await dialog.locator('#run-edit-tags').fill('keeper');
   await page.keyboard.press('Enter');
   await dialog.getByTestId('run-edit-notes').fill('The one to show in the report');
+  await gmki.screenshot('runs-browser-edit-dialog');
   await dialog.getByTestId('run-edit-save').click();
   await expect(dialog).toBeHidden();
 
   const renamed = page.getByTestId('run-row').filter({ hasText: 'square renamed' });
   await expect(renamed).toContainText('keeper');
+  await gmki.screenshot('runs-browser-tagged');
   await page.reload();
   await expect(renamed).toHaveCount(1);
   await page.getByTestId('runs-search').fill('report');
