@@ -86,33 +86,14 @@ function scriptedBridge() {
 
 let scripted: ReturnType<typeof scriptedBridge>;
 
-// The stores reach the bridge, which needs the DOM's types; this Node-typed test program loads them
-// through a path the type checker does not follow and describes the little it uses of them.
-const STORES = '../../../renderer/src/stores/';
-interface LiveStore {
-  acquire(id: string): () => void;
-  resume(): Promise<boolean>;
-  readonly runId: string | null;
-  readonly run: RunRecord | null;
-  readonly status: RunStatus | null;
-  readonly progress: RunProgress | null;
-  readonly figures: { iteration: number } | null;
-  readonly history: readonly { iteration: number }[];
-  readonly logs: readonly LogEntry[];
-  readonly actionError: string | null;
-  readonly busy: string | null;
-}
-interface DiagnosticsStore {
-  load(runId: string, options?: { force?: boolean }): Promise<void>;
-  of(runId: string): { value: { mayMissMass: boolean } | null };
-}
-
+// Each test loads the stores afresh (vi.resetModules) so that the bridge singleton picks up the
+// scripted bridge put on `window`.
 async function freshStore() {
   vi.resetModules();
   scripted = scriptedBridge();
   (globalThis as { window?: unknown }).window = { gmki: scripted.bridge };
   setActivePinia(createPinia());
-  const { useRunLiveStore } = (await import(/* @vite-ignore */ `${STORES}run-live`)) as { useRunLiveStore: () => LiveStore };
+  const { useRunLiveStore } = await import('../../../renderer/src/stores/run-live');
   return useRunLiveStore();
 }
 
@@ -253,7 +234,7 @@ describe('run-diagnostics store', () => {
 
   async function freshDiagnostics() {
     await freshStore();
-    const { useRunDiagnosticsStore } = (await import(/* @vite-ignore */ `${STORES}run-diagnostics`)) as { useRunDiagnosticsStore: () => DiagnosticsStore };
+    const { useRunDiagnosticsStore } = await import('../../../renderer/src/stores/run-diagnostics');
     return useRunDiagnosticsStore();
   }
 
