@@ -11,7 +11,7 @@ import type { ResolvedProblem } from '../../core/problem/types';
 import { SETTING_FLAGS } from './args';
 import type { SettingOverrides } from './args';
 import { CliError, EXIT_INVALID } from './errors';
-import { parseJsonWithLocation } from './json-syntax';
+import { parseJsonWithLocation } from '../services/json-syntax';
 
 export interface LoadedProblem {
   /** The path as the user typed it (used in messages). */

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ParsedRequestOf, ResponseOf } from '../../contract/channel-map';
 // The CLI's JSON reader, so that the editor and `gmki validate` locate a syntax error alike.
-import { parseJsonWithLocation } from '../../cli/json-syntax';
+import { parseJsonWithLocation } from '../json-syntax';
 import { isExportError } from '../export/errors';
 import { writeExportFile } from '../export/write';
 import { stringifyJson } from '../results/index';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateSyntaxError, parseJsonWithLocation } from '../../electron/cli/json-syntax';
+import { locateSyntaxError, parseJsonWithLocation } from '../../../electron/services/json-syntax';
 
 function errorOf(text: string): { line: number; column: number; message: string } {
   const result = parseJsonWithLocation(text);
