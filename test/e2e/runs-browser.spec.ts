@@ -1,12 +1,14 @@
 // The runs browser (issue 4, screen 4): empty state, live list, search and filters, annotate,
 // delete, duplicate as a new problem.
 import { expect, test } from './fixtures';
-import { exampleProblem, seedRun } from './runs-seed';
+import { clearRuns, exampleProblem, seedRun } from './runs-seed';
 
 test.describe.configure({ mode: 'serial' });
 
 test('with no runs, explains what a run is and offers a new problem or an example', async ({ gmki }) => {
   const { page } = gmki;
+  // Earlier spec files may have left runs in this worker's server.
+  await clearRuns(gmki);
   await gmki.open('/runs');
   const empty = page.getByTestId('runs-empty');
   await expect(empty).toBeVisible();

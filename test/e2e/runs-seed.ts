@@ -33,3 +33,18 @@ export async function seedRun(gmki: GmkiPage, id: string, name: string, iteratio
   }
   throw new Error(`run ${name} did not finish in 30 s`);
 }
+
+/**
+ * Deletes every run in the server's database (cancelling any still going): spec files share one
+ * server per Playwright worker, so a spec about the whole list starts by emptying it.
+ */
+export async function clearRuns(gmki: GmkiPage): Promise<void> {
+  const list = async () => (await gmki.invoke<{ runs: Run[] }>('runs/list', { limit: 10_000 })).runs;
+  for (const run of await list()) {
+    if (['queued', 'running'].includes(run.status)) await gmki.invoke('run/cancel', { runId: run.id });
+  }
+  for (let attempt = 0; attempt < 300 && (await list()).some((run) => ['queued', 'running'].includes(run.status)); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  for (const run of await list()) await gmki.invoke('run/delete', { runId: run.id });
+}
