@@ -84,9 +84,19 @@ async function cornerTarget(browser: Browser): Promise<Row[]> {
   return [{ target: '2', what: 'corner plot d = 6, 10⁴ samples (switch → ECharts finished)', limitMs: 500, values: times, judgeBy: 'median' }];
 }
 
+/** What made the monitor's long frames long, most frequent first (printed under the table). */
+const notes: string[] = [];
+
 async function monitorTarget(browser: Browser): Promise<Row[]> {
   step('run monitor');
   const frames = await withServer(0, (server) => measureMonitor(browser, server, MONITOR_SECONDS));
+  const counts = new Map<string, number>();
+  for (const culprit of frames.culprits) {
+    const key = culprit.replace(/ \d+ ms$/, '');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  if (top.length > 0) notes.push(`target 3, longest script of each long frame (count × invoker function file): ${top.map(([key, n]) => `${n} × ${key}`).join('; ')}`);
   const rate = (frames.progressEvents / frames.seconds).toFixed(1);
   const over = frames.frameGaps.filter((gap) => gap > 50).length;
   return [
@@ -103,12 +113,18 @@ async function monitorTarget(browser: Browser): Promise<Row[]> {
   ];
 }
 
-async function attempt(targets: string[], label: string, work: () => Promise<Row[]>): Promise<Row[]> {
+/** Runs one group of targets in its own browser, so that a crash costs only that group. */
+async function attempt(targets: string[], label: string, work: (browser: Browser) => Promise<Row[]>): Promise<Row[]> {
+  let browser: Browser | null = null;
   try {
-    return await work();
+    browser = await launchBrowser();
+    version ??= browser.version();
+    return await work(browser);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return targets.map((target) => ({ target, what: label, limitMs: Number.NaN, notMeasured: reason, judgeBy: 'median' as const }));
+  } finally {
+    await browser?.close();
   }
 }
 
@@ -134,19 +150,16 @@ function format(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
+let version: string | null = null;
 const loadBefore = loadavg()[0];
-const browser = await launchBrowser();
-const version = browser.version();
-const rows: Row[] = [];
-try {
-  rows.push(...(await attempt(['1', '4'], 'runs browser', () => runsBrowserTargets(browser))));
-  rows.push(...(await attempt(['2'], 'corner plot on the run detail', () => cornerTarget(browser))));
-  rows.push(...(await attempt(['3'], 'run monitor', () => monitorTarget(browser))));
-} finally {
-  await browser.close();
-}
+const rows: Row[] = [
+  ...(await attempt(['1', '4'], 'runs browser', runsBrowserTargets)),
+  ...(await attempt(['2'], 'corner plot on the run detail', cornerTarget)),
+  ...(await attempt(['3'], 'run monitor', monitorTarget)),
+];
 console.log(describeMachine());
 // The machine may be shared: a load far above the core count slows every figure down.
 console.log(`load average (1 min): ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
-console.log(`browser: Chromium ${version} (headless, software rendering), viewport of the e2e tests\n`);
+console.log(`browser: Chromium ${version ?? '(did not start)'} (headless, software rendering), viewport of the e2e tests\n`);
 console.log(format(rows));
+if (notes.length > 0) console.log(`\n${notes.join('\n')}`);

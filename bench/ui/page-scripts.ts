@@ -9,10 +9,16 @@
  * time it entered the DOM, the time it was painted, and the page's milestones before it (ms since navigation start).
  */
 export const watchFirstContent = (selector: string): string => `
-  window.gmkiBenchFirstContent = new Promise((resolve) => {
+  window.gmkiBenchFirstContent = new Promise((resolve, reject) => {
+    // A page that never shows its content (a half-rebuilt out/renderer, an error state) fails the load instead of hanging.
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('No ' + ${JSON.stringify(selector)} + ' within 30 s; the page shows: ' + (document.body ? document.body.innerText.slice(0, 200) : '(nothing)')));
+    }, 30000);
     const observer = new MutationObserver(() => {
       if (!document.querySelector(${JSON.stringify(selector)})) return;
       observer.disconnect();
+      clearTimeout(timer);
       const dom = performance.now();
       requestAnimationFrame(() =>
         setTimeout(() => {
@@ -89,10 +95,16 @@ export const hasMark = (mark: string): string => `performance.getEntriesByName($
  */
 export const recordFrames = `
   (() => {
-    const record = { longFrames: [], frameGaps: [], recording: false };
+    const record = { longFrames: [], culprits: [], frameGaps: [], recording: false };
     window.gmkiBenchFrames = record;
     new PerformanceObserver((list) => {
-      if (record.recording) for (const entry of list.getEntries()) record.longFrames.push(entry.duration);
+      if (!record.recording) return;
+      for (const entry of list.getEntries()) {
+        record.longFrames.push(entry.duration);
+        // The frame's longest script, to say what made it long (invoker, function, file).
+        const script = [...(entry.scripts || [])].sort((a, b) => b.duration - a.duration)[0];
+        if (script) record.culprits.push(script.invoker + ' ' + (script.sourceFunctionName || '') + ' ' + String(script.sourceURL || '').split('/').pop() + ' ' + Math.round(script.duration) + ' ms');
+      }
     }).observe({ type: 'long-animation-frame' });
     let last = 0;
     const tick = (now) => {
@@ -105,4 +117,4 @@ export const recordFrames = `
 
 export const setRecording = (on: boolean): string => `window.gmkiBenchFrames.recording = ${on}`;
 
-export const recordedFrames = '({ longFrames: window.gmkiBenchFrames.longFrames, frameGaps: window.gmkiBenchFrames.frameGaps })';
+export const recordedFrames = '({ longFrames: window.gmkiBenchFrames.longFrames, culprits: window.gmkiBenchFrames.culprits, frameGaps: window.gmkiBenchFrames.frameGaps })';

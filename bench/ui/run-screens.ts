@@ -91,6 +91,8 @@ export async function measureCornerPlot(browser: Browser, server: BenchServer, r
 export interface MonitorFrames {
   /** Durations of long animation frames (each > 50 ms). */
   readonly longFrames: readonly number[];
+  /** Per long frame, its longest script: invoker, function, file, duration. */
+  readonly culprits: readonly string[];
   /** Gaps between consecutive requestAnimationFrame callbacks. */
   readonly frameGaps: readonly number[];
   readonly seconds: number;
@@ -151,7 +153,7 @@ export async function measureMonitor(browser: Browser, server: BenchServer, seco
     await page.evaluate(setRecording(false));
     finish();
     const progressEvents = await counting;
-    const frames = (await page.evaluate(recordedFrames)) as Pick<MonitorFrames, 'longFrames' | 'frameGaps'>;
+    const frames = (await page.evaluate(recordedFrames)) as Pick<MonitorFrames, 'longFrames' | 'culprits' | 'frameGaps'>;
     const still = await server.invoke<RunSummary>('run/get', { runId: run.id });
     if (still.status !== 'running') throw new Error(`The paced run stopped (${still.status}) during the measurement.`);
     return { ...frames, seconds, progressEvents };
