@@ -6,9 +6,9 @@ import { createRouter, createWebHashHistory } from 'vue-router';
 
 export const router = createRouter({
   history: createWebHashHistory(),
-  // A new screen starts at its top (the help screen's ?section= links scroll themselves); back and
-  // forward return to where the user was.
-  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  // A new screen starts at its top; back and forward return to where the user was. A change
+  // within one screen (its query) and the help screen's ?section= links keep their own scrolling.
+  scrollBehavior: (to, from, saved) => saved ?? (to.name === from.name || to.query.section ? false : { top: 0 }),
   routes: [
     { path: '/', redirect: '/runs' },
     { path: '/runs', name: 'runs', component: () => import('./views/RunsView.vue') },

@@ -1,7 +1,8 @@
 /**
  * What every end-to-end spec gets: a real `gmki serve` (the built renderer, the real services, a
- * fresh SQLite file in a temporary data folder), started once per spec file, and helpers to open
- * a screen and to keep a screenshot as a test artifact (test-results/screenshots/).
+ * fresh SQLite file in a temporary data folder), started once per spec file (the tests of one file
+ * share it), and helpers to open a screen and to keep a screenshot as a test artifact
+ * (test-results/screenshots/).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -49,18 +50,38 @@ async function startServer(): Promise<{ app: ServedApp; child: ChildProcess }> {
   return { app, child };
 }
 
-export const test = base.extend<{ gmki: GmkiPage }, { served: ServedApp }>({
-  served: [
+/** The server of the spec file now running; a new file gets a new server and a fresh database. */
+interface FileServer {
+  file: string;
+  app: ServedApp;
+  child: ChildProcess;
+}
+
+async function stopServer(server: FileServer): Promise<void> {
+  server.child.kill('SIGTERM');
+  await new Promise((done) => (server.child.exitCode !== null ? done(null) : server.child.once('exit', done)));
+  rmSync(server.app.dataDir, { recursive: true, force: true });
+  rmSync(server.app.workDir, { recursive: true, force: true });
+}
+
+export const test = base.extend<{ gmki: GmkiPage; served: ServedApp }, { fileServers: { current: FileServer | null } }>({
+  // Playwright has worker and test scopes but no file scope: the worker keeps the current file's
+  // server and swaps it when the next spec file begins, and stops the last one at the end.
+  fileServers: [
     async ({}, use) => {
-      const { app, child } = await startServer();
-      await use(app);
-      child.kill('SIGTERM');
-      await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
-      rmSync(app.dataDir, { recursive: true, force: true });
-      rmSync(app.workDir, { recursive: true, force: true });
+      const holder: { current: FileServer | null } = { current: null };
+      await use(holder);
+      if (holder.current) await stopServer(holder.current);
     },
     { scope: 'worker' },
   ],
+  served: async ({ fileServers }, use, testInfo) => {
+    if (fileServers.current?.file !== testInfo.file) {
+      if (fileServers.current) await stopServer(fileServers.current);
+      fileServers.current = { file: testInfo.file, ...(await startServer()) };
+    }
+    await use(fileServers.current.app);
+  },
   gmki: async ({ page, served }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
