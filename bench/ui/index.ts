@@ -152,11 +152,15 @@ function format(rows: readonly Row[]): string {
 
 let version: string | null = null;
 const loadBefore = loadavg()[0];
-const rows: Row[] = [
-  ...(await attempt(['1', '4'], 'runs browser', runsBrowserTargets)),
-  ...(await attempt(['2'], 'corner plot on the run detail', cornerTarget)),
-  ...(await attempt(['3'], 'run monitor', monitorTarget)),
-];
+// `npm run bench:ui -- 2 3` measures only those targets (a group runs when any of its targets is named).
+const wanted = process.argv.slice(2);
+const groups = [
+  { targets: ['1', '4'], label: 'runs browser', work: runsBrowserTargets },
+  { targets: ['2'], label: 'corner plot on the run detail', work: cornerTarget },
+  { targets: ['3'], label: 'run monitor', work: monitorTarget },
+].filter((group) => wanted.length === 0 || group.targets.some((target) => wanted.includes(target)));
+const rows: Row[] = [];
+for (const group of groups) rows.push(...(await attempt(group.targets, group.label, group.work)));
 console.log(describeMachine());
 // The machine may be shared: a load far above the core count slows every figure down.
 console.log(`load average (1 min): ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
