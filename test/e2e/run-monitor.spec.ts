@@ -157,11 +157,14 @@ test('a run whose diagnostics say mass may be missing shows the warning, the fin
   await expect(warning).toContainText('The result may be missing posterior mass');
   await expect(warning.getByTestId('diagnostics-more-components')).toHaveText(/20 components/);
   await expect(warning.getByTestId('diagnostics-extend')).toBeVisible();
-  // A settled run opens on its result; the monitor lists every finding and the condition numbers.
+  // A settled run opens on its result, which lists every finding too; so does the monitor, with
+  // the condition numbers.
   await expect(page.getByRole('tab', { name: 'Result' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#pane-result').getByTestId('diagnostics-finding')).toHaveCount(diagnostics.findings.length);
   await page.getByRole('tab', { name: 'Progress' }).click();
-  await expect(page.getByTestId('diagnostics-finding')).toHaveCount(diagnostics.findings.length);
-  await expect(page.getByTestId('condition-numbers')).toContainText('10:');
+  const progress = page.locator('#pane-progress');
+  await expect(progress.getByTestId('diagnostics-finding')).toHaveCount(diagnostics.findings.length);
+  await expect(progress.getByTestId('condition-numbers')).toContainText('10:');
   // The components the warnings name are marked on the weights chart.
   await expect(page.getByTestId('weights-flags')).toContainText('⚠');
   await gmki.screenshot('run-monitor-diagnostics-warning');
