@@ -3,6 +3,8 @@
  * index.html) and Electron loads the page from a file.
  */
 import { createRouter, createWebHashHistory } from 'vue-router';
+// The home screen is in the main bundle: the first render must not wait for one more round trip.
+import RunsView from './views/RunsView.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -11,7 +13,7 @@ export const router = createRouter({
   scrollBehavior: (to, from, saved) => saved ?? (to.name === from.name || to.query.section ? false : { top: 0 }),
   routes: [
     { path: '/', redirect: '/runs' },
-    { path: '/runs', name: 'runs', component: () => import('./views/RunsView.vue') },
+    { path: '/runs', name: 'runs', component: RunsView },
     { path: '/runs/:id', name: 'run', component: () => import('./views/RunView.vue'), props: true },
     { path: '/problem', name: 'problem', component: () => import('./views/ProblemEditorView.vue') },
     { path: '/setup', name: 'setup', component: () => import('./views/RunSetupView.vue') },
