@@ -9,7 +9,7 @@ import { useBridge } from '../bridge/index';
 import type { AppError, Result } from '../../../electron/contract/result';
 import type { EvaluationEntry, ExportOutcome, IterationData, RunRecord } from '../../../electron/contract/types';
 import type { ExportFileRequest } from '../runs/export-flow';
-import { isSettled } from '../runs/format';
+import { isSettled } from '../runs/status';
 import type { LoadState } from './runs';
 
 export const useRunDetailStore = defineStore('run-detail', () => {

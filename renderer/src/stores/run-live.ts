@@ -16,7 +16,7 @@ import type { HistoryEntry } from '../charts/history';
 import { useBridge } from '../bridge/index';
 import type { ProgressFigures } from '../monitor/format';
 import { appendLogs, lastSeq, mergeIterations, nextIteration } from '../monitor/history';
-import { explainConflict, isSettled, type RunAction } from '../monitor/status';
+import { explainConflict, isSettled, type RunAction } from '../runs/status';
 import { throttle } from '../monitor/throttle';
 import { useRunDiagnosticsStore } from './run-diagnostics';
 

@@ -9,7 +9,7 @@ import { useBridge } from '../bridge/index';
 import type { Result } from '../../../electron/contract/result';
 import type { DuplicatedProblem, ExampleInfo, RunRecord, RunSummary } from '../../../electron/contract/types';
 import { replaceRun, withProgress, withStatus } from '../runs/live';
-import { isSettled } from '../runs/format';
+import { isSettled } from '../runs/status';
 
 /** runs/list's largest page: the browser holds every run and filters in the page. */
 const LIST_LIMIT = 10_000;

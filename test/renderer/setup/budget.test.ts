@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateBudget, formatCount, formatDuration, formatSeconds, median } from '../../../renderer/src/setup/budget';
+import { estimateBudget, median } from '../../../renderer/src/setup/budget';
 
 describe('estimateBudget', () => {
   it('counts K·(2d+1) evaluations per iteration and K·(2d+1)·iterations in all (the paper’s two-modal case: 450)', () => {
@@ -38,33 +38,7 @@ describe('estimateBudget', () => {
   });
 });
 
-describe('formatting', () => {
-  it('writes expected durations in human units', () => {
-    expect(formatDuration(0.3)).toBe('under a second');
-    expect(formatDuration(42.4)).toBe('about 42 s');
-    expect(formatDuration(240)).toBe('about 4 min');
-    expect(formatDuration(3599)).toBe('about 1 h');
-    expect(formatDuration(2 * 3600 + 9 * 60)).toBe('about 2 h 10 min');
-    expect(formatDuration(2 * 3600 + 58 * 60)).toBe('about 3 h');
-    expect(formatDuration(3 * 86_400 + 4 * 3600)).toBe('about 3 days 4 h');
-    expect(formatDuration(86_400)).toBe('about 1 day');
-  });
-
-  it('writes measured times with a sensible unit and precision', () => {
-    expect(formatSeconds(0.0004)).toBe('0.4 ms');
-    expect(formatSeconds(0.01234)).toBe('12.3 ms');
-    expect(formatSeconds(1.5)).toBe('1.5 s');
-    expect(formatSeconds(42.2)).toBe('42 s');
-    expect(formatSeconds(200)).toBe('3 min 20 s');
-    expect(formatSeconds(7500)).toBe('2 h 5 min');
-  });
-
-  it('groups thousands with a thin space', () => {
-    expect(formatCount(450)).toBe('450');
-    expect(formatCount(38_550)).toBe('38\u202f550');
-    expect(formatCount(1_234_567)).toBe('1\u202f234\u202f567');
-  });
-
+describe('median', () => {
   it('takes the median of measurements, ignoring one slow first call', () => {
     expect(median([0.9, 0.01, 0.012])).toBe(0.012);
     expect(median([4, 1, 3, 2])).toBe(2.5);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RUN_STATUSES } from '../../../electron/contract/types';
-import { availableActions, explainConflict, isSettled, statusLook } from '../../../renderer/src/monitor/status';
+import { availableActions, explainConflict, isSettled, statusLook } from '../../../renderer/src/runs/status';
 
 describe('statusLook', () => {
   it('gives only a completed run the success look', () => {
@@ -14,6 +14,13 @@ describe('statusLook', () => {
   });
   it('labels every status with its own name', () => {
     for (const status of RUN_STATUSES) expect(statusLook(status).label).toBe(status);
+  });
+  it('marks stopped runs with an icon other than the tick, so colour is not the only sign', () => {
+    expect(RUN_STATUSES.filter((status) => statusLook(status).icon === '✓')).toEqual(['completed']);
+    expect(new Set(RUN_STATUSES.map((status) => statusLook(status).icon)).size).toBe(RUN_STATUSES.length);
+  });
+  it('explains every status in a sentence', () => {
+    for (const status of RUN_STATUSES) expect(statusLook(status).explanation).toMatch(/^[A-Z].*\.$/);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * How each run status looks and what can be done with a run in it. Honest states (product.md
- * item 6): only `completed` looks like success; a stopped run never does.
+ * How each run status looks and what can be done with a run in it, for every screen (runs
+ * browser, monitor, run view). Honest states (product.md item 6): only `completed` looks like
+ * success; a stopped run never does (unlike Persalys' green tick on a stopped run).
  */
 import type { RunStatus } from '../../../electron/contract/types';
 
@@ -10,17 +11,19 @@ export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 export interface StatusLook {
   readonly label: string;
   readonly tag: TagType;
-  /** One plain sentence for the header's tooltip and screen readers. */
+  /** A mark that does not rely on colour alone. */
+  readonly icon: string;
+  /** One plain sentence for tooltips and screen readers. */
   readonly explanation: string;
 }
 
-const LOOKS: Record<RunStatus, StatusLook> = {
-  queued: { label: 'queued', tag: 'info', explanation: 'Waiting for a free slot; it starts when an earlier run finishes.' },
-  running: { label: 'running', tag: 'primary', explanation: 'Evaluating the forward model.' },
-  completed: { label: 'completed', tag: 'success', explanation: 'Every planned iteration is done.' },
-  failed: { label: 'failed', tag: 'danger', explanation: 'Stopped by an error; the iterations committed before it are kept.' },
-  cancelled: { label: 'cancelled', tag: 'warning', explanation: 'Stopped on request before the planned iterations; it can be resumed.' },
-  interrupted: { label: 'interrupted', tag: 'warning', explanation: 'The app quit or crashed while it ran; it can be resumed.' },
+const LOOKS: Readonly<Record<RunStatus, StatusLook>> = {
+  queued: { label: 'queued', tag: 'info', icon: '…', explanation: 'Waiting for a free slot; it starts when an earlier run finishes.' },
+  running: { label: 'running', tag: 'primary', icon: '▶', explanation: 'Evaluating the forward model.' },
+  completed: { label: 'completed', tag: 'success', icon: '✓', explanation: 'Every planned iteration is done.' },
+  failed: { label: 'failed', tag: 'danger', icon: '✕', explanation: 'Stopped by an error; the iterations committed before it are kept.' },
+  cancelled: { label: 'cancelled', tag: 'warning', icon: '■', explanation: 'Stopped on request before the planned iterations; it can be resumed.' },
+  interrupted: { label: 'interrupted', tag: 'warning', icon: '⏸', explanation: 'The app quit or crashed while it ran; it can be resumed.' },
 };
 
 export function statusLook(status: RunStatus): StatusLook {
