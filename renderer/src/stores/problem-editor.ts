@@ -68,7 +68,11 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
 
   watch(() => draft.problem, scheduleValidation, { deep: true, immediate: true });
   const modelKey = computed(() => JSON.stringify(draft.problem.model ?? null));
-  watch(modelKey, () => (modelError.value = null));
+  // A result or failure of the previous model says nothing about this one.
+  watch(modelKey, () => {
+    modelError.value = null;
+    if (evaluation.value.status !== 'running') evaluation.value = { status: 'idle' };
+  });
 
   /** Every error: validation's, then the model's own setup failure. */
   const errors = computed<readonly ProblemError[]>(() => [
