@@ -4,7 +4,7 @@
  * edits parameters, observations and model; run setup edits `settings`; both start runs from it.
  */
 import { defineStore } from 'pinia';
-import { ref, watch } from 'vue';
+import { computed, ref, watch } from 'vue';
 
 export type ProblemJson = Record<string, unknown>;
 
@@ -55,5 +55,17 @@ export const useDraftStore = defineStore('draft', () => {
 
   watch(problem, () => (dirty.value = true), { deep: true });
 
-  return { problem, origin, dirty, load, markSaved, setProblemDir };
+  /** The draft's model as a key: a timing of another model says nothing about this one. */
+  const modelKey = computed(() => JSON.stringify(problem.value.model ?? null));
+  const timing = ref<{ seconds: number; model: string } | null>(null);
+
+  /** Keeps the time of a good test evaluation of `model` (the problem editor's; run setup's budget reads it). */
+  function recordEvaluation(seconds: number, model: string): void {
+    timing.value = { seconds, model };
+  }
+
+  /** Seconds one forward evaluation of the draft's current model took, null until one was tested. */
+  const lastEvaluationSeconds = computed(() => (timing.value && timing.value.model === modelKey.value ? timing.value.seconds : null));
+
+  return { problem, origin, dirty, load, markSaved, setProblemDir, modelKey, recordEvaluation, lastEvaluationSeconds };
 });

@@ -44,8 +44,6 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
   const evaluation = shallowRef<EvaluationState>({ status: 'idle' });
   /** A MODEL_SETUP failure of the last test evaluation, shown on its model field until the model changes. */
   const modelError = shallowRef<ProblemError | null>(null);
-  /** Seconds of the last good test evaluation and the model it timed. */
-  const timing = ref<{ seconds: number; setupSeconds: number; model: string } | null>(null);
   let requestNumber = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -67,7 +65,7 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
   }
 
   watch(() => draft.problem, scheduleValidation, { deep: true, immediate: true });
-  const modelKey = computed(() => JSON.stringify(draft.problem.model ?? null));
+  const modelKey = computed(() => draft.modelKey);
   // A result or failure of the previous model says nothing about this one.
   watch(modelKey, () => {
     modelError.value = null;
@@ -103,7 +101,7 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
     }
     evaluation.value = { status: 'done', result: reply.value };
     if (reply.value.error === null && reply.value.lengthOk) {
-      timing.value = { seconds: reply.value.seconds, setupSeconds: reply.value.setupSeconds, model };
+      draft.recordEvaluation(reply.value.seconds, model);
     }
   }
 
@@ -143,8 +141,8 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
     { deep: true },
   );
 
-  /** Seconds one forward evaluation of the draft's current model took, null until one was tested. */
-  const lastEvaluationSeconds = computed(() => (timing.value && timing.value.model === modelKey.value ? timing.value.seconds : null));
+  /** Seconds one forward evaluation of the draft's current model took (kept in the draft store). */
+  const lastEvaluationSeconds = computed(() => draft.lastEvaluationSeconds);
 
   return { validation, checking, evaluation, errors, modelError, isValid, messageFor, validateNow, testEvaluation, lastEvaluationSeconds, predictive, checkPriorPredictive };
 });

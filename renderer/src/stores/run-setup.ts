@@ -9,6 +9,7 @@ import { ref, shallowRef } from 'vue';
 import type { AppError } from '../../../electron/contract/result';
 import type { ExampleInfo, RunRecord, ValidationOutcome } from '../../../electron/contract/types';
 import { useBridge } from '../bridge/index';
+import { plainCopy } from '../problem/json-path';
 import { median } from '../setup/budget';
 import type { ProblemJson } from './draft';
 
@@ -21,11 +22,6 @@ export interface Measurement {
   readonly setupSeconds: number;
   /** What was measured (model, prior mean, folder): a change makes it stale. */
   readonly key: string;
-}
-
-/** A reactive draft as plain JSON: IPC's structured clone refuses proxies, and problem files are JSON. */
-function plainJson(problem: ProblemJson): ProblemJson {
-  return JSON.parse(JSON.stringify(problem)) as ProblemJson;
 }
 
 /** Below this, one evaluation is cheap enough to measure three times and report the median. */
@@ -61,7 +57,7 @@ export const useRunSetupStore = defineStore('run-setup', () => {
   async function validate(problem: ProblemJson): Promise<void> {
     const request = ++validationRequest;
     validating.value = true;
-    const result = await bridge.invoke('problem/validate', { problem: plainJson(problem) });
+    const result = await bridge.invoke('problem/validate', { problem: plainCopy(problem) });
     if (request !== validationRequest) return;
     validating.value = false;
     validationError.value = result.ok ? null : result.error.message;
@@ -121,7 +117,7 @@ export const useRunSetupStore = defineStore('run-setup', () => {
     const times: number[] = [];
     let setupSeconds = 0;
     for (let i = 0; i < 3; i++) {
-      const result = await bridge.invoke('problem/test-evaluation', { problem: plainJson(problem), ...(problemDir ? { problemDir } : {}) });
+      const result = await bridge.invoke('problem/test-evaluation', { problem: plainCopy(problem), ...(problemDir ? { problemDir } : {}) });
       if (!result.ok || result.value.error !== null) {
         measureError.value = result.ok ? `The model failed: ${result.value.error}` : result.error.message;
         break;
@@ -142,7 +138,7 @@ export const useRunSetupStore = defineStore('run-setup', () => {
     startError.value = null;
     const trimmed = name.trim();
     const result = await bridge.invoke('run/start', {
-      problem: plainJson(problem),
+      problem: plainCopy(problem),
       ...(problemDir ? { problemDir } : {}),
       ...(trimmed ? { name: trimmed } : {}),
     });
