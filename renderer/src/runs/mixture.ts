@@ -22,8 +22,14 @@ export function mixtureOf(iteration: IterationData): Mixture {
   };
 }
 
+/** A run's parameters: names and the transforms from u to physical units. */
+export interface ParameterSpace {
+  readonly names: string[];
+  readonly transforms: ParameterTransform[];
+}
+
 /** Parameter names and transforms of a problem as run (identity for any parameter core cannot read). */
-export function parameterSpaceOf(problem: Readonly<Record<string, unknown>>): { names: string[]; transforms: ParameterTransform[] } {
+export function parameterSpaceOf(problem: Readonly<Record<string, unknown>>): ParameterSpace {
   const parsed = parseProblem(problem);
   if (parsed.ok) return { names: [...parsed.problem.parameterNames], transforms: [...parsed.problem.transforms] };
   const parameters = Array.isArray(problem.parameters) ? (problem.parameters as { name?: unknown }[]) : [];
