@@ -1,5 +1,5 @@
 // Builds the desktop app: the main process (electron/main), the preload (electron/preload) and the
-// Vue renderer (renderer/). Recipe and its constraints: ../shared/design/toolchain.md §2.
+// Vue renderer (renderer/). Recipe and its constraints: docs/toolchain.md §2.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
