@@ -8,6 +8,7 @@
  * Model paths are left as written; hosts resolve them against the file's folder.
  */
 import type { ModelSpec, ProblemError, ResolvedProblem } from './types';
+import { DEFAULT_REFERENCE_LABEL } from './types';
 import type { ProblemFile } from './schema';
 import { PROBLEM_FILE_KEYS, problemFileSchema } from './schema';
 import { expectedGot } from './describe';
@@ -18,7 +19,16 @@ import { transformFor } from './transforms';
 import { toSymmetricArray } from './matrix-checks';
 import type { SettingsOptions } from './settings';
 import { resolveSettings } from './settings';
-import { checkModel, checkObservations, checkParameters, checkPriorCorrelation, checkSettings, observationCount, parameterCount } from './semantics';
+import {
+  checkModel,
+  checkObservations,
+  checkParameters,
+  checkPriorCorrelation,
+  checkReference,
+  checkSettings,
+  observationCount,
+  parameterCount,
+} from './semantics';
 
 /** Options of `parseProblem`. */
 export type ParseProblemOptions = SettingsOptions;
@@ -71,6 +81,7 @@ export function parseProblem(json: unknown, options: ParseProblemOptions = {}): 
     ...checkObservations(json.observations),
     ...checkModel(json.model, d, observationCount(json)),
     ...checkSettings(json.settings, d),
+    ...checkReference(json.reference, json.parameters),
   );
   if (errors.length > 0 || !result.success) return { ok: false, errors: orderErrors(errors) };
   return { ok: true, problem: resolveProblem(result.data, parameters.uPriors, options) };
@@ -127,5 +138,6 @@ function resolveProblem(file: ProblemFile, uPriors: readonly (ConstrainedGaussia
     },
     model: file.model as ModelSpec,
     settings,
+    reference: file.reference ? { theta: Float64Array.from(file.reference.theta), label: file.reference.label ?? DEFAULT_REFERENCE_LABEL } : null,
   };
 }

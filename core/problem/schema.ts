@@ -163,6 +163,18 @@ export const settingsSchema = strictObject(
   'an object of settings',
 );
 
+/**
+ * `reference` (§1.4): known parameter values (e.g. the truth of a synthetic problem) that results
+ * are compared with, in physical units. Length and bounds are semantic checks.
+ */
+export const referenceSchema = strictObject(
+  {
+    theta: arrayOf(finiteNumber, 'an array of numbers (one per parameter)', 1),
+    label: text().optional(),
+  },
+  'an object { "theta" } with optional "label"',
+);
+
 /** The whole problem file. Top-level keys in document order (errors are sorted by it). */
 export const problemFileSchema = strictObject(
   {
@@ -175,6 +187,7 @@ export const problemFileSchema = strictObject(
     observations: observationsSchema,
     model: modelSchema,
     settings: settingsSchema.optional(),
+    reference: referenceSchema.optional(),
   },
   'a JSON object (a gmki-problem/1 file)',
 );
@@ -188,3 +201,4 @@ export type ParameterEntry = z.infer<typeof parameterSchema>;
 export type ObservationsEntry = z.infer<typeof observationsSchema>;
 export type ModelEntry = z.infer<typeof modelSchema>;
 export type SettingsEntry = z.infer<typeof settingsSchema>;
+export type ReferenceEntry = z.infer<typeof referenceSchema>;

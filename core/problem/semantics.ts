@@ -8,7 +8,7 @@ import type { ProblemError } from './types';
 import type { JsonPath } from './describe';
 import { expectedGot, formatComputed, formatPath } from './describe';
 import { checkSpdMatrix } from './matrix-checks';
-import { initializationSchema, matrixSchema, modelSchema, parameterPriorSchema, settingsSchema } from './schema';
+import { initializationSchema, matrixSchema, modelSchema, parameterPriorSchema, referenceSchema, settingsSchema } from './schema';
 import type { ConstrainedGaussian } from './transforms';
 import { constrainedGaussian } from './transforms';
 import { BUILTIN_MODEL_NAMES, getBuiltinModel } from './builtins';
@@ -144,5 +144,28 @@ export function checkSettings(raw: unknown, d: number | undefined): ProblemError
   if (!(components * minWeight < 1)) {
     errors.push(error(['settings', 'minWeight'], `expected a number < 1/K = ${formatComputed(1 / components)} (K·minWeight must stay below 1 with K = ${components}), got ${minWeight}`));
   }
+  return errors;
+}
+
+/**
+ * `reference.theta`: one value per parameter, strictly inside its bounds (a bounded parameter's
+ * transform never reaches the bound itself, so the reference could not be compared in u).
+ */
+export function checkReference(raw: unknown, parameters: unknown): ProblemError[] {
+  const reference = valid(referenceSchema, raw);
+  const d = parameterCount({ parameters });
+  if (reference === undefined || d === undefined) return [];
+  const theta = reference.theta;
+  if (theta.length !== d) return [error(['reference', 'theta'], `expected ${plural(d, 'number')} (one per parameter), got ${theta.length}`)];
+  const errors: ProblemError[] = [];
+  theta.forEach((value, i) => {
+    const prior = valid(parameterPriorSchema, field((parameters as unknown[])[i], 'prior'));
+    const bound = (side: string, limit: number): string => `parameters[${i}] has ${side} bound ${limit}`;
+    if (prior?.lower !== undefined && !(value > prior.lower)) {
+      errors.push(error(['reference', 'theta', i], `expected a number > ${prior.lower} (${bound('lower', prior.lower)}), got ${value}`));
+    } else if (prior?.upper !== undefined && !(value < prior.upper)) {
+      errors.push(error(['reference', 'theta', i], `expected a number < ${prior.upper} (${bound('upper', prior.upper)}), got ${value}`));
+    }
+  });
   return errors;
 }

@@ -109,6 +109,22 @@ export interface ResolvedProblem {
   };
   readonly model: ModelSpec;
   readonly settings: RunSettings;
+  /** The file's `reference` (§1.4), or null when it has none. */
+  readonly reference: ProblemReference | null;
+}
+
+/** The label of a `reference` that names none. */
+export const DEFAULT_REFERENCE_LABEL = 'reference';
+
+/**
+ * Known parameter values results are compared with (`problem-format.md` §1.4), e.g. the truth
+ * a synthetic problem's data were made from.
+ */
+export interface ProblemReference {
+  /** θ_ref in physical units (d), inside every parameter's bounds. */
+  readonly theta: Float64Array;
+  /** What the values are, e.g. "truth" ("reference" when the file names nothing). */
+  readonly label: string;
 }
 
 /** JSON content of a problem file with `settings` fully resolved. */

@@ -13,3 +13,5 @@ export type { ComponentSummary, MixtureSummary } from './summary';
 export { summarizeMixture } from './summary';
 export type { DiagnoseOptions, Finding, FindingKind, RunDiagnostics } from './diagnostics';
 export { diagnoseRun } from './diagnostics';
+export type { ReferenceDistance } from './reference';
+export { componentCentre, referenceDistances } from './reference';

@@ -4,8 +4,10 @@
  */
 import { mixtureToJson } from '../../core/gmki/state';
 import type { Mixture } from '../../core/gmki/state';
-import type { ParameterTransform } from '../../core/problem/types';
+import type { ParameterTransform, ProblemReference } from '../../core/problem/types';
 import type { RunStatus } from '../services/store/types';
+import { referenceDistances } from '../../core/results/reference';
+import type { ReferenceDistance } from '../../core/results/reference';
 import { summarizeMixture } from '../../core/results/summary';
 import { formatDuration, formatNumber, formatWeight, plural } from './format';
 
@@ -19,6 +21,8 @@ export interface RunSummaryJson {
   readonly elapsedSeconds: number;
   /** The last completed iteration's mixture, in u (as in mixture.json); null before the first. */
   readonly final: { readonly weights: number[]; readonly means: number[][] } | null;
+  /** With the problem's `reference`: each final component's distance to it (physical units). */
+  readonly reference?: { readonly label: string; readonly distances: readonly ReferenceDistance[] };
   readonly out?: string;
   readonly error?: string;
 }
@@ -36,8 +40,15 @@ export interface RunOutcome {
   readonly error?: string;
 }
 
-export function buildRunSummaryJson(outcome: RunOutcome): RunSummaryJson {
+/** The problem's transforms and reference, for the distances to the reference. */
+export interface ReferenceContext {
+  readonly transforms: readonly ParameterTransform[];
+  readonly reference: ProblemReference | null;
+}
+
+export function buildRunSummaryJson(outcome: RunOutcome, context?: ReferenceContext): RunSummaryJson {
   const final = outcome.mixture ? mixtureToJson(outcome.mixture) : null;
+  const reference = outcome.mixture && context?.reference ? context.reference : null;
   return {
     id: outcome.id,
     status: outcome.status,
@@ -46,6 +57,9 @@ export function buildRunSummaryJson(outcome: RunOutcome): RunSummaryJson {
     forwardEvaluations: outcome.forwardEvaluations,
     elapsedSeconds: outcome.elapsedSeconds,
     final: final && { weights: final.weights, means: final.means },
+    ...(reference && outcome.mixture
+      ? { reference: { label: reference.label, distances: referenceDistances(outcome.mixture, context!.transforms, reference) } }
+      : {}),
     ...(outcome.out === undefined ? {} : { out: outcome.out }),
     ...(outcome.error === undefined ? {} : { error: outcome.error }),
   };
@@ -64,6 +78,7 @@ export function formatHumanSummary(
   parameterNames: readonly string[],
   transforms: readonly ParameterTransform[],
   files: readonly string[],
+  reference: ProblemReference | null = null,
 ): string {
   const lines = [
     `Completed "${outcome.name}": ${plural(outcome.iteration, 'iteration')}, ` +
@@ -76,8 +91,10 @@ export function formatHumanSummary(
   const nameWidth = Math.max(...parameterNames.slice(0, shown).map((name) => name.length));
   let anyBounded = false;
   let anyUnbounded = false;
+  const distances = reference ? referenceDistances(outcome.mixture, transforms, reference) : null;
   summary.components.forEach((component, k) => {
-    lines.push(`component ${k + 1}  weight ${formatWeight(component.weight)}`);
+    const toReference = distances && reference ? `  ${formatReferenceDistance(distances[k]!, reference.label)}` : '';
+    lines.push(`component ${k + 1}  weight ${formatWeight(component.weight)}${toReference}`);
     for (let i = 0; i < shown; i++) {
       const transform = transforms[i]!;
       const m = component.mean[i]!;
@@ -109,4 +126,10 @@ function legend(anyUnbounded: boolean, anyBounded: boolean): string {
   const interval = 'median and central 95 % interval (physical units)';
   if (anyUnbounded && anyBounded) return `Unbounded parameters: mean ± std. Bounded parameters: ${interval}.`;
   return anyBounded ? `Values are the ${interval} per component.` : 'Values are mean ± std per component.';
+}
+
+/** `distance to truth 12.3 (relative error 0.4812)`: one component's distance to the reference. */
+export function formatReferenceDistance(distance: ReferenceDistance, label: string): string {
+  const relative = distance.relativeError === null ? '' : ` (relative error ${formatNumber(distance.relativeError)})`;
+  return `distance to ${label} ${formatNumber(distance.distance)}${relative}`;
 }

@@ -55,6 +55,7 @@ export function simpleProblem(spec: SimpleProblemSpec): ResolvedProblem {
     },
     model: { type: 'builtin', name: 'test' },
     settings,
+    reference: null,
   };
 }
 

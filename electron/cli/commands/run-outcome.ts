@@ -48,11 +48,11 @@ export async function finishSupervisedRun(
   const diagnostics = completed ? diagnoseStoredRun(iterations, problem.settings.minWeight) : null;
   if (options.json) {
     const diagnosed = diagnosticsJson(diagnostics);
-    io.stdout(`${JSON.stringify({ ...buildRunSummaryJson(outcome), ...(diagnosed ? { diagnostics: diagnosed } : {}) })}\n`);
+    io.stdout(`${JSON.stringify({ ...buildRunSummaryJson(outcome, problem), ...(diagnosed ? { diagnostics: diagnosed } : {}) })}\n`);
   }
   if (completed) {
     if (!options.json) {
-      io.stdout(formatHumanSummary(outcome, problem.parameterNames, problem.transforms, options.outPaths));
+      io.stdout(formatHumanSummary(outcome, problem.parameterNames, problem.transforms, options.outPaths, problem.reference));
       io.stdout(`Stored as run ${record.id} in ${store.path}.\n`);
     }
     io.stderr(formatDiagnostics(diagnostics, false));

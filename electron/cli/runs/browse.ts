@@ -1,11 +1,14 @@
 /** `gmki runs list | show | tag | delete`: looking at and tidying the stored runs. */
+import { referenceDistances } from '../../../core/results/reference';
 import { summarizeMixture } from '../../../core/results/summary';
+import { problemOfRun } from '../../services/runs/stored-problem';
 import { RUN_STATUSES, type RunStatus, type RunStore } from '../../services/store';
 import { CliError, EXIT_INVALID, EXIT_OK } from '../errors';
 import { formatDuration, formatNumber, formatWeight } from '../format';
 import type { CliIo } from '../io';
 import { requireRun } from '../store-access';
 import { diagnoseStoredRun, formatDiagnostics } from '../run-diagnostics';
+import { formatReferenceDistance } from '../summary';
 import type { RunsOptions } from './args';
 
 export function listRuns(store: RunStore, options: RunsOptions, io: CliIo): number {
@@ -73,9 +76,13 @@ export function showRun(store: RunStore, options: RunsOptions, io: CliIo): numbe
   if (run.notes) lines.push(`notes      ${run.notes}`);
   if (latest) {
     lines.push('', `mixture after iteration ${latest.iteration} (mean ± std in the unconstrained space):`);
+    const parsed = problemOfRun(run);
+    const reference = parsed.ok ? parsed.problem.reference : null;
+    const distances = parsed.ok && reference ? referenceDistances(latest.mixture, parsed.problem.transforms, reference) : null;
     summarizeMixture(latest.mixture).components.forEach((component, k) => {
       const means = Array.from(component.mean, (m, i) => `${formatNumber(m)} ± ${formatNumber(component.std[i]!)}`);
       lines.push(`  component ${k + 1}  weight ${formatWeight(component.weight)}  ${means.slice(0, 6).join(', ')}${means.length > 6 ? ', …' : ''}`);
+      if (distances && reference) lines.push(`               ${formatReferenceDistance(distances[k]!, reference.label)}`);
     });
   }
   const diagnostics = formatDiagnostics(diagnoseStoredRun(store.getIterations(run.id), settings.minWeight), true);
