@@ -3,13 +3,14 @@
  * requests on stdin and answers on stdout. It is the leader of its own process group, so that
  * killing it also kills whatever it started. Any misbehaviour — exiting, hanging past the
  * timeout, writing garbage — fails the evaluation waiting on it and ends the process; the
- * command host then starts a fresh one for the next request.
+ * command host then starts a fresh one for the next request. It is started by launch.ts, which
+ * also makes its group die with this process.
  */
-import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { LogStream } from '../store/types';
 import type { EvaluationFailureKind } from './host';
 import { encodeRequest, parseAnswer, splitLines } from './jsonl';
+import { launchModel } from './launch';
 import { signalProcessGroup } from './process-tree';
 import type { SlotResult } from './schedule';
 import { LineTail, quoteStderrTail } from './text';
@@ -75,22 +76,9 @@ export class ModelProcess {
   }
 
   /** Starts the command; rejects with the spawn error (no such program, no permission). */
-  static start(options: ModelProcessOptions): Promise<ModelProcess> {
-    const [program, ...args] = options.argv;
-    const child = spawn(program!, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: process.platform !== 'win32',
-      windowsHide: true,
-    });
-    return new Promise((resolve, reject) => {
-      child.once('error', reject);
-      child.once('spawn', () => {
-        child.off('error', reject);
-        resolve(new ModelProcess(child, options));
-      });
-    });
+  static async start(options: ModelProcessOptions): Promise<ModelProcess> {
+    const child = await launchModel(options.argv, { cwd: options.cwd, env: options.env });
+    return new ModelProcess(child, options);
   }
 
   /** False once the process has ended and has nothing left to report: the slot needs a new one. */
