@@ -127,3 +127,25 @@ test('a failed run shows the model\'s own words in the run detail and on hover i
   await status.hover();
   await expect(page.locator('.run-cause:visible')).toContainText('solver diverged at step 412');
 });
+
+test('a run that failed before its first iteration shows no posterior and offers no samples or mixture to export', async ({ gmki }) => {
+  const { page } = gmki;
+  writeFileSync(join(gmki.app.workDir, 'nan-at-once.mjs'), 'export function forward() {\n  return [Number.NaN];\n}\n');
+  const example = await exampleProblem(gmki, 'square-map-1d', 10);
+  const problem = { ...example, model: { type: 'javascript', path: 'nan-at-once.mjs' } };
+  const started = await gmki.invoke<RunRecord>('run/start', { problem, problemDir: gmki.app.workDir, name: 'failed at once' });
+  await expect.poll(async () => (await gmki.invoke<RunRecord>('run/get', { runId: started.id })).status, { timeout: 60_000 }).toBe('failed');
+
+  await gmki.open(`/runs/${started.id}`);
+  await page.getByRole('tab', { name: 'Result' }).click();
+  await expect(page.getByTestId('stop-alert')).toContainText('No iteration was completed');
+  await expect(page.getByTestId('no-posterior')).toContainText('No iteration completed: no posterior');
+  // Nothing presents the initial mixture (drawn from the prior) as a result.
+  await expect(page.getByTestId('corner-card')).toHaveCount(0);
+  await expect(page.getByTestId('components-card')).toHaveCount(0);
+  await expect(page.getByTestId('predictive-card')).toHaveCount(0);
+  for (const format of ['csv', 'npz', 'json']) await expect(page.getByTestId(`export-${format}`)).toBeDisabled();
+  await expect(page.getByTestId('export-problem')).toBeEnabled();
+  await expect(page.getByTestId('export-unavailable')).toContainText('The run failed before its first iteration completed, so there is no posterior');
+  await gmki.screenshot('run-detail-failed-at-start');
+});

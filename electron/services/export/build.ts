@@ -88,7 +88,7 @@ function contentOf(store: RunStore, run: RunRecord, format: ExportFormat, sample
     case 'csv': {
       const problem = resolveStoredProblem(run);
       const last = store.getLatestIteration(run.id);
-      if (!last) throw noIterations(run);
+      if (!last || last.iteration === 0) throw noIterations(run, last !== null);
       checkShape(run, problem, [last]);
       return withSamplingErrors(run, () => buildCsvExport(problem, last.mixture, samples));
     }
@@ -96,11 +96,11 @@ function contentOf(store: RunStore, run: RunRecord, format: ExportFormat, sample
     case 'npz': {
       const problem = resolveStoredProblem(run);
       const history = store.getIterations(run.id);
-      if (history.length === 0) throw noIterations(run);
+      const latest = history.at(-1);
+      if (!latest || latest.iteration === 0) throw noIterations(run, latest !== undefined);
       checkShape(run, problem, history);
       if (format === 'json') return buildJsonExport(run, problem.parameterNames, history);
-      const final = history[history.length - 1].mixture;
-      const drawn: PosteriorSamples = withSamplingErrors(run, () => drawPosteriorSamples(final, problem, samples));
+      const drawn: PosteriorSamples = withSamplingErrors(run, () => drawPosteriorSamples(latest.mixture, problem, samples));
       return buildNpzExport({ parameterNames: problem.parameterNames, history, samples: drawn });
     }
     default:
@@ -129,8 +129,17 @@ function checkShape(run: RunRecord, problem: ResolvedProblem, history: readonly 
   }
 }
 
-function noIterations(run: RunRecord): ExportError {
-  return new ExportError('NO_ITERATIONS', `Run ${run.id} (${run.name}) has no committed iteration yet, so there is no mixture to export.`);
+/**
+ * Iteration 0 is the initial mixture, drawn from the prior before the model was ever used: a run
+ * that stopped there has no posterior, and its samples would pass for one.
+ */
+function noIterations(run: RunRecord, initialOnly: boolean): ExportError {
+  if (!initialOnly) return new ExportError('NO_ITERATIONS', `Run ${run.id} (${run.name}) has no committed iteration yet, so there is no mixture to export.`);
+  const cause = run.error ? ` (${run.status}: ${run.error.trim().replace(/[.]$/, '')})` : ` (${run.status})`;
+  return new ExportError(
+    'NO_ITERATIONS',
+    `Run ${run.id} (${run.name}) completed no iteration${cause}, so it has no posterior to export: its only mixture is the initial one, drawn from the prior.`,
+  );
 }
 
 function withSamplingErrors<T>(run: RunRecord, draw: () => T): T {

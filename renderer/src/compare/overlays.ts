@@ -18,10 +18,13 @@ export interface LoadedRun {
   readonly history: IterationHistory;
 }
 
-/** The run's last committed mixture with its parameters, or null before its first iteration. */
+/**
+ * The run's last committed mixture with its parameters, or null until iteration 1 has completed
+ * (iteration 0 is the initial mixture, drawn from the prior: no posterior).
+ */
 export function posteriorOf(run: LoadedRun): RunPosterior | null {
   const last = run.history.iterations.at(-1);
-  if (!last || last.weights.length === 0) return null;
+  if (!last || last.iteration === 0 || last.weights.length === 0) return null;
   const space = parameterSpaceOf(run.problem);
   return { name: run.name, mixture: mixtureOf(last), names: space.names, transforms: space.transforms };
 }

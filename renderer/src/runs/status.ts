@@ -64,3 +64,14 @@ export function explainConflict(action: RunAction, status: RunStatus, message: s
   };
   return `${why[action]} (${message})`;
 }
+
+/**
+ * Why a run has no posterior to show or export, or null when it has one. Iteration 0 is the
+ * initial mixture, drawn from the prior before the model was used: until iteration 1 has been
+ * committed there is nothing to present as a result (and the export service refuses it too).
+ */
+export function noPosteriorReason(status: RunStatus, lastIteration: number | null): string | null {
+  if (lastIteration !== null && lastIteration > 0) return null;
+  if (!isSettled(status)) return `No iteration has completed yet: the run is ${status}.`;
+  return `The run ${status === 'interrupted' ? 'was interrupted' : status === 'cancelled' ? 'was cancelled' : status} before its first iteration completed, so there is no posterior: the only mixture is the initial one, drawn from the prior.`;
+}

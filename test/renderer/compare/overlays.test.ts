@@ -35,6 +35,10 @@ describe('posteriorOf', () => {
   it('is null before the first iteration', () => {
     expect(posteriorOf({ name: 'run', problem, history: history([]) })).toBeNull();
   });
+
+  it('is null for a run that stopped at iteration 0: its initial mixture is drawn from the prior, not a posterior', () => {
+    expect(posteriorOf({ name: 'run', problem, history: history([iteration(0, [null, null])]) })).toBeNull();
+  });
 });
 
 describe('chartHistoryOf', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RUN_STATUSES } from '../../../electron/contract/types';
-import { availableActions, explainConflict, isSettled, statusLook } from '../../../renderer/src/runs/status';
+import { availableActions, explainConflict, isSettled, noPosteriorReason, statusLook } from '../../../renderer/src/runs/status';
 
 describe('statusLook', () => {
   it('gives only a completed run the success look', () => {
@@ -51,5 +51,21 @@ describe('explainConflict', () => {
   });
   it('tells to resume a cancelled run before extending it', () => {
     expect(explainConflict('extend', 'cancelled', 'no')).toContain('resume it first');
+  });
+});
+
+describe('noPosteriorReason', () => {
+  it('is null once an iteration has completed, whatever the status', () => {
+    for (const status of RUN_STATUSES) expect(noPosteriorReason(status, 1)).toBeNull();
+  });
+  it('says that a run stopped at iteration 0 has only its initial mixture', () => {
+    expect(noPosteriorReason('failed', 0)).toBe(
+      'The run failed before its first iteration completed, so there is no posterior: the only mixture is the initial one, drawn from the prior.',
+    );
+    expect(noPosteriorReason('cancelled', null)).toMatch(/^The run was cancelled before its first iteration completed/);
+    expect(noPosteriorReason('interrupted', 0)).toMatch(/^The run was interrupted before/);
+  });
+  it('says that a live run has not got there yet', () => {
+    expect(noPosteriorReason('running', 0)).toBe('No iteration has completed yet: the run is running.');
   });
 });

@@ -24,6 +24,7 @@ describe('export files and errors', () => {
   let store: RunStore;
   let runId: string;
   let emptyRunId: string;
+  let failedAtStartId: string;
   beforeAll(() => {
     dir = makeTempDir();
     store = openRunStore(join(dir, 'gmki.sqlite'));
@@ -37,6 +38,9 @@ describe('export files and errors', () => {
       softwareVersion: '0',
       modelHash: null,
     }).id;
+    // The model failed in iteration 1: only the initial mixture (iteration 0) was committed.
+    failedAtStartId = storeRun(store, boundedProblemJson(), sumProductModel, { problemDir: dir, commit: 0, name: 'failed at once' }).runId;
+    store.finishRun(failedAtStartId, 'failed', 'iteration 1, component 0, sigma point 0: the model returned NaN at output 1 (of 2).');
   });
   afterAll(() => {
     store.close();
@@ -98,6 +102,20 @@ describe('export files and errors', () => {
       expect(error.message).toContain('not started');
       expect(existsSync(file)).toBe(false);
     }
+  });
+
+  it('rejects samples and mixture of a run that completed no iteration: its initial mixture is not a posterior', async () => {
+    for (const format of ['csv', 'json', 'npz'] as const) {
+      const file = join(dir, `failed-at-start.${format}`);
+      const error = await rejection(exportRun(store, failedAtStartId, format, file), 'NO_ITERATIONS');
+      expect(error.message).toBe(
+        `Run ${failedAtStartId} (failed at once) completed no iteration (failed: iteration 1, component 0, sigma point 0: the model returned NaN at output 1 (of 2)), ` +
+          'so it has no posterior to export: its only mixture is the initial one, drawn from the prior.',
+      );
+      expect(existsSync(file)).toBe(false);
+    }
+    // The problem file is what a user needs to fix and rerun it.
+    expect(buildExport(store, failedAtStartId, 'problem').fileName).toBe('failed-at-once.gmki.json');
   });
 
   it('rejects an unknown format, listing the known ones', async () => {
