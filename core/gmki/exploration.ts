@@ -5,9 +5,15 @@
  * With a = 1 − Δt and responsibilities r_k(θ) = w_k N_k(θ) / ρ_n(θ),
  *   ρ_n^a ∝ Σ_k w̃_k N(θ; m_k, C_k/a) r_k(θ)^Δt,   w̃_k = w_k^a det(C_k)^{Δt/2},
  * and each term is replaced by the Gaussian with its mass, mean and covariance.
+ *
+ * The Monte Carlo step is split so that a host may compute components in parallel:
+ * `planExploration` (cheap, O(K·d³)) → `exploreComponent` for each k (the O(K·N_s·d²) work, a
+ * pure function of the plan, k and Ξ) → `completeExploration`. Each component's result depends
+ * only on its inputs, never on where or in which order components are computed.
  */
 import type { ExplorationSettings } from '../problem/types';
 import { assertNever } from '../util/assertNever';
+import { range } from '../util/range';
 import { choleskyWithJitter, invertLower, logDetFromCholesky, multiplyLower, solveLowerInPlace } from '../linalg/dense';
 import { addShiftedSquaredNorms, weightedSampleMoments } from '../linalg/sampleKernels';
 import type { Mixture } from './state';
@@ -48,7 +54,69 @@ export function prepareExplorationSamples(xi: Float64Array, nTheta: number, nSam
 }
 
 /**
- * One exploration step.
+ * What every component's exploration needs from the current mixture ρ_n: plain data
+ * (structured-cloneable to a worker thread).
+ */
+export interface ExplorationPlan {
+  readonly nComponents: number;
+  readonly nTheta: number;
+  readonly dt: number;
+  /** ℓ_k of ρ_n (normalised), K. */
+  readonly logWeights: Float64Array;
+  /** m_k, K×d. */
+  readonly means: Float64Array;
+  /** Lower Cholesky factors of C_k, K×d×d. */
+  readonly factors: Float64Array;
+  /** Their inverses, K×d×d (lower triangular). */
+  readonly inverseFactors: Float64Array;
+  /** log det C_k, K. */
+  readonly logDets: Float64Array;
+  /** Per component: diagonal jitter needed to factor C_k (0 when none). */
+  readonly jitter: Float64Array;
+}
+
+/** One predicted component of the Monte Carlo step. */
+export interface ExploredComponent {
+  /** m̂_k, d. */
+  readonly mean: Float64Array;
+  /** Ĉ_k, d×d, exactly symmetric. */
+  readonly covariance: Float64Array;
+  /** ℓ̂_k = log ŵ_k (unnormalised). */
+  readonly logWeight: number;
+  /** (Σs)²/Σs² of the component's Monte Carlo weights. */
+  readonly effectiveSampleSize: number;
+}
+
+/**
+ * Computes `exploreComponent(plan, k, samples)` for every k, here or elsewhere (worker threads),
+ * and returns the results in component order. Whatever runs them must return exactly what
+ * exploreComponent returns, so that results never depend on the host.
+ */
+export type ComponentExplorer = (plan: ExplorationPlan, samples: ExplorationSamples) => Promise<readonly ExploredComponent[]>;
+
+/** The explorer of the single-threaded path (tests, the browser, small problems). */
+export const exploreInThisThread: ComponentExplorer = async (plan, samples) => range(plan.nComponents).map((k) => exploreComponent(plan, k, samples));
+
+/** Factors every covariance of ρ_n (with recorded jitter) and inverts the factors. */
+export function planExploration(mixture: Mixture, dt: number): ExplorationPlan {
+  const { nComponents: nK, nTheta: d } = mixture;
+  const factors = new Float64Array(nK * d * d);
+  const inverseFactors = new Float64Array(nK * d * d);
+  const logDets = new Float64Array(nK);
+  const jitter = new Float64Array(nK);
+  for (let k = 0; k < nK; k++) {
+    const cov = mixture.covariances.subarray(k * d * d, (k + 1) * d * d);
+    const chol = choleskyWithJitter(cov, d, `covariance of component ${k + 1}`);
+    factors.set(chol.factor, k * d * d);
+    inverseFactors.set(invertLower(chol.factor, d), k * d * d);
+    jitter[k] = chol.jitter;
+    logDets[k] = logDetFromCholesky(chol.factor, d);
+  }
+  return { nComponents: nK, nTheta: d, dt, logWeights: mixture.logWeights, means: mixture.means, factors, inverseFactors, logDets, jitter };
+}
+
+/**
+ * One exploration step, all in this thread.
  * @param mixture the current mixture ρ_n (normalised log-weights)
  * @param samples Ξ for `monte-carlo`; ignored for `disjoint`
  */
@@ -58,23 +126,13 @@ export function exploreMixturePower(
   method: ExplorationSettings,
   samples: ExplorationSamples | null,
 ): ExplorationResult {
-  const { nComponents: nK, nTheta: d } = mixture;
-  const factors: Float64Array[] = [];
-  const logDets = new Float64Array(nK);
-  const jitter = new Float64Array(nK);
-  for (let k = 0; k < nK; k++) {
-    const cov = mixture.covariances.subarray(k * d * d, (k + 1) * d * d);
-    const chol = choleskyWithJitter(cov, d, `covariance of component ${k + 1}`);
-    factors.push(chol.factor);
-    jitter[k] = chol.jitter;
-    logDets[k] = logDetFromCholesky(chol.factor, d);
-  }
+  const plan = planExploration(mixture, dt);
   switch (method.method) {
     case 'disjoint':
-      return { predicted: disjointPower(mixture, dt, logDets), jitter, effectiveSampleSize: new Float64Array(nK).fill(NaN) };
+      return disjointPower(mixture, plan);
     case 'monte-carlo': {
       if (!samples) throw new Error('monte-carlo exploration needs its sample matrix');
-      return monteCarloPower(mixture, dt, factors, logDets, jitter, samples);
+      return completeExploration(plan, range(plan.nComponents).map((k) => exploreComponent(plan, k, samples)));
     }
     default:
       return assertNever(method);
@@ -82,74 +140,80 @@ export function exploreMixturePower(
 }
 
 /** `disjoint`: r_k ≡ 1, so m̂ = m, Ĉ = C/a, ℓ̂ = aℓ + (Δt/2) log det C (exact for K = 1). */
-function disjointPower(mixture: Mixture, dt: number, logDets: Float64Array): Mixture {
-  const a = 1 - dt;
-  return {
+export function disjointPower(mixture: Mixture, plan: ExplorationPlan): ExplorationResult {
+  const a = 1 - plan.dt;
+  const predicted: Mixture = {
     ...mixture,
-    logWeights: Float64Array.from(mixture.logWeights, (l, k) => a * l + 0.5 * dt * logDets[k]),
+    logWeights: Float64Array.from(mixture.logWeights, (l, k) => a * l + 0.5 * plan.dt * plan.logDets[k]),
     means: Float64Array.from(mixture.means),
     covariances: Float64Array.from(mixture.covariances, (c) => c / a),
   };
+  return { predicted, jitter: plan.jitter, effectiveSampleSize: new Float64Array(plan.nComponents).fill(NaN) };
 }
 
-/**
- * `monte-carlo` (the paper's "random-sampling"): θ_j = m_k + L_k ξ_j with L_k = chol(C_k/a),
- * s_j = r_k(θ_j)^Δt computed in log space, then weighted moments. Working in ξ avoids forming the
- * samples: m̂_k = m_k + L_k ξ̄, Ĉ_k = L_k (W − ξ̄ξ̄ᵀ) L_kᵀ with ξ̄, W the s-weighted moments of ξ.
- */
-function monteCarloPower(
-  mixture: Mixture,
-  dt: number,
-  factors: Float64Array[],
-  logDets: Float64Array,
-  jitter: Float64Array,
-  samples: ExplorationSamples,
-): ExplorationResult {
-  const { nComponents: nK, nTheta: d } = mixture;
-  const n = samples.nSamples;
-  const a = 1 - dt;
-  const inverseFactors = factors.map((p) => invertLower(p, d));
-  const logTerms: Float64Array[] = Array.from({ length: nK }, () => new Float64Array(n));
+/** The predicted mixture from every component's result (in component order). */
+export function completeExploration(plan: ExplorationPlan, components: readonly ExploredComponent[]): ExplorationResult {
+  const { nComponents: nK, nTheta: d } = plan;
+  if (components.length !== nK) throw new Error(`exploration returned ${components.length} components, expected ${nK}`);
   const logWeights = new Float64Array(nK);
   const means = new Float64Array(nK * d);
   const covariances = new Float64Array(nK * d * d);
   const ess = new Float64Array(nK);
-  // log of w_i N_i(θ) without (2π)^{d/2} (it cancels in r_k): ℓ_i − ½ log det C_i − ½ q_i(θ).
-  const logScale = Float64Array.from(mixture.logWeights, (l, i) => l - 0.5 * logDets[i]);
+  components.forEach((component, k) => {
+    logWeights[k] = component.logWeight;
+    means.set(component.mean, k * d);
+    covariances.set(component.covariance, k * d * d);
+    ess[k] = component.effectiveSampleSize;
+  });
+  return { predicted: { nComponents: nK, nTheta: d, logWeights, means, covariances }, jitter: plan.jitter, effectiveSampleSize: ess };
+}
 
-  for (let k = 0; k < nK; k++) {
-    // L_k = chol(C_k / a) = chol(C_k) / √a.
-    const sampleFactor = Float64Array.from(factors[k], (x) => x / Math.sqrt(a));
-    const meanK = mixture.means.subarray(k * d, (k + 1) * d);
-    for (let i = 0; i < nK; i++) {
-      const q = logTerms[i];
-      if (i === k) {
-        // P_k⁻¹(θ_j − m_k) = ξ_j/√a: independent of the data.
-        for (let j = 0; j < n; j++) q[j] = samples.squaredNorms[j] / a;
-      } else {
-        const shift = Float64Array.from(meanK, (m, r) => m - mixture.means[i * d + r]);
-        solveLowerInPlace(factors[i], d, shift);
-        q.fill(0);
-        addShiftedSquaredNorms(multiplyLower(inverseFactors[i], sampleFactor, d), shift, samples.xiBySample, d, n, q);
-      }
-      const scale = logScale[i];
-      for (let j = 0; j < n; j++) q[j] = scale - 0.5 * q[j];
+/**
+ * `monte-carlo` (the paper's "random-sampling") for component k: θ_j = m_k + L_k ξ_j with
+ * L_k = chol(C_k/a), s_j = r_k(θ_j)^Δt computed in log space, then weighted moments. Working in ξ
+ * avoids forming the samples: m̂_k = m_k + L_k ξ̄, Ĉ_k = L_k (W − ξ̄ξ̄ᵀ) L_kᵀ with ξ̄, W the
+ * s-weighted moments of ξ.
+ */
+export function exploreComponent(plan: ExplorationPlan, k: number, samples: ExplorationSamples): ExploredComponent {
+  const { nComponents: nK, nTheta: d, dt } = plan;
+  const n = samples.nSamples;
+  const a = 1 - dt;
+  const dd = d * d;
+  const logTerms: Float64Array[] = Array.from({ length: nK }, () => new Float64Array(n));
+  // L_k = chol(C_k / a) = chol(C_k) / √a.
+  const sampleFactor = Float64Array.from(plan.factors.subarray(k * dd, (k + 1) * dd), (x) => x / Math.sqrt(a));
+  const meanK = plan.means.subarray(k * d, (k + 1) * d);
+  for (let i = 0; i < nK; i++) {
+    const q = logTerms[i];
+    if (i === k) {
+      // P_k⁻¹(θ_j − m_k) = ξ_j/√a: independent of the data.
+      for (let j = 0; j < n; j++) q[j] = samples.squaredNorms[j] / a;
+    } else {
+      const shift = Float64Array.from(meanK, (m, r) => m - plan.means[i * d + r]);
+      solveLowerInPlace(plan.factors.subarray(i * dd, (i + 1) * dd), d, shift);
+      addShiftedSquaredNorms(multiplyLower(plan.inverseFactors.subarray(i * dd, (i + 1) * dd), sampleFactor, d), shift, samples.xiBySample, d, n, q);
     }
-    const weights = temperedResponsibilities(logTerms, k, dt, n);
-    const moments = weightedSampleMoments(samples.xi, weights, d, n);
-    const centred = Float64Array.from(moments.secondMoment, (w, idx) => w - moments.mean[Math.floor(idx / d)] * moments.mean[idx % d]);
-    for (let r = 0; r < d; r++) {
-      let step = 0;
-      for (let c = 0; c <= r; c++) step += sampleFactor[r * d + c] * moments.mean[c];
-      means[k * d + r] = meanK[r] + step;
-    }
-    covariances.set(congruenceLower(sampleFactor, centred, d), k * d * d);
-    logWeights[k] = a * mixture.logWeights[k] + 0.5 * dt * logDets[k] + Math.log(moments.total / n);
-    let sumSquares = 0;
-    for (let j = 0; j < n; j++) sumSquares += weights[j] * weights[j];
-    ess[k] = (moments.total * moments.total) / sumSquares;
+    // log of w_i N_i(θ) without (2π)^{d/2} (it cancels in r_k): ℓ_i − ½ log det C_i − ½ q_i(θ).
+    const scale = plan.logWeights[i] - 0.5 * plan.logDets[i];
+    for (let j = 0; j < n; j++) q[j] = scale - 0.5 * q[j];
   }
-  return { predicted: { ...mixture, logWeights, means, covariances }, jitter, effectiveSampleSize: ess };
+  const weights = temperedResponsibilities(logTerms, k, dt, n);
+  const moments = weightedSampleMoments(samples.xi, weights, d, n);
+  const centred = Float64Array.from(moments.secondMoment, (w, idx) => w - moments.mean[Math.floor(idx / d)] * moments.mean[idx % d]);
+  const mean = new Float64Array(d);
+  for (let r = 0; r < d; r++) {
+    let step = 0;
+    for (let c = 0; c <= r; c++) step += sampleFactor[r * d + c] * moments.mean[c];
+    mean[r] = meanK[r] + step;
+  }
+  let sumSquares = 0;
+  for (let j = 0; j < n; j++) sumSquares += weights[j] * weights[j];
+  return {
+    mean,
+    covariance: congruenceLower(sampleFactor, centred, d),
+    logWeight: a * plan.logWeights[k] + 0.5 * dt * plan.logDets[k] + Math.log(moments.total / n),
+    effectiveSampleSize: (moments.total * moments.total) / sumSquares,
+  };
 }
 
 /** s_j = r_k(θ_j)^Δt = exp(Δt·(λ_k − log Σ_i exp λ_i)) from the per-component log terms λ_i. */

@@ -9,7 +9,16 @@ import { choleskyWithJitter, multiplyByOwnTranspose } from '../linalg/dense';
 import { createRandomStream } from '../random/random';
 import { analyzeComponent, type AnalysisData } from './analysis';
 import type { GmkiConfig } from './config';
-import { exploreMixturePower, prepareExplorationSamples, type ExplorationSamples } from './exploration';
+import {
+  completeExploration,
+  disjointPower,
+  exploreMixturePower,
+  planExploration,
+  prepareExplorationSamples,
+  type ComponentExplorer,
+  type ExplorationResult,
+  type ExplorationSamples,
+} from './exploration';
 import { sigmaPointConstants, sigmaPoints, type SigmaPointConstants } from './sigmaPoints';
 import type { GmkiState, Mixture } from './state';
 import { normalizeAndClipWeights } from './weights';
@@ -80,10 +89,25 @@ export function evaluationsPerIteration(nComponents: number, nTheta: number): nu
   return nComponents * (2 * nTheta + 1);
 }
 
-/** Exploration step and sigma points of the next iteration (§3a, §3b). */
-export function gmkiAsk(state: GmkiState, context: GmkiContext): PendingIteration {
-  const { dt, exploration } = context.config;
-  const explored = exploreMixturePower(state.mixture, dt, exploration, context.samples);
+/**
+ * The exploration step (§3a) of the iteration after `state`, with the Monte Carlo components
+ * computed by `explorer` (e.g. in worker threads): the same result as gmkiAsk computes itself.
+ */
+export async function exploreState(state: GmkiState, context: GmkiContext, explorer: ComponentExplorer): Promise<ExplorationResult> {
+  const plan = planExploration(state.mixture, context.config.dt);
+  if (!context.samples) return disjointPower(state.mixture, plan);
+  return completeExploration(plan, await explorer(plan, context.samples));
+}
+
+/**
+ * Exploration step and sigma points of the next iteration (§3a, §3b).
+ * @param explored the exploration of `state` when already computed (exploreState); else it is computed here
+ */
+export function gmkiAsk(
+  state: GmkiState,
+  context: GmkiContext,
+  explored: ExplorationResult = exploreMixturePower(state.mixture, context.config.dt, context.config.exploration, context.samples),
+): PendingIteration {
   const { nComponents: nK, nTheta: d } = explored.predicted;
   const nPoints = 2 * d + 1;
   const points = new Float64Array(nK * nPoints * d);

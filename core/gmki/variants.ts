@@ -6,7 +6,8 @@
  */
 import { assertNever } from '../util/assertNever';
 import type { GmkiConfig } from './config';
-import { createGmkiContext, gmkiAsk, gmkiTell, type GmkiDiagnostics, type GmkiTarget, type PendingIteration } from './process';
+import type { ComponentExplorer, ExplorationResult } from './exploration';
+import { createGmkiContext, exploreState, gmkiAsk, gmkiTell, type GmkiDiagnostics, type GmkiTarget, type PendingIteration } from './process';
 import type { RobustOptions } from './robust/options';
 import { createRobustContext, robustAsk, robustTell } from './robust/process';
 import type { StructuralChange } from './robust/structure';
@@ -22,7 +23,10 @@ export interface VariantDiagnostics extends GmkiDiagnostics {
 
 /** One GMKI variant bound to its run: ask for the points, tell the outputs. */
 export interface GmkiStepper {
-  ask(state: GmkiState): PendingIteration;
+  /** The exploration step of the iteration after `state`, its components computed by `explorer`. */
+  explore(state: GmkiState, explorer: ComponentExplorer): Promise<ExplorationResult>;
+  /** @param explored explore(state)'s result when computed beforehand; else computed here, identically */
+  ask(state: GmkiState, explored?: ExplorationResult): PendingIteration;
   tell(pending: PendingIteration, outputs: Float64Array): { state: GmkiState; diagnostics: VariantDiagnostics };
 }
 
@@ -41,11 +45,19 @@ export function createGmkiStepper(
   switch (config.method) {
     case 'gmki-paper': {
       const context = createGmkiContext(config, target);
-      return { ask: (state) => gmkiAsk(state, context), tell: (pending, outputs) => gmkiTell(pending, outputs, context) };
+      return {
+        explore: (state, explorer) => exploreState(state, context, explorer),
+        ask: (state, explored) => gmkiAsk(state, context, explored),
+        tell: (pending, outputs) => gmkiTell(pending, outputs, context),
+      };
     }
     case 'gmki-robust': {
       const context = createRobustContext(config, target, prior.mean, prior.covariance, robustOptions);
-      return { ask: (state) => robustAsk(state, context), tell: (pending, outputs) => robustTell(pending, outputs, context) };
+      return {
+        explore: (state, explorer) => exploreState(state, context, explorer),
+        ask: (state, explored) => robustAsk(state, context, explored),
+        tell: (pending, outputs) => robustTell(pending, outputs, context),
+      };
     }
     default:
       return assertNever(config.method);

@@ -1,4 +1,4 @@
-export { createInversion, gmkiConfigFromSettings, type Inversion } from './inversion';
+export { createInversion, gmkiConfigFromSettings, type Inversion, type InversionOptions } from './inversion';
 export { describeOutputProblem, formatTheta, ModelOutputError } from './errors';
 export { foldPrior, type FoldedTarget } from './target';
 export { initialMixture, type InitialDesign } from './initialization';

@@ -3,6 +3,7 @@
  * with points mapped to physical units for the model and outputs checked on the way back.
  */
 import { resolveGmkiConfig, type GmkiConfig } from '../gmki/config';
+import { exploreInThisThread, type ComponentExplorer, type ExplorationResult } from '../gmki/exploration';
 import { evaluationsPerIteration, type PendingIteration } from '../gmki/process';
 import { createGmkiStepper } from '../gmki/variants';
 import type { GmkiState } from '../gmki/state';
@@ -22,6 +23,12 @@ export interface Inversion {
   readonly forwardEvaluations: number;
   /** The record of iteration 0 (the initial mixture; no diagnostics yet). */
   readonly initialRecord: IterationRecord;
+  /**
+   * Computes the heavy part of the next ask() — GMKI's exploration step — with the options'
+   * `explorer` (e.g. in worker threads), so that ask() then only builds the points. Optional:
+   * ask() alone computes the same thing in this thread, with identical results.
+   */
+  prepare(): Promise<void>;
   /** The K·(2d+1) points of the next iteration. Calling it again before `tell` returns the same batch. */
   ask(): EvaluationBatch;
   /**
@@ -29,6 +36,12 @@ export interface Inversion {
    * @throws ModelOutputError naming the point when an output has the wrong length or is not finite
    */
   tell(outputs: readonly (readonly number[])[]): IterationRecord;
+}
+
+/** How a host runs an inversion's heavy work; results never depend on it. */
+export interface InversionOptions {
+  /** Computes the exploration step's components for prepare(); default: in this thread. */
+  readonly explorer?: ComponentExplorer;
 }
 
 /** The algorithm's configuration from a problem's resolved settings. */
@@ -54,7 +67,7 @@ export function gmkiConfigFromSettings(settings: RunSettings): GmkiConfig {
  * run gives exactly what an uninterrupted run would have given. The method is
  * `problem.settings.method` (recorded with the resolved settings of every run).
  */
-export function createInversion(problem: ResolvedProblem, resumeFrom?: GmkiState): Inversion {
+export function createInversion(problem: ResolvedProblem, resumeFrom?: GmkiState, options: InversionOptions = {}): Inversion {
   const target = foldPrior(problem);
   const config = resolveGmkiConfig(gmkiConfigFromSettings(problem.settings));
   const stepper = createGmkiStepper(config, target.gmki, problem.prior);
@@ -65,6 +78,7 @@ export function createInversion(problem: ResolvedProblem, resumeFrom?: GmkiState
   let state = start;
   let forwardEvaluations = start.iteration * perIteration;
   let pending: { iteration: PendingIteration; batch: EvaluationBatch } | null = null;
+  let prepared: { state: GmkiState; explored: ExplorationResult } | null = null;
 
   const toPhysical = (u: Float64Array): number[] => Array.from(u, (value, i) => problem.transforms[i].toPhysical(value));
 
@@ -85,10 +99,17 @@ export function createInversion(problem: ResolvedProblem, resumeFrom?: GmkiState
       diagnostics: { misfit: [], jitter: [], explorationEss: [] },
       forwardEvaluations,
     },
+    async prepare() {
+      if (pending || state.iteration >= config.iterations || prepared?.state === state) return;
+      const from = state;
+      const explored = await stepper.explore(from, options.explorer ?? exploreInThisThread);
+      prepared = { state: from, explored };
+    },
     ask() {
       if (state.iteration >= config.iterations) throw new Error(`the run has done all ${config.iterations} iterations`);
       if (pending) return pending.batch;
-      const next = stepper.ask(state);
+      const next = stepper.ask(state, prepared?.state === state ? prepared.explored : undefined);
+      prepared = null;
       const points: EvaluationPoint[] = [];
       for (let index = 0; index < nK * (2 * d + 1); index++) {
         points.push({

@@ -6,6 +6,7 @@
  * state, the outputs and the seed, so resume is exact.
  */
 import { choleskyWithJitter } from '../../linalg/dense';
+import type { ExplorationResult } from '../exploration';
 import { createGmkiContext, gmkiAsk, type GmkiContext, type GmkiDiagnostics, type GmkiTarget, type PendingIteration } from '../process';
 import type { GmkiConfig } from '../config';
 import type { GmkiState, Mixture } from '../state';
@@ -37,8 +38,8 @@ export function createRobustContext(
 }
 
 /** Exploration and sigma points: exactly the paper's (§3a, §3b). */
-export function robustAsk(state: GmkiState, context: RobustContext): PendingIteration {
-  return gmkiAsk(state, context);
+export function robustAsk(state: GmkiState, context: RobustContext, explored?: ExplorationResult): PendingIteration {
+  return gmkiAsk(state, context, explored);
 }
 
 /** gmki-robust's diagnostics: the paper's plus the structural changes of the iteration. */

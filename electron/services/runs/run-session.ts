@@ -4,6 +4,7 @@
  * transaction with its ledger rows, and ends the run as completed, failed or cancelled.
  * It runs inside a run worker (run-worker.ts), but is plain code so it can be tested in-process.
  */
+import type { ComponentExplorer } from '../../../core/gmki/exploration';
 import { createInversion } from '../../../core/inversion';
 import type { EvaluationBatch, IterationRecord } from '../../../core/inversion';
 import { NotPositiveDefiniteError } from '../../../core/linalg/dense';
@@ -29,6 +30,8 @@ export interface RunSessionDeps {
   readonly retries?: number;
   /** Told when a command model's process group starts and ends (for the manager's hard stop). */
   readonly onProcessGroup?: (pid: number, event: 'started' | 'ended') => void;
+  /** Computes the exploration step's components (e.g. in worker threads); default: in this thread. */
+  readonly explorer?: ComponentExplorer;
 }
 
 /**
@@ -114,7 +117,8 @@ async function iterate(
 ): Promise<SessionOutcome> {
   const { store } = deps;
   const latest = store.getLatestIteration(run.id);
-  const inversion = createInversion(problem, latest ? { iteration: latest.iteration, mixture: latest.mixture } : undefined);
+  const resumeFrom = latest ? { iteration: latest.iteration, mixture: latest.mixture } : undefined;
+  const inversion = createInversion(problem, resumeFrom, { explorer: deps.explorer });
   if (!latest) store.commitIteration(run.id, { ...inversion.initialRecord, elapsedSeconds: elapsed() }, []);
 
   let lastRecord: IterationRecord | null = null;
@@ -139,6 +143,7 @@ async function iterate(
 
   while (!inversion.done) {
     if (deps.cancelRequested()) return { status: 'cancelled', error: 'cancelled by the user' };
+    await inversion.prepare();
     const batch = inversion.ask();
     const abort = new AbortController();
     let done = 0;
