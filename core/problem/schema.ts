@@ -82,11 +82,14 @@ export const observationsSchema = strictObject(
   'an object { "values", "noise" } with optional "names"',
 );
 
-/** `model` (§2): one of the four forward-model types. Paths stay as written. */
+/** `model` (§2): one of the four forward-model types, each with an optional `timeoutSeconds`. Paths stay as written. */
 export const modelSchema = z.discriminatedUnion(
   'type',
   [
-    strictObject({ type: exactly('javascript'), path: text('a file path (a non-empty string)') }, 'a javascript model'),
+    strictObject(
+      { type: exactly('javascript'), path: text('a file path (a non-empty string)'), timeoutSeconds: positiveNumber.optional() },
+      'a javascript model',
+    ),
     strictObject(
       {
         type: exactly('command'),
@@ -103,10 +106,14 @@ export const modelSchema = z.discriminatedUnion(
         url: textMatching('an http:// or https:// URL', /^https?:\/\/[^\s/]+\S*$/),
         name: text().optional(),
         config: z.record(z.string(), z.unknown(), { error: expecting('an object') }).optional(),
+        timeoutSeconds: positiveNumber.optional(),
       },
       'an umbridge model',
     ),
-    strictObject({ type: exactly('builtin'), name: text('the name of a built-in model') }, 'a builtin model'),
+    strictObject(
+      { type: exactly('builtin'), name: text('the name of a built-in model'), timeoutSeconds: positiveNumber.optional() },
+      'a builtin model',
+    ),
   ],
   { error: discriminatorError('type', 'an object with a "type" field') },
 );

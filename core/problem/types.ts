@@ -50,9 +50,12 @@ export interface RunSettings {
   readonly posteriorSamples: number;
 }
 
-/** Forward-model descriptions (`problem-format.md` §2). Paths are as written in the file. */
+/**
+ * Forward-model descriptions (`problem-format.md` §2). Paths are as written in the file.
+ * `timeoutSeconds` limits one evaluation of any model type (default 600 s).
+ */
 export type ModelSpec =
-  | { readonly type: 'javascript'; readonly path: string }
+  | { readonly type: 'javascript'; readonly path: string; readonly timeoutSeconds?: number }
   | {
       readonly type: 'command';
       readonly command: readonly string[];
@@ -65,8 +68,9 @@ export type ModelSpec =
       readonly url: string;
       readonly name?: string;
       readonly config?: Readonly<Record<string, unknown>>;
+      readonly timeoutSeconds?: number;
     }
-  | { readonly type: 'builtin'; readonly name: string };
+  | { readonly type: 'builtin'; readonly name: string; readonly timeoutSeconds?: number };
 
 /**
  * Map between a parameter's physical value θ and the unconstrained u the algorithm uses

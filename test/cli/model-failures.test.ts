@@ -61,6 +61,17 @@ describe('gmki run with a failing JavaScript model', () => {
     expect(summary.error).toMatch(/component \d+, sigma point \d+.*license expired/);
   });
 
+  it.concurrent('exits 1 naming θ and the limit when the model loops forever past timeoutSeconds', async () => {
+    const sub = join(dir, 'endless');
+    await mkdir(sub);
+    const problem = tinyProblem({}, { type: 'javascript', path: 'model.mjs', timeoutSeconds: 1 });
+    const file = await writeProblem(sub, 'export function forward() { while (true) {} }\n', problem);
+    const result = await runGmki(['run', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(LOCATED);
+    expect(result.stderr).toContain('): the model did not answer in time: no answer within 1 s (timeoutSeconds); its worker thread was stopped');
+  }, 60_000);
+
   it.concurrent('names model.path and the resolved path when the module file is missing (exit 2)', async () => {
     const sub = join(dir, 'missing');
     await mkdir(sub);

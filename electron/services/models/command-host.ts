@@ -13,12 +13,11 @@ import type { ModelHost, ModelHostContext } from './host';
 import { runOnSlots } from './schedule';
 import type { SlotResult } from './schedule';
 import { ModelSetupError } from './setup-error';
+import { timeoutSecondsOf } from './timeout';
 import { thrownMessage } from './types';
 
 type CommandSpec = Extract<ModelSpec, { type: 'command' }>;
 
-/** Default per-evaluation timeout (`problem-format.md` §2.2). */
-export const DEFAULT_TIMEOUT_SECONDS = 600;
 const DEFAULT_CLOSE_GRACE_MS = 2000;
 const DEFAULT_PYTHON_HELPER_DIR = fileURLToPath(new URL('../../../resources/python', import.meta.url));
 
@@ -37,7 +36,7 @@ export async function createCommandHost(spec: CommandSpec, context: ModelHostCon
     argv: spec.command,
     cwd,
     env: modelEnvironment(spec.env ?? {}, context.pythonHelperDir ?? DEFAULT_PYTHON_HELPER_DIR),
-    timeoutSeconds: spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+    timeoutSeconds: timeoutSecondsOf(spec),
     log: context.log,
     onProcessGroup: context.onProcessGroup,
   };

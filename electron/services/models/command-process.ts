@@ -14,6 +14,7 @@ import { launchModel } from './launch';
 import { signalProcessGroup } from './process-tree';
 import type { SlotResult } from './schedule';
 import { LineTail, quoteStderrTail } from './text';
+import { describeLimit, timerDelayMs } from './timeout';
 
 export interface ModelProcessOptions {
   readonly argv: readonly string[];
@@ -98,9 +99,9 @@ export class ModelProcess {
     return new Promise((resolve) => {
       const seconds = this.options.timeoutSeconds;
       const timer = setTimeout(() => {
-        this.settle(id, this.failure('timeout', `no answer within ${seconds} s (timeoutSeconds); its process was stopped`));
+        this.settle(id, this.failure('timeout', `no answer within ${describeLimit(seconds)} (timeoutSeconds); its process was stopped`));
         this.kill();
-      }, Math.min(seconds * 1000, 2 ** 31 - 1));
+      }, timerDelayMs(seconds));
       this.pending.set(id, { resolve, timer });
       this.child.stdin.write(encodeRequest(id, theta));
     });

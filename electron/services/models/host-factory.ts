@@ -8,6 +8,7 @@ import { createBuiltinHost } from './builtin-host';
 import { createCommandHost } from './command-host';
 import type { CreateModelHost, ModelHost, ModelHostContext } from './host';
 import { createJavascriptHost } from './javascript-pool';
+import { timeoutSecondsOf } from './timeout';
 import { createUmbridgeHost } from './umbridge-host';
 
 /**
@@ -17,7 +18,7 @@ import { createUmbridgeHost } from './umbridge-host';
 export const createModelHost: CreateModelHost = async (spec: ModelSpec, context: ModelHostContext): Promise<ModelHost> => {
   switch (spec.type) {
     case 'javascript':
-      return createJavascriptHost(spec.path, context);
+      return createJavascriptHost(spec.path, context, timeoutSecondsOf(spec));
     case 'command':
       return createCommandHost(spec, context);
     case 'umbridge':

@@ -15,8 +15,9 @@ import type { SlotResult } from './schedule';
 import { ModelSetupError } from './setup-error';
 import { spawnWorker } from '../workers/spawn-worker';
 import { LineTail, quoteStderrTail } from './text';
+import { DEFAULT_TIMEOUT_SECONDS, describeLimit, timerDelayMs } from './timeout';
 import { thrownMessage } from './types';
-import type { BatchReply, JavascriptWorkerApi, PointReply } from './javascript-worker';
+import type { BatchReply, JavascriptWorkerApi, LoadReply, PointReply } from './javascript-worker';
 
 const WORKER_ENTRY = new URL('./javascript-worker.ts', import.meta.url);
 const MAX_LOG_LINE = 8192;
@@ -29,17 +30,29 @@ interface WorkerHandle {
   readonly stopped: Promise<string>;
   readonly stderr: LineTail;
   alive: boolean;
+  /** Set once we terminate the thread (after a time-out, on close), so that it is done once. */
+  terminating: Promise<void> | null;
 }
 
 type Failure = Extract<SlotResult, { failure: unknown }>;
 type BatchResult = { readonly points: SlotResult[] } | Failure;
 
+/** Marks a call that did not answer within its time limit. */
+const TIMED_OUT = Symbol('timed out');
+
 /**
- * Starts `concurrency` workers and loads the model in each.
- * @throws ModelSetupError naming the path when the file is missing, fails to import, or exports
- *   neither forward nor forwardBatch
+ * Starts `concurrency` workers and loads the model in each. An evaluation (a forwardBatch call:
+ * `timeoutSeconds` per point) or a load that takes longer than `timeoutSeconds` has its worker
+ * thread terminated — the only way to stop JavaScript stuck in a loop — and a new one starts for
+ * the next evaluation.
+ * @throws ModelSetupError naming the path when the file is missing, fails to import (or to import
+ *   within the limit), or exports neither forward nor forwardBatch
  */
-export async function createJavascriptHost(modelPath: string, context: ModelHostContext): Promise<ModelHost> {
+export async function createJavascriptHost(
+  modelPath: string,
+  context: ModelHostContext,
+  timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS,
+): Promise<ModelHost> {
   let resolved: string;
   try {
     resolved = await resolveJavascriptModel(modelPath, context.problemDir);
@@ -77,11 +90,18 @@ export async function createJavascriptHost(modelPath: string, context: ModelHost
         resolve(uncaught !== null ? `uncaught error: ${uncaught}` : `exit code ${code} (did the model call process.exit?)`);
       });
     });
-    const handle: WorkerHandle = { worker, remote: Comlink.wrap<JavascriptWorkerApi>(nodeEndpoint(worker)), stopped, stderr, alive: true };
-    const loaded = await Promise.race([
+    const handle: WorkerHandle = { worker, remote: Comlink.wrap<JavascriptWorkerApi>(nodeEndpoint(worker)), stopped, stderr, alive: true, terminating: null };
+    const stoppedWhileLoading = stopped.then((reason) => ({ ok: false as const, message: `the worker thread stopped while loading ${resolved}: ${reason}` }));
+    // The thread's own start (seconds on a busy machine, from TypeScript source) is not the model's time.
+    await Promise.race([handle.remote.ready(), stopped]);
+    const loaded = await withinLimit<LoadReply>(timeoutSeconds, [
       handle.remote.load(resolved, context.problemDir, context.nOutputs),
-      stopped.then((reason) => ({ ok: false as const, message: `the worker thread stopped while loading ${resolved}: ${reason}` })),
-    ]);
+      stoppedWhileLoading,
+    ]).then((reply) =>
+      reply === TIMED_OUT
+        ? { ok: false as const, message: `importing ${resolved} took longer than ${describeLimit(timeoutSeconds)} (timeoutSeconds): does the module compute or wait at its top level?` }
+        : reply,
+    );
     if (!loaded.ok) {
       await stopWorker(handle);
       throw new Error(loaded.message);
@@ -103,9 +123,13 @@ export async function createJavascriptHost(modelPath: string, context: ModelHost
     return restarts[slot]!;
   };
 
-  /** Runs one call on the slot's worker; a thread that stops meanwhile is a crash (or a cancel). */
+  /**
+   * Runs one call on the slot's worker; a thread that stops meanwhile is a crash (or a cancel),
+   * one that does not answer within `timeoutSeconds` for each of its `points` is terminated.
+   */
   const onWorker = async <T>(
     slot: number,
+    points: number,
     call: (remote: Comlink.Remote<JavascriptWorkerApi>) => Promise<T>,
   ): Promise<{ readonly reply: T } | Failure> => {
     let handle: WorkerHandle;
@@ -114,7 +138,15 @@ export async function createJavascriptHost(modelPath: string, context: ModelHost
     } catch (error) {
       return { failure: 'crashed', error: `its worker thread could not be restarted: ${thrownMessage(error)}` };
     }
-    const reply = await Promise.race([call(handle.remote), handle.stopped.then((reason) => ({ stoppedBecause: reason }))]);
+    const limitSeconds = timeoutSeconds * points;
+    const reply = await withinLimit<T | { stoppedBecause: string }>(limitSeconds, [call(handle.remote), handle.stopped.then((reason) => ({ stoppedBecause: reason }))]);
+    if (reply === TIMED_OUT) {
+      await stopWorker(handle);
+      if (closed) return { failure: 'cancelled', error: 'the model host was closed' };
+      const limit = points === 1 ? '(timeoutSeconds)' : `(timeoutSeconds = ${describeLimit(timeoutSeconds)} for each of its ${points} points)`;
+      const why = `no answer within ${describeLimit(limitSeconds)} ${limit}; its worker thread was stopped`;
+      return { failure: 'timeout', error: `${why}${quoteStderrTail(handle.stderr.snapshot())}` };
+    }
     if (typeof reply === 'object' && reply !== null && 'stoppedBecause' in reply) {
       if (closed) return { failure: 'cancelled', error: 'the model host was closed' };
       const why = `its worker thread stopped before answering: ${reply.stoppedBecause}`;
@@ -126,7 +158,7 @@ export async function createJavascriptHost(modelPath: string, context: ModelHost
   const evaluator = {
     isClosed: () => closed,
     async evaluate(slot: number, theta: number[]): Promise<SlotResult> {
-      const result = await onWorker<PointReply>(slot, (remote) => remote.forward(theta) as Promise<PointReply>);
+      const result = await onWorker<PointReply>(slot, 1, (remote) => remote.forward(theta) as Promise<PointReply>);
       return 'reply' in result ? fromPointReply(result.reply) : result;
     },
   };
@@ -138,7 +170,7 @@ export async function createJavascriptHost(modelPath: string, context: ModelHost
     for (;;) {
       attempts++;
       const thetas = chunk.map((request) => [...request.theta]);
-      const call = await onWorker<BatchReply>(slot, (remote) => remote.forwardBatch(thetas) as Promise<BatchReply>);
+      const call = await onWorker<BatchReply>(slot, chunk.length, (remote) => remote.forwardBatch(thetas) as Promise<BatchReply>);
       result = 'reply' in call ? fromBatchReply(call.reply) : call;
       const retry = 'failure' in result && result.failure === 'crashed' && attempts <= retries && !closed && !signal?.aborted;
       if (!retry) break;
@@ -189,9 +221,23 @@ export async function createJavascriptHost(modelPath: string, context: ModelHost
   };
 }
 
-async function stopWorker(handle: WorkerHandle): Promise<void> {
-  handle.remote[Comlink.releaseProxy]();
-  await handle.worker.terminate();
+/** The first of `racers` to settle, or TIMED_OUT after `seconds`. */
+async function withinLimit<T>(seconds: number, racers: readonly Promise<T>[]): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), timerDelayMs(seconds))));
+  try {
+    return await Promise.race([...racers, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function stopWorker(handle: WorkerHandle): Promise<void> {
+  handle.terminating ??= (async () => {
+    handle.remote[Comlink.releaseProxy]();
+    await handle.worker.terminate();
+  })();
+  return handle.terminating;
 }
 
 function fromPointReply(reply: PointReply): SlotResult {

@@ -27,6 +27,11 @@ let model: LoadedModel | null = null;
 let nOutputs = 0;
 
 const api = {
+  /** Answers once this thread runs, before any of the model's code: its start-up is not the model's time. */
+  ready(): true {
+    return true;
+  },
+
   /** Imports the module (path resolved against problemDir) and remembers n_y. */
   async load(modelPath: string, problemDir: string, outputs: number): Promise<LoadReply> {
     try {

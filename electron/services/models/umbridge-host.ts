@@ -12,7 +12,8 @@ import type { SlotResult } from './schedule';
 import { ModelSetupError } from './setup-error';
 import { truncate } from './text';
 import { thrownMessage } from './types';
-import { JsonHttpClient } from './umbridge-http';
+import { timeoutSecondsOf } from './timeout';
+import { JsonHttpClient, RequestTimeoutError } from './umbridge-http';
 import type { HttpReply } from './umbridge-http';
 
 type UmbridgeSpec = Extract<ModelSpec, { type: 'umbridge' }>;
@@ -37,7 +38,7 @@ export async function createUmbridgeHost(spec: UmbridgeSpec, context: ModelHostC
     throw new ModelSetupError('model.url', `"${spec.url}" is not an http:// or https:// URL`);
   }
   const slots = Math.max(1, Math.floor(context.concurrency));
-  const client = new JsonHttpClient(base, slots);
+  const client = new JsonHttpClient(base, slots, timeoutSecondsOf(spec));
   let name: string;
   try {
     name = await checkModel(client, spec, context);
@@ -56,6 +57,7 @@ export async function createUmbridgeHost(spec: UmbridgeSpec, context: ModelHostC
         reply = await client.post('Evaluate', { name, input: [theta], config });
       } catch (error) {
         if (client.isClosed) return { failure: 'cancelled', error: 'the model host was closed' };
+        if (error instanceof RequestTimeoutError) return { failure: 'timeout', error: `${where} sent ${error.message}; the request was aborted` };
         return { failure: 'http', error: `could not reach ${where}: ${thrownMessage(error)}` };
       }
       if (reply.status < 200 || reply.status >= 300) {
@@ -121,6 +123,7 @@ async function setupCall(client: JsonHttpClient, path: string, body: unknown, wh
   try {
     reply = await (body === undefined ? client.get(path) : client.post(path, body));
   } catch (error) {
+    if (error instanceof RequestTimeoutError) throw new ModelSetupError('model.url', `${where} sent ${error.message} to ${path}`);
     throw new ModelSetupError('model.url', `could not reach ${where}: ${thrownMessage(error)}`);
   }
   if (reply.status !== 200) {

@@ -1,10 +1,12 @@
 /**
  * The small HTTP client the UM-Bridge host needs: JSON requests over keep-alive connections
  * (node:http/https with an Agent; Node 20's global fetch cannot take one without undici), at
- * most `maxSockets` at once, every request abortable by close().
+ * most `maxSockets` at once, every request abortable by close() and aborted when its answer has
+ * not fully arrived within the time limit.
  */
 import http from 'node:http';
 import https from 'node:https';
+import { describeLimit, timerDelayMs } from './timeout';
 
 export interface HttpReply {
   readonly status: number;
@@ -21,10 +23,14 @@ export class JsonHttpClient {
   private readonly inFlight = new Set<http.ClientRequest>();
   private closed = false;
 
-  /** @param baseUrl e.g. `http://localhost:4242` or `https://host/prefix/`; paths are appended */
+  /**
+   * @param baseUrl e.g. `http://localhost:4242` or `https://host/prefix/`; paths are appended
+   * @param timeoutSeconds how long one request may take, from sending to the end of the answer
+   */
   constructor(
     private readonly baseUrl: URL,
     maxSockets: number,
+    private readonly timeoutSeconds: number,
   ) {
     const secure = baseUrl.protocol === 'https:';
     this.transport = secure ? https : http;
@@ -51,7 +57,7 @@ export class JsonHttpClient {
   }
 
   /**
-   * Resolves with any HTTP status; rejects on a network error or when closed. A kept-alive
+   * Resolves with any HTTP status; rejects on a network error, a RequestTimeoutError, or when closed. A kept-alive
    * connection the server closed while idle fails before the request reaches it: that request
    * is sent once more on a fresh connection (what Node's documentation recommends).
    */
@@ -93,6 +99,8 @@ export class JsonHttpClient {
         response.on('error', reject);
       });
       this.inFlight.add(request);
+      const timer = setTimeout(() => request.destroy(new RequestTimeoutError(this.timeoutSeconds)), timerDelayMs(this.timeoutSeconds));
+      request.once('close', () => clearTimeout(timer));
       request.on('error', (error: NodeJS.ErrnoException) => {
         this.inFlight.delete(request);
         const stale = request.reusedSocket && error.code === 'ECONNRESET' && !responded;
@@ -100,6 +108,14 @@ export class JsonHttpClient {
       });
       request.end(body);
     });
+  }
+}
+
+/** A request aborted because its answer did not arrive within the model's `timeoutSeconds`. */
+export class RequestTimeoutError extends Error {
+  constructor(readonly seconds: number) {
+    super(`no answer within ${describeLimit(seconds)} (timeoutSeconds)`);
+    this.name = 'RequestTimeoutError';
   }
 }
 

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 /** A host over `files['model.mjs']` whose worker threads are kept in `workers` for inspection. */
-async function jsHost(files: Record<string, string>, overrides: Partial<ModelHostContext> = {}) {
+async function jsHost(files: Record<string, string>, overrides: Partial<ModelHostContext> = {}, timeoutSeconds?: number) {
   const folder = await problemFolder(files);
   cleanups.push(folder.remove);
   const workers: Worker[] = [];
@@ -27,7 +27,7 @@ async function jsHost(files: Record<string, string>, overrides: Partial<ModelHos
     },
     ...overrides,
   });
-  const host: ModelHost = await createModelHost({ type: 'javascript', path: 'model.mjs' }, context);
+  const host: ModelHost = await createModelHost({ type: 'javascript', path: 'model.mjs', timeoutSeconds }, context);
   cleanups.push(() => host.close());
   return { host, context, workers, dir: folder.dir };
 }
@@ -182,4 +182,38 @@ describe('javascript model host', () => {
     expect(workers).toHaveLength(2);
     expect(workers.map((worker) => worker.threadId)).toEqual([-1, -1]);
   });
+
+  it('stops an evaluation stuck in while (true) {} after timeoutSeconds, naming the limit, and goes on in a fresh worker', async () => {
+    const model = `export function forward(theta) { if (theta[0] === 1) while (true) {} return [theta[0]]; }`;
+    const { host, workers } = await jsHost({ 'model.mjs': model }, { concurrency: 1 }, 1);
+    const outcomes = await host.evaluateBatch(requests(3), { stopOnFailure: false });
+
+    expect(outcomes.map((outcome) => outcome.failure)).toEqual([null, 'timeout', null]);
+    expect(outcomes[1]!.error).toBe('no answer within 1 s (timeoutSeconds); its worker thread was stopped');
+    expect(outcomes[2]!.output).toEqual([2]);
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.threadId).toBe(-1); // the stuck thread was terminated
+  }, 30_000);
+
+  it('gives a forwardBatch call timeoutSeconds per point, and a module stuck at import the same limit', async () => {
+    const stuckBatch = `export function forwardBatch(thetas) { while (true) {} }`;
+    const { host } = await jsHost({ 'model.mjs': stuckBatch }, { concurrency: 2 }, 0.5);
+    const outcomes = await host.evaluateBatch(requests(4));
+    expect(outcomes.map((outcome) => outcome.failure)).toEqual(['timeout', 'timeout', 'timeout', 'timeout']);
+    expect(outcomes[0]!.error).toBe('no answer within 1 s (timeoutSeconds = 0.5 s for each of its 2 points); its worker thread was stopped');
+
+    const folder = await problemFolder({ 'model.mjs': 'while (true) {}\nexport const forward = (theta) => theta;' });
+    cleanups.push(folder.remove);
+    const failure = await createModelHost({ type: 'javascript', path: 'model.mjs', timeoutSeconds: 0.5 }, testContext(folder.dir)).then(
+      () => {
+        throw new Error('expected a setup error');
+      },
+      (error: unknown) => error as ModelSetupError,
+    );
+    expect(failure).toBeInstanceOf(ModelSetupError);
+    expect(failure.path).toBe('model.path');
+    expect(failure.message).toBe(
+      `importing ${join(folder.dir, 'model.mjs')} took longer than 0.5 s (timeoutSeconds): does the module compute or wait at its top level?`,
+    );
+  }, 30_000);
 });

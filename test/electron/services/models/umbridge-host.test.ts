@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createModelHost } from '../../../../electron/services/models/host-factory';
 import type { ModelHost, ModelHostContext } from '../../../../electron/services/models/host';
@@ -17,7 +19,11 @@ async function server(options: UmbridgeServerOptions) {
   return started;
 }
 
-async function umbridgeHost(url: string, overrides: Partial<ModelHostContext> = {}, extra: { name?: string; config?: Record<string, unknown> } = {}) {
+async function umbridgeHost(
+  url: string,
+  overrides: Partial<ModelHostContext> = {},
+  extra: { name?: string; config?: Record<string, unknown>; timeoutSeconds?: number } = {},
+) {
   const host: ModelHost = await createModelHost({ type: 'umbridge', url, ...extra }, testContext('/', overrides));
   cleanups.push(() => host.close());
   return host;
@@ -133,4 +139,50 @@ describe('UM-Bridge model host', () => {
 
     expect(outcomes.map((outcome) => outcome.failure)).toEqual([null, 'cancelled', 'cancelled']);
   });
+
+  it('aborts an Evaluate request the server never answers after timeoutSeconds, and goes on with the next point', async () => {
+    const model = await server({
+      outputSizes: [1],
+      evaluate: (theta) => (theta[0] === 1 ? new Promise<never>(() => {}) : [[theta[0]!]]),
+    });
+    const host = await umbridgeHost(model.url, { concurrency: 1 }, { timeoutSeconds: 1 });
+    const started = performance.now();
+    const outcomes = await host.evaluateBatch(requests(3), { stopOnFailure: false });
+
+    expect(outcomes.map((outcome) => outcome.failure)).toEqual([null, 'timeout', null]);
+    expect(outcomes[1]!.error).toBe(`the UM-Bridge server at ${model.url} sent no answer within 1 s (timeoutSeconds); the request was aborted`);
+    expect(outcomes[2]!.output).toEqual([2]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    await waitUntil(() => model.stats.abandoned === 1);
+  }, 30_000);
+
+  it('gives up on a server that accepts the connection but never answers its set-up requests', async () => {
+    const silent = createServer(() => {}); // reads every request, answers none
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          silent.closeAllConnections();
+          silent.close(() => resolve());
+        }),
+    );
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const failure = await createModelHost({ type: 'umbridge', url, timeoutSeconds: 0.5 }, testContext('/')).then(
+      () => {
+        throw new Error('expected a setup error');
+      },
+      (error: unknown) => error as ModelSetupError,
+    );
+    expect(failure).toBeInstanceOf(ModelSetupError);
+    expect(failure.path).toBe('model.url');
+    expect(failure.message).toBe(`the UM-Bridge server at ${url} sent no answer within 0.5 s (timeoutSeconds) to Info`);
+  }, 30_000);
 });
+
+async function waitUntil(condition: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for a condition');
+    await delay(10);
+  }
+}

@@ -21,13 +21,14 @@ export interface UmbridgeServerOptions {
 
 export interface UmbridgeServer {
   readonly url: string;
-  readonly stats: { evaluateRequests: number; inFlight: number; peakInFlight: number; lastConfig: unknown };
+  /** `abandoned`: Evaluate requests whose client went away before the answer was sent. */
+  readonly stats: { evaluateRequests: number; inFlight: number; peakInFlight: number; lastConfig: unknown; abandoned: number };
   close(): Promise<void>;
 }
 
 export async function startUmbridgeServer(options: UmbridgeServerOptions): Promise<UmbridgeServer> {
   const models = options.models ?? ['forward'];
-  const stats = { evaluateRequests: 0, inFlight: 0, peakInFlight: 0, lastConfig: undefined as unknown };
+  const stats = { evaluateRequests: 0, inFlight: 0, peakInFlight: 0, lastConfig: undefined as unknown, abandoned: 0 };
   const json = (response: ServerResponse, status: number, body: unknown): void => {
     response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   };
@@ -60,6 +61,9 @@ export async function startUmbridgeServer(options: UmbridgeServerOptions): Promi
         stats.evaluateRequests++;
         stats.lastConfig = body.config;
         stats.peakInFlight = Math.max(stats.peakInFlight, ++stats.inFlight);
+        response.once('close', () => {
+          if (!response.writableFinished) stats.abandoned++;
+        });
         try {
           const reply = await options.evaluate(body.input![0]!);
           if (reply === 'hang-up') request.socket.destroy();
