@@ -1,5 +1,5 @@
 /** Checks of what a forward model returned, shared by every host so that messages agree. */
-import type { EvaluationPoint } from './types';
+import type { EvaluationPoint, PointLabel } from './types';
 
 /**
  * Why `output` is not a valid model output of length `expectedLength`, or null when it is.
@@ -32,6 +32,11 @@ export function formatTheta(theta: readonly number[], parameterNames: readonly s
   return theta.map((value, i) => `${parameterNames[i] ?? `θ${i + 1}`} = ${value}`).join(', ');
 }
 
+/** Where a point sits in its iteration, in a user's words: `component 2, sigma point 3` or `particle 17`. */
+export function describePointLabel(label: PointLabel): string {
+  return label.kind === 'sigma-point' ? `component ${label.component + 1}, sigma point ${label.sigmaPoint}` : `particle ${label.particle + 1}`;
+}
+
 /** A forward evaluation gave something the algorithm cannot use. */
 export class ModelOutputError extends Error {
   constructor(
@@ -41,7 +46,7 @@ export class ModelOutputError extends Error {
     parameterNames: readonly string[],
   ) {
     super(
-      `iteration ${iteration}, component ${point.component + 1}, sigma point ${point.sigmaPoint}: ` +
+      `iteration ${iteration}, ${describePointLabel(point.label)}: ` +
         `the model ${problem} at θ = (${formatTheta(point.theta, parameterNames)})`,
     );
     this.name = 'ModelOutputError';

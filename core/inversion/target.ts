@@ -13,7 +13,7 @@ export interface FoldedTarget {
   /** n_out = n_y (+ d when the prior is folded in). */
   readonly nOutputs: number;
   /** Writes F(u) = [g; u] (or g) into `out` at `offset`. */
-  writeAugmentedOutput(u: Float64Array, modelOutput: readonly number[], out: Float64Array, offset: number): void;
+  writeAugmentedOutput(u: Float64Array, modelOutput: ArrayLike<number>, out: Float64Array, offset: number): void;
 }
 
 export function foldPrior(problem: ResolvedProblem): FoldedTarget {

@@ -1,27 +1,26 @@
 /**
- * The ask/tell interface of a whole inversion: GMKI plus the problem's prior folding and
- * parameter transforms. Hosts (CLI, run worker, tests) call `ask()` for the points to evaluate,
- * run the forward model on each point's physical θ, and `tell()` the outputs back, in order.
- * Core never calls the model.
+ * The ask/tell interface of a whole inversion: a method (core/methods) plus the problem's prior
+ * folding and parameter transforms. Hosts (CLI, run worker, tests) call `ask()` for the points to
+ * evaluate, run the forward model on each point's physical θ, and `tell()` the outputs back, in
+ * order. Core never calls the model.
  */
 import type { Mixture } from '../gmki/state';
 import type { StructuralChange } from '../gmki/robust/structure';
+import type { ParticleEnsemble, PointLabel } from '../methods/types';
 
-export type { StructuralChange };
+export type { PointLabel, StructuralChange };
 
 /** One forward evaluation the algorithm needs. */
 export interface EvaluationPoint {
   /** Position in the batch; outputs are told back in this order. */
   readonly index: number;
-  /** Component k (0-based) whose sigma points this belongs to. */
-  readonly component: number;
-  /** Sigma point i (0 = the centre, 1..2d the others). */
-  readonly sigmaPoint: number;
+  /** What the point is to the method: a component's sigma point, or a particle. */
+  readonly label: PointLabel;
   /** θ in physical units, as the forward model receives it. */
   readonly theta: readonly number[];
 }
 
-/** The K·(2d+1) evaluations of one iteration. */
+/** The evaluations of one iteration (K·(2d+1) for GMKI; see core/methods/budget.ts). */
 export interface EvaluationBatch {
   /** The iteration these evaluations produce (1-based). */
   readonly iteration: number;
@@ -61,8 +60,15 @@ export interface IterationDiagnostics {
 /** The outcome of one iteration. */
 export interface IterationRecord {
   readonly iteration: number;
-  /** The mixture in u (the unconstrained space; = θ when no parameter has bounds). */
+  /**
+   * The mixture in u (the unconstrained space; = θ when no parameter has bounds): GMKI's, or the
+   * Gaussian summary (K = 1) of the other methods.
+   */
   readonly mixture: Mixture;
+  /** The ensemble of a particle method (eki, eks, smc), in u; null (or absent) otherwise. */
+  readonly particles?: ParticleEnsemble | null;
+  /** What else the method needs to continue from here (core/methods/types.ts); null (or absent) when nothing. */
+  readonly methodState?: Float64Array | null;
   readonly diagnostics: IterationDiagnostics;
   /** Forward evaluations so far in this run, this iteration's included. */
   readonly forwardEvaluations: number;

@@ -1,4 +1,5 @@
 /** Handlers of the problem editor: validation with the budget, the built-in examples, saved problems. */
+import { evaluationBudget } from '../../../core/methods/budget';
 import { EXAMPLE_PROBLEMS } from '../../../core/problem/examples';
 import { parseProblem } from '../../../core/problem/parse';
 import type { ParsedRequestOf, ResponseOf } from '../../contract/channel-map';
@@ -11,7 +12,7 @@ export async function validateProblem(deps: HandlerDeps, request: ParsedRequestO
   if (!parsed.ok) return { valid: false, errors: parsed.errors };
   const { problem } = parsed;
   const nTheta = problem.parameterNames.length;
-  const perIteration = problem.settings.components * (2 * nTheta + 1);
+  const budget = evaluationBudget(problem.settings, nTheta);
   return {
     valid: true,
     summary: {
@@ -21,8 +22,8 @@ export async function validateProblem(deps: HandlerDeps, request: ParsedRequestO
       nOutputs: problem.observations.values.length,
       modelType: problem.model.type,
       settings: problem.settings,
-      evaluationsPerIteration: perIteration,
-      evaluationBudget: perIteration * problem.settings.iterations,
+      evaluationsPerIteration: budget.perIteration,
+      evaluationBudget: budget.total,
     },
   };
 }

@@ -1,5 +1,5 @@
 /** The sentence a user reads when a forward evaluation fails. */
-import { formatTheta } from '../../../core/inversion/errors';
+import { describePointLabel, formatTheta } from '../../../core/inversion/errors';
 import type { EvaluationPoint } from '../../../core/inversion/types';
 import type { EvaluationFailureKind } from '../models/host';
 
@@ -15,7 +15,8 @@ const WHAT_HAPPENED: Record<EvaluationFailureKind, string> = {
 
 /**
  * E.g. `iteration 3, component 2, sigma point 4 at θ = (theta1 = 0.5, theta2 = -1): the model
- * raised an error: division by zero`. Components count from 1, sigma points from 0 (the centre).
+ * raised an error: division by zero`. Components and particles count from 1, sigma points from 0
+ * (the centre).
  */
 export function describeFailedEvaluation(
   iteration: number,
@@ -24,7 +25,7 @@ export function describeFailedEvaluation(
   modelWords: string | null,
   parameterNames: readonly string[],
 ): string {
-  const where = `iteration ${iteration}, component ${point.component + 1}, sigma point ${point.sigmaPoint}`;
+  const where = `iteration ${iteration}, ${describePointLabel(point.label)}`;
   const said = modelWords ? `: ${modelWords}` : '';
   return `${where} at θ = (${formatTheta(point.theta, parameterNames)}): ${WHAT_HAPPENED[kind]}${said}`;
 }

@@ -1,5 +1,6 @@
 /** What a running run reports, and the throttle that keeps it to ≤ 10 events a second. */
 import type { IterationRecord } from '../../../core/inversion/types';
+import { evaluationBudget } from '../../../core/methods/budget';
 import type { RunRecord, RunStatus } from '../store/types';
 
 /** A summary of a run's state, small enough to send ten times a second (never whole ensembles). */
@@ -42,7 +43,7 @@ export function progressOfRun(run: RunRecord, live: LiveProgress = {}): RunProgr
     iteration: run.iterationsDone,
     iterations: run.iterations,
     evaluationsDone: run.forwardEvaluations + (live.doneInBatch ?? 0),
-    evaluationsTotal: run.components * (2 * run.nTheta + 1) * run.iterations,
+    evaluationsTotal: evaluationBudget(run.problem.settings, run.nTheta).perIteration * run.iterations,
     evaluationsFailed: live.failed ?? 0,
     evaluationsInFlight: live.inFlight ?? 0,
     elapsedSeconds: live.elapsedSeconds ?? run.elapsedSeconds,

@@ -6,7 +6,7 @@
  */
 import type { ComponentExplorer } from '../../../core/gmki/exploration';
 import { createInversion } from '../../../core/inversion';
-import type { EvaluationBatch, IterationRecord } from '../../../core/inversion';
+import type { EvaluationBatch, IterationRecord, PointLabel } from '../../../core/inversion';
 import { NotPositiveDefiniteError } from '../../../core/linalg/dense';
 import type { ResolvedProblem } from '../../../core/problem/types';
 import type { CreateModelHost, EvaluationOutcome, ModelHost } from '../models/host';
@@ -117,8 +117,7 @@ async function iterate(
 ): Promise<SessionOutcome> {
   const { store } = deps;
   const latest = store.getLatestIteration(run.id);
-  const resumeFrom = latest ? { iteration: latest.iteration, mixture: latest.mixture } : undefined;
-  const inversion = createInversion(problem, resumeFrom, { explorer: deps.explorer });
+  const inversion = createInversion(problem, latest ?? undefined, { explorer: deps.explorer });
   if (!latest) store.commitIteration(run.id, { ...inversion.initialRecord, elapsedSeconds: elapsed() }, []);
 
   let lastRecord: IterationRecord | null = null;
@@ -184,13 +183,20 @@ async function iterate(
   return { status: 'completed', error: null };
 }
 
+/**
+ * The ledger's two label columns: a sigma point is (component k, sigma point i); a particle j is
+ * (j, 0), its `component` column counting particles (store README, "The ledger").
+ */
+function ledgerLabel(label: PointLabel): Pick<EvaluationEntry, 'component' | 'sigmaPoint'> {
+  return label.kind === 'sigma-point' ? { component: label.component, sigmaPoint: label.sigmaPoint } : { component: label.particle, sigmaPoint: 0 };
+}
+
 function ledgerRow(batch: EvaluationBatch, outcome: EvaluationOutcome): EvaluationEntry {
   const point = batch.points[outcome.index];
   return {
     iteration: batch.iteration,
     pointIndex: point.index,
-    component: point.component,
-    sigmaPoint: point.sigmaPoint,
+    ...ledgerLabel(point.label),
     theta: point.theta,
     output: outcome.output,
     error: outcome.error,

@@ -1,6 +1,6 @@
 /**
- * Committed iterations: the mixture after each GMKI iteration (Float64 BLOBs with their shape),
- * its diagnostics, and — in the same transaction — the iteration's evaluation ledger and the
+ * Committed iterations: the mixture after each iteration (Float64 BLOBs with their shape), the
+ * ensemble and state of a particle method (schema 2), its diagnostics, and — in the same transaction — the iteration's evaluation ledger and the
  * run's progress counters. A crash therefore loses at most the iteration in progress, and resume
  * restarts from `getLatestIteration`, bit-identically.
  */
@@ -11,6 +11,7 @@ import { nowIso, requireCount, requireFiniteNumber } from './checks';
 import { EVALUATION_COLUMNS, EVALUATION_VALUES, evaluationParams } from './ledger';
 import type { RunStore } from './run-store';
 import type { EvaluationEntry, IterationEntry } from './types';
+import type { ParticleEnsemble } from '../../../core/methods/types';
 
 type IterationMethods = Pick<RunStore, 'commitIteration' | 'getIterations' | 'getLatestIteration'>;
 
@@ -24,9 +25,31 @@ interface IterationRow {
   diagnostics: string;
   forward_evaluations: number;
   elapsed_seconds: number;
+  n_particles: number | null;
+  particles: Buffer | null;
+  particle_log_weights: Buffer | null;
+  particle_log_likelihoods: Buffer | null;
+  method_state: Buffer | null;
 }
 
-const ITERATION_COLUMNS = 'iteration, n_components, n_theta, log_weights, means, covariances, diagnostics, forward_evaluations, elapsed_seconds';
+const ITERATION_COLUMNS =
+  'iteration, n_components, n_theta, log_weights, means, covariances, diagnostics, forward_evaluations, elapsed_seconds, ' +
+  'n_particles, particles, particle_log_weights, particle_log_likelihoods, method_state';
+
+function toParticles(row: IterationRow): ParticleEnsemble | null {
+  if (row.n_particles === null || row.particles === null) return null;
+  const j = row.n_particles;
+  const d = row.n_theta;
+  const perParticle = (blob: Buffer | null, what: string): Float64Array | null =>
+    blob === null ? null : decodeFloat64(blob, j, `${what} of iteration ${row.iteration}`);
+  return {
+    nParticles: j,
+    nTheta: d,
+    positions: decodeFloat64(row.particles, j * d, `particles of iteration ${row.iteration}`),
+    logWeights: perParticle(row.particle_log_weights, 'particle log-weights'),
+    logLikelihoods: perParticle(row.particle_log_likelihoods, 'particle log-likelihoods'),
+  };
+}
 
 function toIterationEntry(row: IterationRow): IterationEntry {
   const k = row.n_components;
@@ -40,6 +63,8 @@ function toIterationEntry(row: IterationRow): IterationEntry {
       means: decodeFloat64(row.means, k * d, `means of iteration ${row.iteration}`),
       covariances: decodeFloat64(row.covariances, k * d * d, `covariances of iteration ${row.iteration}`),
     },
+    particles: toParticles(row),
+    methodState: row.method_state === null ? null : decodeFloat64(row.method_state, null, `method state of iteration ${row.iteration}`),
     diagnostics: decodeDiagnostics(row.diagnostics),
     forwardEvaluations: row.forward_evaluations,
     elapsedSeconds: row.elapsed_seconds,
@@ -60,9 +85,26 @@ function checkEntry(entry: IterationEntry, evaluations: readonly EvaluationEntry
   for (const [what, got, expected] of sizes) {
     if (got !== expected) throw new StoreError('INVALID_ARGUMENT', `The mixture's ${what} have ${got} values; K = ${k}, d = ${d} needs ${expected}.`);
   }
+  checkParticles(entry.particles ?? null, d);
   const stray = evaluations.find((row) => row.iteration !== entry.iteration);
   if (stray !== undefined) {
     throw new StoreError('INVALID_ARGUMENT', `An evaluation of iteration ${stray.iteration} was given with iteration ${entry.iteration}.`);
+  }
+}
+
+function checkParticles(particles: ParticleEnsemble | null, d: number): void {
+  if (particles === null) return;
+  const j = requireCount(particles.nParticles, 'The number of particles');
+  if (j < 1 || particles.nTheta !== d) {
+    throw new StoreError('INVALID_ARGUMENT', `The ensemble has ${j} particles in d = ${particles.nTheta}; the mixture has d = ${d} and an ensemble needs at least 1 particle.`);
+  }
+  const sizes: [string, number | undefined, number][] = [
+    ['positions', particles.positions.length, j * d],
+    ['log-weights', particles.logWeights?.length, j],
+    ['log-likelihoods', particles.logLikelihoods?.length, j],
+  ];
+  for (const [what, got, expected] of sizes) {
+    if (got !== undefined && got !== expected) throw new StoreError('INVALID_ARGUMENT', `The ensemble's ${what} have ${got} values; J = ${j}, d = ${d} needs ${expected}.`);
   }
 }
 
@@ -74,7 +116,8 @@ export function iterationMethods(db: Database): IterationMethods {
   const insertIteration = db.prepare(`
     INSERT INTO iterations (run_id, ${ITERATION_COLUMNS}, committed_at)
     VALUES (@runId, @iteration, @nComponents, @nTheta, @logWeights, @means, @covariances, @diagnostics,
-            @forwardEvaluations, @elapsedSeconds, @committedAt)`);
+            @forwardEvaluations, @elapsedSeconds, @nParticles, @particles, @particleLogWeights, @particleLogLikelihoods,
+            @methodState, @committedAt)`);
   const clearLedger = db.prepare(`DELETE FROM evaluations WHERE run_id = @runId AND iteration = @iteration`);
   const insertEvaluation = db.prepare(`INSERT INTO evaluations ${EVALUATION_COLUMNS} VALUES ${EVALUATION_VALUES}`);
   const updateRun = db.prepare(`
@@ -108,6 +151,8 @@ export function iterationMethods(db: Database): IterationMethods {
     commitIteration(runId, entry, evaluations) {
       checkEntry(entry, evaluations);
       const { mixture } = entry;
+      const particles = entry.particles ?? null;
+      const blobOrNull = (values: Float64Array | null | undefined): Buffer | null => (values ? encodeFloat64(values) : null);
       // Encoding happens before BEGIN, so the write lock is held only for the inserts.
       const iteration = {
         runId,
@@ -120,6 +165,11 @@ export function iterationMethods(db: Database): IterationMethods {
         diagnostics: encodeDiagnostics(entry.diagnostics),
         forwardEvaluations: entry.forwardEvaluations,
         elapsedSeconds: entry.elapsedSeconds,
+        nParticles: particles?.nParticles ?? null,
+        particles: blobOrNull(particles?.positions),
+        particleLogWeights: blobOrNull(particles?.logWeights),
+        particleLogLikelihoods: blobOrNull(particles?.logLikelihoods),
+        methodState: blobOrNull(entry.methodState),
         committedAt: nowIso(),
       };
       const ledger = evaluations.map((row) => evaluationParams(runId, row));

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { evaluationBudget, summaryComponents } from '../../../core/methods/budget';
 import { StoreError } from './errors';
 import { flag, nowIso, requireCount, requireFiniteNumber, requireInteger, requireName } from './checks';
 import { isOwnerAlive } from './liveness';
@@ -75,9 +76,11 @@ export function runMethods(db: Database): RunMethods {
         problemDir: run.problemDir,
         method: settings.method,
         seed: requireInteger(settings.seed, 'The seed'),
-        components: requireCount(settings.components, 'The number of components'),
+        // K of the mixture the run stores (1: the Gaussian summary of a method that is not GMKI),
+        // and the iterations it plans (an upper bound for smc, set to those done when it ends).
+        components: requireCount(summaryComponents(settings), 'The number of components'),
         nTheta: requireCount(run.nTheta, 'The number of parameters'),
-        iterations: requireCount(settings.iterations, 'The number of iterations'),
+        iterations: requireCount(evaluationBudget(settings, run.nTheta).iterations, 'The number of iterations'),
         softwareName: run.softwareName,
         softwareVersion: run.softwareVersion,
         modelHash: run.modelHash,

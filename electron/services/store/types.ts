@@ -5,6 +5,7 @@
  */
 import type { Mixture } from '../../../core/gmki/state';
 import type { IterationDiagnostics } from '../../../core/inversion/types';
+import type { ParticleEnsemble } from '../../../core/methods/types';
 import type { ProblemFileAsRun } from '../../../core/problem/types';
 
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
@@ -63,7 +64,12 @@ export interface NewRun {
 /** One committed iteration (0 = the initial mixture). */
 export interface IterationEntry {
   readonly iteration: number;
+  /** GMKI's mixture, or the Gaussian summary (K = 1) of another method. */
   readonly mixture: Mixture;
+  /** The ensemble of a particle method (eki, eks, smc); null otherwise. Optional when committing. */
+  readonly particles?: ParticleEnsemble | null;
+  /** The method's other state (core/methods/types.ts); null when it has none. Optional when committing. */
+  readonly methodState?: Float64Array | null;
   readonly diagnostics: IterationDiagnostics;
   /** Forward evaluations of the run up to and including this iteration. */
   readonly forwardEvaluations: number;

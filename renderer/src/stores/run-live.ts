@@ -9,6 +9,7 @@
  * a second costs at most a few redraws a second.
  */
 import { defineStore } from 'pinia';
+import { evaluationBudget } from '../../../core/methods/budget';
 import { computed, ref, shallowRef } from 'vue';
 import type { AppError, Result } from '../../../electron/contract/result';
 import type { EvaluationEntry, LogEntry, RunProgress, RunRecord, RunStatus } from '../../../electron/contract/types';
@@ -70,7 +71,7 @@ export const useRunLiveStore = defineStore('run-live', () => {
       iteration: r.iterationsDone,
       iterations: r.iterations,
       evaluationsDone: r.forwardEvaluations,
-      evaluationsTotal: r.components * (2 * r.nTheta + 1) * r.iterations,
+      evaluationsTotal: evaluationBudget(r.problem.settings, r.nTheta).perIteration * r.iterations,
       evaluationsFailed: failedTotal.value,
       evaluationsInFlight: 0,
       elapsedSeconds: r.elapsedSeconds,

@@ -34,7 +34,10 @@ function scriptedBridge() {
       elapsedSeconds: state.committed,
       error: null,
       cancelRequested: false,
-      problem: { parameters: [{ name: 'x', prior: { mean: 0, std: 1 } }] },
+      problem: {
+        parameters: [{ name: 'x', prior: { mean: 0, std: 1 } }],
+        settings: { method: 'gmki-paper', components: 2, iterations: 10, initialization: { type: 'prior' } },
+      },
     }) as unknown as RunRecord;
   const answers: Record<string, (request: Record<string, unknown>) => unknown> = {
     'run/get': () => run(),

@@ -5,12 +5,13 @@
  */
 import type { Database } from 'better-sqlite3';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-particles';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, in order; `MIGRATIONS[i].version === i + 1`. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 /** The schema version this software writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,49 @@
+/**
+ * What a run of each method costs, from its settings alone (before it starts): the batch size
+ * of every iteration, the iterations it plans, and whether that total is exact or an upper
+ * bound. The CLI, the run store, progress events and the app's budget all read it here.
+ */
+import type { RunSettings } from '../problem/types';
+import { assertNever } from '../util/assertNever';
+
+export interface EvaluationBudget {
+  /** Forward evaluations of every iteration. */
+  readonly perIteration: number;
+  /** Iterations the run plans. */
+  readonly iterations: number;
+  /** perIteration × iterations. */
+  readonly total: number;
+  /** `exact`: the run does exactly `total`; `at-most`: it may stop earlier. */
+  readonly bound: 'exact' | 'at-most';
+}
+
+/** K of a GMKI run: the explicit initialization's weights, or `components`. */
+export function componentsOf(settings: Pick<RunSettings, 'components' | 'initialization'>): number {
+  return settings.initialization.type === 'explicit' ? settings.initialization.weights.length : settings.components;
+}
+
+/** Gaussian components of the mixture a run stores each iteration: K for GMKI, 1 (a Gaussian summary) otherwise. */
+export function summaryComponents(settings: RunSettings): number {
+  switch (settings.method) {
+    case 'gmki-paper':
+    case 'gmki-robust':
+      return componentsOf(settings);
+    default:
+      return assertNever(settings.method);
+  }
+}
+
+/** The budget of a run with these settings and d parameters. */
+export function evaluationBudget(settings: RunSettings, nTheta: number): EvaluationBudget {
+  switch (settings.method) {
+    case 'gmki-paper':
+    case 'gmki-robust':
+      return exactly(componentsOf(settings) * (2 * nTheta + 1), settings.iterations);
+    default:
+      return assertNever(settings.method);
+  }
+}
+
+function exactly(perIteration: number, iterations: number): EvaluationBudget {
+  return { perIteration, iterations, total: perIteration * iterations, bound: 'exact' };
+}

@@ -1,0 +1,85 @@
+/**
+ * GMKI (gmki-paper, gmki-robust; core/gmki) as a method engine: K·(2d+1) sigma points per
+ * iteration on the problem's folded target (`gmki-algorithm.md` §1), Markov in the mixture.
+ */
+import { resolveGmkiConfig, type GmkiConfig } from '../gmki/config';
+import { exploreInThisThread, type ExplorationResult } from '../gmki/exploration';
+import { evaluationsPerIteration, type PendingIteration } from '../gmki/process';
+import { createGmkiStepper } from '../gmki/variants';
+import { initialMixture } from '../inversion/initialization';
+import { foldPrior } from '../inversion/target';
+import type { GmkiMethod, ResolvedProblem, RunSettings } from '../problem/types';
+import { componentsOf } from './budget';
+import type { MethodEngine, PointLabel } from './types';
+
+/** The algorithm's configuration from a problem's resolved settings. */
+export function gmkiConfigFromSettings(settings: RunSettings & { readonly method: GmkiMethod }): GmkiConfig {
+  return {
+    method: settings.method,
+    nComponents: settings.components,
+    dt: settings.dt,
+    iterations: settings.iterations,
+    exploration: settings.exploration,
+    minWeight: settings.minWeight,
+    sigmaPointAlpha: settings.sigmaPointAlpha,
+    seed: settings.seed,
+    splitThreshold: settings.splitThreshold,
+    settleIterations: settings.settleIterations,
+    modeSearch: settings.modeSearch,
+  };
+}
+
+/** The labels of K·(2d+1) sigma points: component k's point i at k(2d+1) + i. */
+export function sigmaPointLabels(nComponents: number, nTheta: number): PointLabel[] {
+  const perComponent = 2 * nTheta + 1;
+  return Array.from({ length: nComponents * perComponent }, (_, index) => ({
+    kind: 'sigma-point' as const,
+    component: Math.floor(index / perComponent),
+    sigmaPoint: index % perComponent,
+  }));
+}
+
+export function createGmkiEngine(
+  problem: ResolvedProblem & { readonly settings: { readonly method: GmkiMethod } },
+): MethodEngine<PendingIteration, ExplorationResult> {
+  const target = foldPrior(problem);
+  const config = resolveGmkiConfig(gmkiConfigFromSettings(problem.settings));
+  const stepper = createGmkiStepper(config, target.gmki, problem.prior);
+  const d = target.gmki.nTheta;
+  const nK = componentsOf(problem.settings);
+  const labels = sigmaPointLabels(nK, d);
+  return {
+    evaluationsPerIteration: evaluationsPerIteration(nK, d),
+    initialState: () => ({ iteration: 0, mixture: initialMixture(problem), particles: null, methodState: null }),
+    isDone: (state) => state.iteration >= config.iterations,
+    prepare: (state, options) => stepper.explore(state, options.explorer ?? exploreInThisThread),
+    ask(state, explored) {
+      const pending = stepper.ask(state, explored);
+      return { pending, points: pending.points, labels };
+    },
+    tell(pending, outputs) {
+      const nPoints = labels.length;
+      const augmented = new Float64Array(nPoints * target.nOutputs);
+      for (let i = 0; i < nPoints; i++) {
+        target.writeAugmentedOutput(
+          pending.points.subarray(i * d, (i + 1) * d),
+          outputs.subarray(i * target.nObservations, (i + 1) * target.nObservations),
+          augmented,
+          i * target.nOutputs,
+        );
+      }
+      const result = stepper.tell(pending, augmented);
+      const diagnostics = result.diagnostics;
+      return {
+        state: { ...result.state, particles: null, methodState: null },
+        diagnostics: {
+          misfit: Array.from(diagnostics.misfit),
+          jitter: Array.from(diagnostics.jitter),
+          explorationEss: Array.from(diagnostics.effectiveSampleSize, (x) => (Number.isNaN(x) ? null : x)),
+          ...(diagnostics.nonlinearity && { nonlinearity: Array.from(diagnostics.nonlinearity) }),
+          ...(diagnostics.structuralChanges && { structuralChanges: diagnostics.structuralChanges }),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** The inference methods behind `settings.method` (README.md in this folder). */
+import type { ResolvedProblem } from '../problem/types';
+import { assertNever } from '../util/assertNever';
+import { createGmkiEngine } from './gmki';
+import type { MethodEngine } from './types';
+
+export type { EngineOptions, InversionState, MethodAsk, MethodEngine, MethodTell, ParticleEnsemble, PointLabel } from './types';
+export { componentsOf, evaluationBudget, summaryComponents, type EvaluationBudget } from './budget';
+export { gmkiConfigFromSettings } from './gmki';
+
+/** The engine of `problem.settings.method`. */
+export function createMethodEngine(problem: ResolvedProblem): MethodEngine {
+  const method = problem.settings.method;
+  switch (method) {
+    case 'gmki-paper':
+    case 'gmki-robust':
+      return createGmkiEngine({ ...problem, settings: { ...problem.settings, method } }) as MethodEngine;
+    default:
+      return assertNever(method);
+  }
+}
