@@ -6,7 +6,7 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseCommandArgs } from './args';
 import type { ParsedCommand } from './args';
-import { CliError, EXIT_INVALID, EXIT_OK, EXIT_RUN_FAILED, UsageError } from './errors';
+import { cliErrorOf, EXIT_INVALID, EXIT_OK, EXIT_RUN_FAILED, UsageError } from './errors';
 import { processIo } from './io';
 import type { CliIo } from './io';
 import { COMMAND_USAGE, GENERAL_USAGE, isCommandName } from './usage';
@@ -16,9 +16,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr(`${error.lines.join('\n')}\n`);
-      return error.exitStatus;
+    const known = cliErrorOf(error);
+    if (known) {
+      io.stderr(`${known.lines.join('\n')}\n`);
+      return known.exitStatus;
     }
     const debug = process.env.GMKI_DEBUG === '1';
     io.stderr(`gmki: internal error: ${firstLine(error)}${debug ? '' : ' (GMKI_DEBUG=1 shows the stack trace)'}\n`);

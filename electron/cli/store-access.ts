@@ -19,13 +19,3 @@ export function openCliStore(dbOption: string | undefined): RunStore {
   store.markDeadRunsInterrupted();
   return store;
 }
-
-/** The run with this id, or exit 2 saying there is none (accepts a unique prefix of the id). */
-export function requireRun(store: RunStore, idOrPrefix: string) {
-  const exact = store.getRun(idOrPrefix);
-  if (exact) return exact;
-  const matches = store.findRunIds(idOrPrefix);
-  if (matches.length === 1) return store.getRun(matches[0]!)!;
-  const reason = matches.length === 0 ? 'there is no run' : 'several runs match';
-  throw new CliError(EXIT_INVALID, `gmki: ${reason} with id '${idOrPrefix}' in ${store.path}`);
-}

@@ -9,5 +9,6 @@ export * from './result';
 export { REQUEST_SCHEMAS } from './schemas/index';
 export type { RequestSchemas } from './schemas/index';
 export * from './types';
+export * from './run-actions';
 export * from './desktop';
 export type * from './dialogs';

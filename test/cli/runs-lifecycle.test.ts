@@ -126,6 +126,10 @@ describe('gmki run with the run store', () => {
     const resume = await runGmki(['runs', 'resume', latest!.id, '--db', db()]);
     expect(resume.code).toBe(2);
     expect(resume.stderr).toMatch(/cannot be resumed: it is completed \(add iterations with: gmki runs extend/);
+    expect(resume.stderr).toContain(`--iterations N --db ${JSON.stringify(db())})`);
+    const cancel = await runGmki(['runs', 'cancel', latest!.id.slice(0, 8), '--db', db()]);
+    expect(cancel.code).toBe(2);
+    expect(cancel.stderr).toBe(`gmki: run ${latest!.id} is completed: there is nothing to cancel\n`);
     const unknown = await runGmki(['runs', 'show', 'ffffffff', '--db', db()]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/there is no run with id 'ffffffff'/);

@@ -3,10 +3,11 @@
  * the result files and the summary, and choose the exit status from how the run ended.
  */
 import type { ResolvedProblem } from '../../../core/problem/types';
-import { defaultDatabasePath, type RunStore } from '../../services/store';
+import type { RunStore } from '../../services/store';
 import { MODEL_SETUP_FAILURE } from '../../services/runs/run-session';
 import { EXIT_INVALID, EXIT_OK, EXIT_RUN_FAILED } from '../errors';
 import type { CliIo } from '../io';
+import { dbHint } from '../run-lifecycle';
 import { diagnoseStoredRun, diagnosticsJson, formatDiagnostics } from '../run-diagnostics';
 import { superviseRun } from '../supervise';
 import { buildRunSummaryJson, formatHumanSummary } from '../summary';
@@ -65,9 +66,4 @@ export async function finishSupervisedRun(
   io.stderr(`gmki: run failed: ${record.error ?? record.status}\n`);
   const setupFailed = record.iterationsDone === 0 && (record.error ?? '').startsWith(MODEL_SETUP_FAILURE);
   return setupFailed ? EXIT_INVALID : EXIT_RUN_FAILED;
-}
-
-/** `--db FILE` when the run is not in the default database, so the hint works as printed. */
-function dbHint(store: RunStore): string {
-  return store.path === defaultDatabasePath() ? '' : ` --db ${JSON.stringify(store.path)}`;
 }

@@ -4,9 +4,8 @@
  * files from the stored iterations and summarise. Every iteration is committed as it completes,
  * so a crash or Ctrl-C leaves a run that `gmki runs resume` continues exactly.
  */
-import { softwareInfo } from '../../services/results/index';
 import { ModelLoadError } from '../../services/models';
-import { modelFileHash } from '../../services/runs/model-file';
+import { prepareNewRun } from '../../services/runs/lifecycle';
 import type { RunOptions } from '../args';
 import { CliError, EXIT_INVALID } from '../errors';
 import type { CliIo } from '../io';
@@ -19,22 +18,14 @@ import { RESULT_FILE_NAMES } from './run-results';
 export async function runCommand(options: RunOptions, io: CliIo): Promise<number> {
   const { file, dir, problem } = await loadProblem(options.problemFile, options.overrides);
   const outPaths = options.out ? await prepareOutputFiles(options.out, RESULT_FILE_NAMES, options.force) : [];
-  const modelHash = await modelFileHash(problem.model, dir).catch((error: unknown) => {
+  // Everything about the problem is checked before the database is opened.
+  const newRun = await prepareNewRun({ problem, problemDir: dir }).catch((error: unknown) => {
     if (error instanceof ModelLoadError) throw new CliError(EXIT_INVALID, `${file}: ${error.path}: ${error.message}`);
     throw error;
   });
   const store = openCliStore(options.db);
   try {
-    const software = softwareInfo();
-    const run = store.createRun({
-      name: problem.name,
-      problem: problem.file,
-      problemDir: dir,
-      nTheta: problem.parameterNames.length,
-      softwareName: software.name,
-      softwareVersion: software.version,
-      modelHash,
-    });
+    const run = store.createRun(newRun);
     return await finishSupervisedRun(store, run.id, problem, { io, json: options.json, outPaths, out: options.out });
   } finally {
     store.close();

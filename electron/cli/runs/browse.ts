@@ -1,12 +1,12 @@
 /** `gmki runs list | show | tag | delete`: looking at and tidying the stored runs. */
 import { referenceDistances } from '../../../core/results/reference';
 import { summarizeMixture } from '../../../core/results/summary';
-import { problemOfRun } from '../../services/runs/stored-problem';
+import { deleteRun as deleteStoredRun, findRun, problemOfRun } from '../../services/runs/lifecycle';
 import { RUN_STATUSES, type RunStatus, type RunStore } from '../../services/store';
 import { CliError, EXIT_INVALID, EXIT_OK } from '../errors';
 import { formatDuration, formatNumber, formatWeight } from '../format';
 import type { CliIo } from '../io';
-import { requireRun } from '../store-access';
+import { cliLifecycle } from '../run-lifecycle';
 import { diagnoseStoredRun, formatDiagnostics } from '../run-diagnostics';
 import { formatReferenceDistance } from '../summary';
 import type { RunsOptions } from './args';
@@ -51,7 +51,7 @@ export function listRuns(store: RunStore, options: RunsOptions, io: CliIo): numb
 }
 
 export function showRun(store: RunStore, options: RunsOptions, io: CliIo): number {
-  const run = requireRun(store, options.runId!);
+  const run = findRun(cliLifecycle(store), options.runId!);
   const latest = store.getLatestIteration(run.id);
   const failedEvaluations = store.countEvaluations(run.id, { failedOnly: true });
   const logs = store.getLogs(run.id, { limit: 10_000 }).slice(-10);
@@ -96,7 +96,7 @@ export function showRun(store: RunStore, options: RunsOptions, io: CliIo): numbe
 }
 
 export function tagRun(store: RunStore, options: RunsOptions, io: CliIo): number {
-  const run = requireRun(store, options.runId!);
+  const run = findRun(cliLifecycle(store), options.runId!);
   for (const tag of options.tags) {
     if (options.remove) store.removeTag(run.id, tag);
     else store.addTag(run.id, tag);
@@ -107,11 +107,7 @@ export function tagRun(store: RunStore, options: RunsOptions, io: CliIo): number
 }
 
 export function deleteRun(store: RunStore, options: RunsOptions, io: CliIo): number {
-  const run = requireRun(store, options.runId!);
-  if (run.status === 'running' || run.status === 'queued') {
-    throw new CliError(EXIT_INVALID, `gmki: run ${run.id} is ${run.status}; cancel it first (gmki runs cancel ${run.id})`);
-  }
-  store.deleteRun(run.id);
+  const run = deleteStoredRun(cliLifecycle(store), options.runId!);
   io.stdout(`deleted run ${run.id} (${run.name})\n`);
   return EXIT_OK;
 }

@@ -1,9 +1,10 @@
 /** `gmki runs export RUN_ID --format csv|json|npz|problem [--out FILE] [--force]`. */
 import { exportRun, isExportError } from '../../services/export';
+import { findRun } from '../../services/runs/lifecycle';
 import type { RunStore } from '../../services/store';
 import { CliError, EXIT_INVALID, EXIT_OK } from '../errors';
 import type { CliIo } from '../io';
-import { requireRun } from '../store-access';
+import { cliLifecycle } from '../run-lifecycle';
 import type { ExportFormat, RunsOptions } from './args';
 
 const DEFAULT_FILE: Record<ExportFormat, (id: string) => string> = {
@@ -14,7 +15,7 @@ const DEFAULT_FILE: Record<ExportFormat, (id: string) => string> = {
 };
 
 export async function exportCommand(store: RunStore, options: RunsOptions, io: CliIo): Promise<number> {
-  const run = requireRun(store, options.runId!);
+  const run = findRun(cliLifecycle(store), options.runId!);
   const format = options.format!;
   const file = options.out ?? DEFAULT_FILE[format](run.id.slice(0, 8));
   try {

@@ -5,6 +5,7 @@
 import type { AppError, ErrorCode, ErrorIssue } from '../../contract/result';
 import { isExportError } from '../export/errors';
 import { ModelLoadError } from '../models/types';
+import { isRunLifecycleError, type RunLifecycleErrorCode } from '../runs/lifecycle/errors';
 import { isStoreError } from '../store/errors';
 
 /** An error a handler throws on purpose: its code and sentence reach the renderer as they are. */
@@ -35,6 +36,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof ModelLoadError) {
     return withIssues('MODEL_SETUP', `${error.path}: ${error.message}`, [{ path: error.path, message: error.message }]);
   }
+  if (isRunLifecycleError(error)) return { code: LIFECYCLE_CODES[error.code], message: sentence(error.message) };
   if (isStoreError(error)) {
     const code: ErrorCode =
       error.code === 'RUN_NOT_FOUND' ? 'NOT_FOUND'
@@ -59,6 +61,18 @@ export function toAppError(error: unknown): AppError {
     return { code: 'IO', message: `${typeof path === 'string' ? `${path}: ` : ''}${FILE_SYSTEM_WORDS[errno]}` };
   }
   return { code: 'INTERNAL', message: `internal error: ${firstLine(error)}` };
+}
+
+const LIFECYCLE_CODES: Readonly<Record<RunLifecycleErrorCode, ErrorCode>> = {
+  RUN_NOT_FOUND: 'NOT_FOUND',
+  AMBIGUOUS_RUN_ID: 'NOT_FOUND',
+  WRONG_STATUS: 'CONFLICT',
+  INVALID_STORED_PROBLEM: 'INVALID_PROBLEM',
+};
+
+/** The lifecycle's clause as a sentence: capital first letter, full stop. */
+function sentence(clause: string): string {
+  return `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`;
 }
 
 function withIssues(code: ErrorCode, message: string, issues?: readonly ErrorIssue[]): AppError {

@@ -4,8 +4,8 @@ import type { IterationEntry } from '../store/types';
 import type { IterationData } from '../../contract/types';
 import type { ParsedRequestOf, ResponseOf } from '../../contract/channel-map';
 import type { HandlerDeps } from './deps';
-import { HandlerError } from './errors';
-import { requireRun, withLiveStatus } from './runs';
+import { withLiveStatus } from '../runs/lifecycle';
+import { requireRun } from './runs';
 
 /** Default page size of runs/list: a screenful with room; the browser pages or filters for more. */
 const DEFAULT_RUN_PAGE = 200;
@@ -83,22 +83,20 @@ export async function getLogs(deps: HandlerDeps, request: ParsedRequestOf<'run/l
   return deps.store.getLogs(run.id, { afterSeq: request.afterSeq, limit: request.limit });
 }
 
-/** run/rename */
+/** run/rename (the store changes nothing when there is no such run: NOT_FOUND then). */
 export async function renameRun(deps: HandlerDeps, request: ParsedRequestOf<'run/rename'>): Promise<ResponseOf<'run/rename'>> {
-  return changed(deps, request.runId, deps.store.renameRun(request.runId, request.name));
+  deps.store.renameRun(request.runId, request.name);
+  return requireRun(deps, request.runId);
 }
 
 /** run/notes */
 export async function setNotes(deps: HandlerDeps, request: ParsedRequestOf<'run/notes'>): Promise<ResponseOf<'run/notes'>> {
-  return changed(deps, request.runId, deps.store.setNotes(request.runId, request.notes));
+  deps.store.setNotes(request.runId, request.notes);
+  return requireRun(deps, request.runId);
 }
 
 /** run/tags: replaces the run's tags. */
 export async function setTags(deps: HandlerDeps, request: ParsedRequestOf<'run/tags'>): Promise<ResponseOf<'run/tags'>> {
-  return changed(deps, request.runId, deps.store.setTags(request.runId, request.tags));
-}
-
-function changed(deps: HandlerDeps, runId: string, found: boolean) {
-  if (!found) throw new HandlerError('NOT_FOUND', `There is no run with id ${runId}.`);
-  return requireRun(deps, runId);
+  deps.store.setTags(request.runId, request.tags);
+  return requireRun(deps, request.runId);
 }

@@ -14,7 +14,7 @@ import type { RunStore } from '../store/run-store';
 import type { EvaluationEntry, RunOwner, RunRecord, RunStatus } from '../store/types';
 import { describeFailedEvaluation } from './failure-message';
 import { progressOfRun, type RunProgress } from './progress';
-import { problemOfRun } from './stored-problem';
+import { problemOfRun } from './lifecycle/stored-problem';
 
 export interface RunSessionDeps {
   readonly store: RunStore;

@@ -49,7 +49,10 @@ describe('run lifecycle', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(statuses.filter((s) => s.runId === run.id).map((s) => s.status)).toEqual(['queued', 'running', 'completed']);
 
-    expect(await codeOf('run/resume', { runId: run.id })).toBe('CONFLICT');
+    expect(await fixture.dispatch('run/resume', { runId: run.id })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: `Run ${run.id} cannot be resumed: it is completed (extend it to add iterations).` },
+    });
     expect(await codeOf('run/cancel', { runId: run.id })).toBe('CONFLICT');
     const extended = await call<RunRecord>('run/extend', { runId: run.id, iterations: 2 });
     expect(extended).toMatchObject({ iterations: 4, status: 'queued' });
