@@ -1,52 +1,35 @@
 /**
- * The server's one secret (architecture.md §5): a random token, printed in the URL, required on
- * every request. The page load brings it as `?token=`; the server then sets it as a SameSite=Strict
- * HttpOnly cookie so that the page's scripts and styles load, and the renderer sends it as
- * `Authorization: Bearer …` on API calls (or `?token=` where a header cannot be set: EventSource).
+ * The server's one secret (docs/security.md): a random token, printed in the URL. The renderer
+ * takes it from the address bar and sends it as `Authorization: Bearer …` on every API call; only
+ * the event stream, which a browser's EventSource opens without headers, may carry it as
+ * `?token=`. No cookie holds it: a cookie for 127.0.0.1 reaches every port of 127.0.0.1, so any
+ * other local server the browser visits would receive it.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-export const TOKEN_COOKIE = 'gmki_token';
 
 /** 32 random bytes, URL-safe. */
 export function createToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** How a request proved it knows the token, or null when it did not. */
-export type TokenSource = 'header' | 'query' | 'cookie';
+/** Where a request may carry the token: an API call only in its header, the event stream in its URL too. */
+export type TokenPlaces = 'header' | 'header-or-query';
+
+/** True when `request` carries `token` in one of `places`. */
+export function carriesToken(request: IncomingMessage, url: URL, token: string, places: TokenPlaces): boolean {
+  const header = request.headers.authorization;
+  if (typeof header === 'string' && header.startsWith('Bearer ') && sameToken(header.slice('Bearer '.length).trim(), token)) return true;
+  if (places === 'header') return false;
+  const query = url.searchParams.get('token');
+  return query !== null && sameToken(query, token);
+}
 
 /**
- * Checks the token of a request. The cookie only counts for GET requests: an API call (POST) must
- * carry the token itself, so a page of another site can never make one on the user's behalf.
+ * Compares in constant time, also in the length: both sides are hashed first, so neither the
+ * position of the first wrong character nor the length of the guess changes the time taken.
  */
-export function tokenSource(request: IncomingMessage, url: URL, token: string): TokenSource | null {
-  const header = request.headers.authorization;
-  if (typeof header === 'string' && header.startsWith('Bearer ') && same(header.slice(7).trim(), token)) return 'header';
-  const query = url.searchParams.get('token');
-  if (query !== null && same(query, token)) return 'query';
-  if (request.method === 'GET' && same(cookieValue(request.headers.cookie, TOKEN_COOKIE) ?? '', token)) return 'cookie';
-  return null;
-}
-
-/** The Set-Cookie value that lets the page's own assets load without the token in their URLs. */
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-}
-
-/** Constant-time comparison, so the token cannot be guessed a character at a time. */
-function same(given: string, token: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function cookieValue(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return null;
+export function sameToken(given: string, token: string): boolean {
+  const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(token));
 }

@@ -1,8 +1,10 @@
 /**
- * `gmki serve` (architecture.md §1, §5): the contract's handlers over HTTP on 127.0.0.1 only.
- * `POST /api/<channel>` with a JSON body answers the channel's Result as JSON; `GET /api/events`
- * streams the event map as server-sent events; anything else is the built renderer. Every request
- * needs the token; no CORS headers are ever sent; request bodies are limited in size.
+ * `gmki serve` (architecture.md §1, §5; docs/security.md): the contract's handlers over HTTP on
+ * 127.0.0.1 only. `POST /api/<channel>` with a JSON body answers the channel's Result as JSON;
+ * `GET /api/events` streams the event map as server-sent events; anything else is the built
+ * renderer, which holds no data and needs no token. Every API request needs the token and must
+ * come from the app's own page (or from no browser at all); no CORS headers are ever sent;
+ * request bodies are JSON and limited in size.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import type { Result } from '../contract/result';
 import type { Dispatch } from '../services/handlers';
 import type { EventHub } from '../services/handlers/events';
-import { createToken, tokenCookie, tokenSource } from './auth';
+import { carriesToken, createToken } from './auth';
 import { streamEvents } from './event-stream';
+import { foreignOriginRefusal, isJsonContentType } from './request-guards';
 import { serveStatic } from './static-files';
 
 /** The only address the server listens on: never reachable from another machine. */
@@ -42,12 +45,13 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-// Pages and replies of this server are not to be framed, sniffed or cached by anyone.
+// Pages and replies of this server are not to be framed, sniffed, cached or embedded by anyone.
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
 /** Starts the server; rejects when the port cannot be used (EADDRINUSE …). */
@@ -66,38 +70,41 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // A page of another site that rebinds its name to 127.0.0.1 still sends its own Host: refused.
-    if (!allowedHost(request.headers.host, port)) {
+    const host = request.headers.host;
+    if (!allowedHost(host, port)) {
       sendText(response, 421, 'This server answers only at 127.0.0.1 or localhost.\n');
       return;
     }
     const url = new URL(request.url ?? '/', `http://${HOST}:${port}`);
-    const source = tokenSource(request, url, token);
-    if (!source) {
-      response.setHeader('WWW-Authenticate', 'Bearer');
-      sendText(response, 401, 'Unauthorized: open the URL that gmki serve printed (it carries the token).\n');
-      return;
-    }
     if (url.pathname.startsWith('/api/')) {
-      await handleApi(request, response, url.pathname.slice('/api/'.length));
+      await handleApi(request, response, url, host);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendText(response, 405, 'Method not allowed\n');
       return;
     }
-    const headers = { ...SECURITY_HEADERS, ...(source === 'query' ? { 'Set-Cookie': tokenCookie(token) } : {}) };
-    await serveStatic(rendererDir, url.pathname, response, headers);
+    await serveStatic(rendererDir, url.pathname, response, SECURITY_HEADERS);
   }
 
-  async function handleApi(request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> {
+  async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL, host: string): Promise<void> {
+    const refusal = foreignOriginRefusal(request.headers, host);
+    if (refusal) return sendJson(response, 403, failure(refusal));
+    const channel = url.pathname.slice('/api/'.length);
     if (channel === 'events') {
       if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed\n');
+      // EventSource cannot send headers: the stream alone takes the token from its URL.
+      if (!carriesToken(request, url, token, 'header-or-query')) return unauthorized(response);
       const stop = streamEvents(options.events, response, SECURITY_HEADERS);
       streams.add(stop);
       response.on('close', () => streams.delete(stop));
       return;
     }
     if (request.method !== 'POST') return sendText(response, 405, 'Use POST for API channels.\n');
+    if (!carriesToken(request, url, token, 'header')) return unauthorized(response);
+    if (!isJsonContentType(request.headers['content-type'])) {
+      return sendJson(response, 415, failure('API calls must send their body as Content-Type: application/json.'));
+    }
     const body = await readBody(request, MAX_BODY_BYTES);
     if (body === 'too-large') {
       // A declared length over the limit is refused before its body is read: close the connection.
@@ -143,8 +150,13 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   };
 }
 
-function allowedHost(host: string | undefined, port: number): boolean {
+function allowedHost(host: string | undefined, port: number): host is string {
   return host === `${HOST}:${port}` || host === `localhost:${port}`;
+}
+
+function unauthorized(response: ServerResponse): void {
+  response.setHeader('WWW-Authenticate', 'Bearer');
+  sendText(response, 401, 'Unauthorized: open the URL that gmki serve printed (it carries the token).\n');
 }
 
 function failure(message: string): Result<never> {

@@ -1,7 +1,9 @@
 /**
  * The AppBridge over HTTP, for a browser pointed at `gmki serve` (electron/contract/README.md,
- * "Over HTTP"): one POST per request with the token in the Authorization header, one shared
- * EventSource for every event listener. Never rejects: transport failures become error Results.
+ * "Over HTTP"; docs/security.md): one JSON POST per request with the token in the Authorization
+ * header — never in a cookie or the URL —, one shared EventSource for every event listener (the
+ * one request that carries `?token=`, as EventSource cannot send headers). Never rejects:
+ * transport failures become error Results.
  */
 import type { AppBridge, EventMap } from '../../../electron/contract/channel-map';
 import type { EventName } from '../../../electron/contract/channels';
@@ -14,6 +16,17 @@ function transportError(status: number, text: string): AppError {
   if (status === 401) return { code: 'INVALID_REQUEST', message: 'The server refused the access token. Open the address `gmki serve` printed (it carries ?token=…).' };
   if (status === 413) return { code: 'INVALID_REQUEST', message: 'The request is larger than the server accepts (16 MiB).' };
   return { code: 'INTERNAL', message: `The server answered HTTP ${status}${text ? `: ${text.slice(0, 200)}` : ''}` };
+}
+
+/** The server's own error when it answered one (403, 415 …: a JSON Result), else the status in words. */
+function refusal(status: number, text: string): AppError {
+  try {
+    const body = JSON.parse(text) as Partial<Result<never>>;
+    if (body.ok === false && typeof body.error?.message === 'string') return body.error;
+  } catch {
+    // Not JSON: a plain-text reply.
+  }
+  return transportError(status, text);
 }
 
 export function createHttpBridge(token: string, base = '/api/'): AppBridge {
@@ -34,7 +47,7 @@ export function createHttpBridge(token: string, base = '/api/'): AppBridge {
           headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
           body: JSON.stringify(request ?? {}),
         });
-        if (!response.ok) return { ok: false, error: transportError(response.status, await response.text()) };
+        if (!response.ok) return { ok: false, error: refusal(response.status, await response.text()) };
         return (await response.json()) as Result<never>;
       } catch (cause) {
         const message = cause instanceof Error ? cause.message : String(cause);

@@ -1,4 +1,5 @@
-/** Talking to a real `gmki serve` in tests: API calls with the token, and the event stream read as it arrives. */
+/** Talking to a real `gmki serve` in tests: API calls with the token, raw requests, and the event stream read as it arrives. */
+import { request as httpRequest } from 'node:http';
 import type { Result } from '../../../electron/contract';
 
 export interface Client {
@@ -88,4 +89,34 @@ export async function openEventStream(base: string, token: string) {
       await pump;
     },
   };
+}
+
+export interface RawRequest {
+  readonly path: string;
+  readonly method?: string;
+  readonly headers?: Record<string, string | number>;
+  readonly body?: string;
+}
+
+export interface RawReply {
+  readonly status: number;
+  readonly headers: Record<string, unknown>;
+  readonly body: string;
+}
+
+/** A request with exactly the given headers (fetch would set or forbid some: Host, Origin, Sec-Fetch-*, Content-Length). */
+export function rawRequest(port: number, options: RawRequest): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    // A declared length with no body: send only the headers and let the server answer at once.
+    if (options.body === undefined && options.headers?.['Content-Length'] !== undefined) req.flushHeaders();
+    else req.end();
+  });
 }

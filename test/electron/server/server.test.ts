@@ -1,11 +1,10 @@
 /**
  * `gmki serve`'s server with real services: SQLite in a temp folder, runs in worker threads, the
- * HTTP server on an ephemeral port of 127.0.0.1. The token guards every request, no CORS header
- * is ever sent, static files stay inside the renderer folder, and a whole run goes through HTTP
- * and server-sent events.
+ * HTTP server on an ephemeral port of 127.0.0.1. The token guards every API request (the page's
+ * files need none and no cookie is set), no CORS header is ever sent, static files stay inside
+ * the renderer folder, and a whole run goes through HTTP and server-sent events.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExampleInfo, ExportOutcome, IterationHistory, RunList, RunProgress, RunRecord, RunStatusChange, ValidationOutcome } from '../../../electron/contract';
 import { serveApp, type ServeInstance } from '../../../electron/server/app';
 import { openRunStore, type RunStore } from '../../../electron/services/store';
-import { client, openEventStream, value, type Client } from './helpers';
+import { client, openEventStream, rawRequest, value, type Client, type RawRequest } from './helpers';
 
 let dir: string;
 let store: RunStore;
@@ -41,45 +40,40 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A raw request, so that headers like Host and Content-Length can be anything. */
-function raw(options: { path: string; method?: string; headers?: Record<string, string | number>; body?: string }) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: instance.server.port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    // A declared length with no body: send only the headers and let the server answer at once.
-    if (options.body === undefined && options.headers?.['Content-Length'] !== undefined) req.flushHeaders();
-    else req.end();
-  });
-}
+/** A raw request to this file's server (headers like Host and Content-Length can be anything). */
+const raw = (options: RawRequest) => rawRequest(instance.server.port, options);
 
 describe('the token', () => {
   it('prints a URL on 127.0.0.1 with a long random token', () => {
     expect(instance.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
   });
 
-  it('refuses API calls, pages and the event stream without the token or with a wrong one (401)', async () => {
+  it('refuses API calls and the event stream without the token or with a wrong one (401)', async () => {
     const body = JSON.stringify({});
-    expect((await fetch(`${base}/api/runs/list`, { method: 'POST', body })).status).toBe(401);
-    expect((await fetch(`${base}/api/runs/list`, { method: 'POST', body, headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
-    expect((await fetch(`${base}/api/runs/list?token=${instance.server.token.slice(1)}`, { method: 'POST', body })).status).toBe(401);
-    expect((await fetch(`${base}/`)).status).toBe(401);
-    expect((await fetch(`${base}/assets/app.js?token=nope`)).status).toBe(401);
+    const json = { 'Content-Type': 'application/json' };
+    expect((await fetch(`${base}/api/runs/list`, { method: 'POST', body, headers: json })).status).toBe(401);
+    expect((await fetch(`${base}/api/runs/list`, { method: 'POST', body, headers: { ...json, Authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect((await fetch(`${base}/api/runs/list`, { method: 'POST', body, headers: { ...json, Authorization: `Bearer ${instance.server.token.slice(1)}` } })).status).toBe(401);
     expect((await fetch(`${base}/api/events`)).status).toBe(401);
+    expect((await fetch(`${base}/api/events?token=${instance.server.token.slice(1)}`)).status).toBe(401);
   });
 
-  it('sets a same-site cookie on the page load so its assets load, but API calls must carry the token', async () => {
+  it('takes the token of an API call from its Authorization header only, never from the URL or a cookie', async () => {
+    const token = instance.server.token;
+    const json = { 'Content-Type': 'application/json' };
+    expect((await fetch(`${base}/api/runs/list?token=${token}`, { method: 'POST', body: '{}', headers: json })).status).toBe(401);
+    expect((await fetch(`${base}/api/runs/list`, { method: 'POST', body: '{}', headers: { ...json, Cookie: `gmki_token=${token}` } })).status).toBe(401);
+    expect((await fetch(`${base}/api/runs/list`, { method: 'POST', body: '{}', headers: { ...json, Authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
+  it('sets no cookie: the page and its assets load without the token (they hold no data), so a reload works', async () => {
     const page = await fetch(instance.server.url);
     expect(page.status).toBe(200);
-    const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
-    expect(page.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
-    expect((await fetch(`${base}/assets/app.js`, { headers: { Cookie: cookie } })).status).toBe(200);
-    expect((await fetch(`${base}/api/runs/list`, { method: 'POST', body: '{}', headers: { Cookie: cookie } })).status).toBe(401);
+    expect(page.headers.get('set-cookie')).toBeNull();
+    expect((await fetch(`${base}/`)).status).toBe(200);
+    expect((await fetch(`${base}/assets/app.js`)).status).toBe(200);
+    // Other sites may not embed them (Cross-Origin-Resource-Policy).
+    expect(page.headers.get('cross-origin-resource-policy')).toBe('same-origin');
   });
 });
 
@@ -110,7 +104,7 @@ describe('the network boundary', () => {
     expect(reply.status).toBe(421);
   });
 
-  it('sends no CORS headers, not to a preflight and not to a call with an Origin', async () => {
+  it('sends no CORS headers, not to a preflight and not to a call from another origin (refused, 403)', async () => {
     const preflight = await raw({
       path: '/api/runs/list',
       method: 'OPTIONS',
@@ -119,21 +113,21 @@ describe('the network boundary', () => {
     const call = await raw({
       path: '/api/runs/list',
       method: 'POST',
-      headers: { Origin: 'https://evil.example', Authorization: `Bearer ${instance.server.token}` },
+      headers: { Origin: 'https://evil.example', Authorization: `Bearer ${instance.server.token}`, 'Content-Type': 'application/json' },
       body: '{}',
     });
-    expect(call.status).toBe(200);
+    expect(call.status).toBe(403);
     for (const reply of [preflight, call]) {
       expect(Object.keys(reply.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
     }
   });
 
   it('refuses a body over the size limit and a body that is not JSON', async () => {
-    const declared = await raw({ path: '/api/problem/validate', method: 'POST', headers: { Authorization: `Bearer ${instance.server.token}`, 'Content-Length': 64 * 1024 * 1024 } });
+    const declared = await raw({ path: '/api/problem/validate', method: 'POST', headers: { Authorization: `Bearer ${instance.server.token}`, 'Content-Type': 'application/json', 'Content-Length': 64 * 1024 * 1024 } });
     expect(declared.status).toBe(413);
     const big = await fetch(`${base}/api/problem/validate`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${instance.server.token}` },
+      headers: { Authorization: `Bearer ${instance.server.token}`, 'Content-Type': 'application/json' },
       body: new ReadableStream({
         start(controller) {
           for (let i = 0; i < 20; i++) controller.enqueue(new Uint8Array(1024 * 1024).fill(32));
@@ -143,7 +137,7 @@ describe('the network boundary', () => {
       duplex: 'half',
     } as RequestInit).then((r) => ({ status: r.status }), (error: Error) => ({ status: -1, message: `${error.message} ${String((error as { cause?: unknown }).cause)}` }));
     expect(big.status).toBe(413);
-    const bad = await raw({ path: '/api/problem/validate', method: 'POST', headers: { Authorization: `Bearer ${instance.server.token}` }, body: '{nope' });
+    const bad = await raw({ path: '/api/problem/validate', method: 'POST', headers: { Authorization: `Bearer ${instance.server.token}`, 'Content-Type': 'application/json' }, body: '{nope' });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
