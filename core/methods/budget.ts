@@ -28,6 +28,8 @@ export function summaryComponents(settings: RunSettings): number {
     case 'gmki-paper':
     case 'gmki-robust':
       return componentsOf(settings);
+    case 'uki':
+      return 1;
     default:
       return assertNever(settings.method);
   }
@@ -39,6 +41,8 @@ export function evaluationBudget(settings: RunSettings, nTheta: number): Evaluat
     case 'gmki-paper':
     case 'gmki-robust':
       return exactly(componentsOf(settings) * (2 * nTheta + 1), settings.iterations);
+    case 'uki':
+      return exactly(2 * nTheta + 1, settings.iterations);
     default:
       return assertNever(settings.method);
   }

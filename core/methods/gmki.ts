@@ -8,14 +8,19 @@ import { evaluationsPerIteration, type PendingIteration } from '../gmki/process'
 import { createGmkiStepper } from '../gmki/variants';
 import { initialMixture } from '../inversion/initialization';
 import { foldPrior } from '../inversion/target';
-import type { GmkiMethod, ResolvedProblem, RunSettings } from '../problem/types';
+import { isGmkiMethod, type ResolvedProblem, type RunSettings } from '../problem/types';
 import { componentsOf } from './budget';
 import type { MethodEngine, PointLabel } from './types';
 
-/** The algorithm's configuration from a problem's resolved settings. */
-export function gmkiConfigFromSettings(settings: RunSettings & { readonly method: GmkiMethod }): GmkiConfig {
+/**
+ * The algorithm's configuration from a problem's resolved settings.
+ * @throws RangeError when the settings name a method that is not GMKI
+ */
+export function gmkiConfigFromSettings(settings: RunSettings): GmkiConfig {
+  const method = settings.method;
+  if (!isGmkiMethod(method)) throw new RangeError(`method: expected one of GMKI's variants, got ${JSON.stringify(method)}`);
   return {
-    method: settings.method,
+    method,
     nComponents: settings.components,
     dt: settings.dt,
     iterations: settings.iterations,
@@ -39,9 +44,7 @@ export function sigmaPointLabels(nComponents: number, nTheta: number): PointLabe
   }));
 }
 
-export function createGmkiEngine(
-  problem: ResolvedProblem & { readonly settings: { readonly method: GmkiMethod } },
-): MethodEngine<PendingIteration, ExplorationResult> {
+export function createGmkiEngine(problem: ResolvedProblem): MethodEngine<PendingIteration, ExplorationResult> {
   const target = foldPrior(problem);
   const config = resolveGmkiConfig(gmkiConfigFromSettings(problem.settings));
   const stepper = createGmkiStepper(config, target.gmki, problem.prior);

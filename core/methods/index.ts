@@ -2,6 +2,7 @@
 import type { ResolvedProblem } from '../problem/types';
 import { assertNever } from '../util/assertNever';
 import { createGmkiEngine } from './gmki';
+import { createUkiEngine } from './uki/uki';
 import type { MethodEngine } from './types';
 
 export type { EngineOptions, InversionState, MethodAsk, MethodEngine, MethodTell, ParticleEnsemble, PointLabel } from './types';
@@ -14,7 +15,9 @@ export function createMethodEngine(problem: ResolvedProblem): MethodEngine {
   switch (method) {
     case 'gmki-paper':
     case 'gmki-robust':
-      return createGmkiEngine({ ...problem, settings: { ...problem.settings, method } }) as MethodEngine;
+      return createGmkiEngine(problem) as MethodEngine;
+    case 'uki':
+      return createUkiEngine(problem) as MethodEngine;
     default:
       return assertNever(method);
   }

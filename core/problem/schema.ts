@@ -19,7 +19,7 @@ import {
   text,
   textMatching,
 } from './schema-builders';
-import { GMKI_METHODS } from './types';
+import { METHODS } from './types';
 
 /** The exact value of the `format` field. */
 export const PROBLEM_FORMAT = 'gmki-problem/1';
@@ -152,7 +152,7 @@ export const explorationSchema = z.discriminatedUnion(
 /** `settings` (§1.2): every field optional, defaults in `settings.ts`. */
 export const settingsSchema = strictObject(
   {
-    method: oneOf(GMKI_METHODS).optional(),
+    method: oneOf(METHODS).optional(),
     components: integerWhere('an integer ≥ 1', (x) => x >= 1).optional(),
     dt: numberWhere('a number in (0, 1)', (x) => x > 0 && x < 1).optional(),
     iterations: integerWhere('an integer ≥ 1', (x) => x >= 1).optional(),

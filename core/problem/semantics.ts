@@ -114,7 +114,10 @@ export function checkModel(raw: unknown, d: number | undefined, ny: number | und
   return errors;
 }
 
-/** `settings`: explicit initialization sizes and SPD covariances, K agreement, K·minWeight < 1. */
+/**
+ * `settings`: explicit initialization sizes and SPD covariances, K agreement (one Gaussian for
+ * uki), K·minWeight < 1.
+ */
 export function checkSettings(raw: unknown, d: number | undefined): ProblemError[] {
   const errors: ProblemError[] = [];
   const shape = settingsSchema.shape;
@@ -128,6 +131,10 @@ export function checkSettings(raw: unknown, d: number | undefined): ProblemError
       errors.push(error(['settings', 'components'], `expected ${k} (the number of weights of the explicit initialization), got ${givenComponents}`));
     }
     components = k;
+    const method = valid(shape.method, field(raw, 'method'));
+    if (method === 'uki' && k !== 1) {
+      errors.push(error([...at, 'weights'], `expected 1 weight (the method uki evolves one Gaussian), got ${k}`));
+    }
     if (init.means.length !== k) errors.push(error([...at, 'means'], `expected ${plural(k, 'mean')} (one per weight), got ${init.means.length}`));
     if (init.covariances.length !== k) {
       const matrices = `${k} covariance ${k === 1 ? 'matrix' : 'matrices'}`;

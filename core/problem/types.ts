@@ -29,9 +29,21 @@ export type InitializationSettings =
 export const GMKI_METHODS = Object.freeze(['gmki-paper', 'gmki-robust'] as const);
 export type GmkiMethod = (typeof GMKI_METHODS)[number];
 
+/**
+ * Every method `settings.method` can name (core/methods/README.md): GMKI's variants, and beside
+ * them `uki`, the unscented Kalman inversion (one Gaussian).
+ */
+export const METHODS = Object.freeze([...GMKI_METHODS, 'uki'] as const);
+export type MethodName = (typeof METHODS)[number];
+
+/** Whether `method` is one of GMKI's variants (a Gaussian mixture of `components` components). */
+export function isGmkiMethod(method: MethodName): method is GmkiMethod {
+  return (GMKI_METHODS as readonly string[]).includes(method);
+}
+
 /** Every run setting with its default filled in (`problem-format.md` §1.2). */
 export interface RunSettings {
-  readonly method: GmkiMethod;
+  readonly method: MethodName;
   readonly components: number;
   readonly dt: number;
   readonly iterations: number;
