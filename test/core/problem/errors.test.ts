@@ -100,7 +100,7 @@ describe('schema errors', () => {
     ['sigmaPointAlpha', 0, 'expected a number > 0 or null, got 0'],
     ['concurrency', 0, 'expected an integer ≥ 1, got 0'],
     ['posteriorSamples', -1, 'expected an integer ≥ 0, got -1'],
-    ['method', 'gmki', 'expected one of "gmki-paper", "gmki-robust", got "gmki"'],
+    ['method', 'gmki', 'expected one of "gmki-paper", "gmki-robust", "uki", got "gmki"'],
     ['splitThreshold', 0, 'expected a number > 0, got 0'],
     ['settleIterations', -1, 'expected an integer ≥ 0 or null, got -1'],
     ['settleIterations', 1.5, 'expected an integer ≥ 0 or null, got 1.5'],
