@@ -167,6 +167,11 @@ export interface TestEvaluation {
   readonly theta: readonly number[];
   /** The output, or null when the evaluation failed. */
   readonly output: readonly number[] | null;
+  /**
+   * The numbers the model returned when they were refused (a wrong count, NaN …), so the editor
+   * can show them; null when it returned none or its output was accepted.
+   */
+  readonly returned: readonly number[] | null;
   /** How many numbers the model must return (n_y). */
   readonly expectedLength: number;
   /** True when the model returned exactly `expectedLength` finite numbers. */

@@ -164,7 +164,7 @@ test('a model that cannot start gets its own message on the model field', async 
   await expect(page.getByTestId('continue-setup')).toBeEnabled();
 });
 
-test("a test evaluation shows the model's own failure and a wrong output length", async ({ gmki }) => {
+test("a test evaluation shows the model's own failure and a wrong output with its values, and the status says so until an edit", async ({ gmki }) => {
   const { page } = gmki;
   const throwing = join(gmki.app.workDir, 'throwing.mjs');
   writeFileSync(throwing, "export function forward() {\n  throw new Error('boom: negative pressure');\n}\n");
@@ -176,16 +176,29 @@ test("a test evaluation shows the model's own failure and a wrong output length"
   await expect(page.getByTestId('validation-ok')).toBeVisible();
   await page.getByTestId('test-evaluation').click();
   await expect(page.getByTestId('evaluation-error')).toContainText('boom: negative pressure');
-  await expect(page.getByTestId('evaluation-length')).toContainText('expected 1');
+  await expect(page.getByTestId('evaluation-length')).toHaveText('No output — expected 1');
+  // The status at the top is no longer "Ready".
+  await expect(page.getByTestId('test-failed')).toContainText('The last test evaluation failed: boom: negative pressure');
+  await expect(page.getByTestId('validation-ok')).toBeHidden();
 
   await page.getByTestId('field-model-path').fill(tooLong);
   await expect(page.getByTestId('validation-ok')).toBeVisible();
   await page.getByTestId('test-theta').fill('0.5');
   await page.getByTestId('test-theta').press('Enter');
-  // The output is refused as a whole, with what came back: the θ typed was sent.
+  // The output is refused as a whole, and shown: both lengths and the values; the θ typed was sent.
   await expect(page.getByTestId('evaluation-error')).toContainText('returned 2 numbers, expected 1');
-  await expect(page.getByTestId('evaluation-length')).toHaveText('No output — expected 1');
+  await expect(page.getByTestId('evaluation-length')).toHaveText('Output length 2 — expected 1');
+  await expect(page.getByTestId('evaluation-output')).toHaveText('[0.5, 2]');
   await expect(page.getByTestId('evaluation-theta')).toHaveText('[0.5]');
+  await expect(page.getByTestId('test-failed')).toContainText('returned 2 numbers, expected 1');
+  await expect(page.getByTestId('validation-ok')).toBeHidden();
+  await scrollToTop(page);
+  await gmki.screenshot('problem-editor-test-failed');
+
+  // An edit may have fixed it: the status is the validation's again.
+  await page.getByTestId('field-name').fill('edited after the failed test');
+  await expect(page.getByTestId('test-failed')).toBeHidden();
+  await expect(page.getByTestId('validation-ok')).toBeVisible();
 });
 
 test('checks the data against the prior before any run', async ({ gmki }) => {

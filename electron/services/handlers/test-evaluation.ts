@@ -47,6 +47,7 @@ export async function testEvaluation(
     return {
       theta,
       output,
+      returned: outcome?.returned ? [...outcome.returned] : null,
       expectedLength: nOutputs,
       lengthOk: output !== null && output.length === nOutputs,
       error: outcome ? outcome.error : 'the evaluation did not run',

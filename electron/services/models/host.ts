@@ -28,6 +28,8 @@ export interface EvaluationOutcome {
   readonly index: number;
   /** The model's output (checked: n_y finite numbers), or null when it failed. */
   readonly output: number[] | null;
+  /** A bad-output failure's numbers as the model returned them (wrong count, NaN …), when they were numbers. */
+  readonly returned?: readonly number[];
   /** The failure's details, in the model's own words where there are any (stderr tail, HTTP body). */
   readonly error: string | null;
   readonly failure: EvaluationFailureKind | null;

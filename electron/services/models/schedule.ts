@@ -93,6 +93,13 @@ async function evaluateWithRetries(
   }
 }
 
+/** A refused output that is a list of numbers (wrong length, NaN), kept for the test evaluation to show. */
+function returnedNumbers(output: unknown): { returned?: number[] } {
+  if (!Array.isArray(output) && !(output instanceof Float64Array)) return {};
+  const values = Array.from(output as ArrayLike<unknown>);
+  return values.every((x) => typeof x === 'number') ? { returned: values as number[] } : {};
+}
+
 /**
  * The outcome of a finished attempt, with the output checked (n_y finite numbers) by the core's
  * describeOutputProblem so that every host's messages agree.
@@ -113,6 +120,6 @@ export function checkedOutcome(
   } catch (error) {
     problem = `returned a value that could not be read (${thrownMessage(error)})`;
   }
-  if (problem) return { ...base, output: null, failure: 'bad-output', error: `it ${problem}` };
+  if (problem) return { ...base, output: null, failure: 'bad-output', error: `it ${problem}`, ...returnedNumbers(result.output) };
   return { ...base, output: Array.from(result.output as ArrayLike<number>), failure: null, error: null };
 }

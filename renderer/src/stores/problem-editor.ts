@@ -11,6 +11,7 @@ import { useBridge } from '../bridge/index';
 import { editorFields, groupByField, messageOnField } from '../problem/field-paths';
 import { plainCopy } from '../problem/json-path';
 import { planPriorPredictive, summarizePriorPredictive, type PredictiveRow } from '../problem/prior-predictive';
+import { testFailureSentence } from '../problem/test-evaluation';
 import { useDraftStore } from './draft';
 
 /** How long typing pauses before the draft is validated. */
@@ -44,6 +45,8 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
   const evaluation = shallowRef<EvaluationState>({ status: 'idle' });
   /** A MODEL_SETUP failure of the last test evaluation, shown on its model field until the model changes. */
   const modelError = shallowRef<ProblemError | null>(null);
+  /** Why the last test evaluation failed, in place of "Ready" until the next good test or the next edit. */
+  const testFailure = ref<string | null>(null);
   let requestNumber = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -65,6 +68,8 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
   }
 
   watch(() => draft.problem, scheduleValidation, { deep: true, immediate: true });
+  // An edit may have fixed what the test found: the status goes back to the validation's.
+  watch(() => draft.problem, () => (testFailure.value = null), { deep: true });
   const modelKey = computed(() => draft.modelKey);
   // A result or failure of the previous model says nothing about this one.
   watch(modelKey, () => {
@@ -96,11 +101,13 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
     const reply = await useBridge().invoke('problem/test-evaluation', { problem: plainCopy(draft.problem), problemDir, theta });
     if (!reply.ok) {
       evaluation.value = { status: 'failed', error: reply.error };
+      testFailure.value = `The last test evaluation failed: ${reply.error.message.replace(/\.$/, '')}.`;
       if (reply.error.code === 'MODEL_SETUP') modelError.value = { path: reply.error.issues?.[0]?.path ?? 'model', message: reply.error.message };
       return;
     }
     evaluation.value = { status: 'done', result: reply.value };
-    if (reply.value.error === null && reply.value.lengthOk) {
+    testFailure.value = testFailureSentence(reply.value);
+    if (testFailure.value === null) {
       draft.recordEvaluation(reply.value.seconds, model);
     }
   }
@@ -144,5 +151,5 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
   /** Seconds one forward evaluation of the draft's current model took (kept in the draft store). */
   const lastEvaluationSeconds = computed(() => draft.lastEvaluationSeconds);
 
-  return { validation, checking, evaluation, errors, modelError, isValid, messageFor, validateNow, testEvaluation, lastEvaluationSeconds, predictive, checkPriorPredictive };
+  return { validation, checking, evaluation, testFailure, errors, modelError, isValid, messageFor, validateNow, testEvaluation, lastEvaluationSeconds, predictive, checkPriorPredictive };
 });

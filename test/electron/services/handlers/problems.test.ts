@@ -65,10 +65,10 @@ describe('problem/test-evaluation', () => {
 
   it('fails the length check of an output of the wrong length, and quotes a model that throws', async () => {
     const wrong = await call<TestEvaluation>('problem/test-evaluation', { problem: smallProblem('wrong-length.mjs'), problemDir: fixture.dir });
-    expect(wrong.lengthOk).toBe(false);
-    expect(wrong.error).toMatch(/3/);
+    // The numbers that came back are shown with the failure, not hidden behind it.
+    expect(wrong).toMatchObject({ output: null, returned: [0.5, -1, 0], expectedLength: 1, lengthOk: false, error: 'it returned 3 numbers, expected 1' });
     const throws = await call<TestEvaluation>('problem/test-evaluation', { problem: smallProblem('throws.mjs'), problemDir: fixture.dir });
-    expect(throws).toMatchObject({ output: null, lengthOk: false });
+    expect(throws).toMatchObject({ output: null, returned: null, lengthOk: false });
     expect(throws.error).toContain('no convergence');
   });
 

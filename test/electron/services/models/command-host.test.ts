@@ -78,6 +78,7 @@ describe('command model host', () => {
     expect(outcomes[1]!.error).toBe('ValueError: cannot mesh the domain (model.py, line 7, in forward)');
     expect(outcomes[2]!.error).toBe('it returned NaN at output 1 (of 1)');
     expect(outcomes[3]!.error).toBe('it returned 2 numbers, expected 1');
+    expect(outcomes[3]!.returned).toEqual([1, 2]);
     expect(outcomes[4]!.output).toEqual([4]);
     const stderr = context.entries.filter((entry) => entry.stream === 'stderr').map((entry) => entry.text);
     expect(stderr).toContain('evaluating [4, -4]');

@@ -95,6 +95,10 @@ describe('javascript model host', () => {
     expect(outcomes[1]!.error).toBe('cannot mesh the domain for this theta');
     expect(outcomes[2]!.error).toBe('it returned NaN at output 1 (of 1)');
     expect(outcomes[3]!.error).toBe('it returned 3 numbers, expected 1');
+    // The refused numbers are kept (Test evaluation shows them); a throw has none.
+    expect(outcomes[3]!.returned).toEqual([1, 2, 3]);
+    expect(outcomes[2]!.returned).toEqual([Number.NaN]);
+    expect(outcomes[1]!.returned).toBeUndefined();
     expect(outcomes[4]!.output).toEqual([4]);
   });
 

@@ -1,0 +1,64 @@
+// The problem editor's store against a fake bridge: what a failed test evaluation does to the status.
+import { describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { nextTick } from 'vue';
+import type { AppBridge } from '../../../electron/contract/channel-map';
+import type { TestEvaluation } from '../../../electron/contract/types';
+
+function fakeBridge(answers: TestEvaluation[]) {
+  const summary = { nTheta: 1, nOutputs: 1, evaluationsPerIteration: 9 };
+  return {
+    invoke: async (channel: string) => {
+      if (channel === 'problem/validate') return { ok: true, value: { valid: true, summary } };
+      if (channel === 'problem/test-evaluation') return { ok: true, value: answers.shift() };
+      throw new Error(`unexpected channel ${channel}`);
+    },
+    subscribe: () => () => undefined,
+  } as unknown as AppBridge;
+}
+
+async function editorWith(bridge: AppBridge) {
+  (globalThis as { window?: unknown }).window = { gmki: bridge };
+  vi.resetModules();
+  const { useProblemEditorStore } = await import('../../../renderer/src/stores/problem-editor');
+  const { useDraftStore } = await import('../../../renderer/src/stores/draft');
+  setActivePinia(createPinia());
+  return { editor: useProblemEditorStore(), draft: useDraftStore() };
+}
+
+const evaluation = (overrides: Partial<TestEvaluation>): TestEvaluation => ({
+  theta: [0],
+  output: [1],
+  returned: null,
+  expectedLength: 1,
+  lengthOk: true,
+  error: null,
+  seconds: 0.01,
+  setupSeconds: 0.1,
+  log: [],
+  ...overrides,
+});
+const wrongLength = evaluation({ output: null, returned: [0, 2], lengthOk: false, error: 'it returned 2 numbers, expected 1' });
+
+describe('useProblemEditorStore test evaluation', () => {
+  it('keeps a failed test on the status until the next good test, and never times a failed one', async () => {
+    const { editor, draft } = await editorWith(fakeBridge([wrongLength, evaluation({})]));
+    await editor.validateNow();
+    await editor.testEvaluation();
+    expect(editor.testFailure).toBe('The last test evaluation failed: it returned 2 numbers, expected 1.');
+    expect(draft.lastEvaluationSeconds).toBeNull();
+    await editor.testEvaluation();
+    expect(editor.testFailure).toBeNull();
+    expect(draft.lastEvaluationSeconds).toBe(0.01);
+  });
+
+  it('forgets a failed test when the problem is edited', async () => {
+    const { editor, draft } = await editorWith(fakeBridge([wrongLength]));
+    await editor.validateNow();
+    await editor.testEvaluation();
+    expect(editor.testFailure).not.toBeNull();
+    draft.problem.name = 'edited';
+    await nextTick();
+    expect(editor.testFailure).toBeNull();
+  });
+});
