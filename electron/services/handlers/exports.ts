@@ -5,13 +5,14 @@
 import { buildExport, exportRun } from '../export/index';
 import type { ParsedRequestOf, ResponseOf } from '../../contract/channel-map';
 import type { HandlerDeps } from './deps';
+import { requestPath } from './request-paths';
 import { requireRun } from './runs';
 
 export async function exportRunHandler(deps: HandlerDeps, request: ParsedRequestOf<'run/export'>): Promise<ResponseOf<'run/export'>> {
   const run = requireRun(deps, request.runId);
   const options = { samples: request.samples };
   if (request.path !== undefined) {
-    const written = await exportRun(deps.store, run.id, request.format, request.path, { ...options, force: request.overwrite === true });
+    const written = await exportRun(deps.store, run.id, request.format, requestPath('path', request.path), { ...options, force: request.overwrite === true });
     return { kind: 'file', file: written.file, bytes: written.bytes };
   }
   const content = buildExport(deps.store, run.id, request.format, options);

@@ -4,7 +4,7 @@
  * either way — the editor opens and saves drafts too (problem/validate and run/start check it).
  */
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { ParsedRequestOf, ResponseOf } from '../../contract/channel-map';
 // The CLI's JSON reader, so that the editor and `gmki validate` locate a syntax error alike.
 import { parseJsonWithLocation } from '../json-syntax';
@@ -13,13 +13,14 @@ import { writeExportFile } from '../export/write';
 import { stringifyJson } from '../results/index';
 import type { HandlerDeps } from './deps';
 import { HandlerError } from './errors';
+import { requestPath } from './request-paths';
 
 /** Problem files are small (even a d = 128 problem is a few hundred kB); anything larger is a wrong file. */
 export const MAX_PROBLEM_FILE_BYTES = 16 * 1024 * 1024;
 
 /** problem/read-file: the file's JSON object, its folder and its absolute path. */
 export async function readProblemFile(_deps: HandlerDeps, request: ParsedRequestOf<'problem/read-file'>): Promise<ResponseOf<'problem/read-file'>> {
-  const filePath = resolve(request.path);
+  const filePath = requestPath('path', request.path);
   const info = await stat(filePath).catch((error: unknown) => {
     if (errorCode(error) === 'ENOENT') throw new HandlerError('NOT_FOUND', `There is no file ${filePath}.`);
     throw error;
@@ -46,7 +47,7 @@ export async function readProblemFile(_deps: HandlerDeps, request: ParsedRequest
  * (a typo in a path should not quietly create folders).
  */
 export async function writeProblemFile(_deps: HandlerDeps, request: ParsedRequestOf<'problem/write-file'>): Promise<ResponseOf<'problem/write-file'>> {
-  const file = resolve(request.path);
+  const file = requestPath('path', request.path);
   const folder = dirname(file);
   const folderInfo = await stat(folder).catch(() => null);
   if (!folderInfo?.isDirectory()) throw new HandlerError('IO', `Cannot write ${file}: the folder ${folder} does not exist.`);

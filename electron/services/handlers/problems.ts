@@ -5,6 +5,7 @@ import { parseProblem } from '../../../core/problem/parse';
 import type { ParsedRequestOf, ResponseOf } from '../../contract/channel-map';
 import type { HandlerDeps } from './deps';
 import { HandlerError } from './errors';
+import { requestPath } from './request-paths';
 
 /** problem/validate: every error with its JSON path, or a summary with the evaluation budget. */
 export async function validateProblem(deps: HandlerDeps, request: ParsedRequestOf<'problem/validate'>): Promise<ResponseOf<'problem/validate'>> {
@@ -59,7 +60,8 @@ export async function saveProblem(deps: HandlerDeps, request: ParsedRequestOf<'p
   if (request.id !== undefined && !deps.store.getProblem(request.id)) {
     throw new HandlerError('NOT_FOUND', `There is no saved problem with id ${request.id}.`);
   }
-  return deps.store.saveProblem({ id: request.id, name: request.name, content: request.content, dir: request.dir ?? null });
+  const dir = request.dir ? requestPath('dir', request.dir) : null;
+  return deps.store.saveProblem({ id: request.id, name: request.name, content: request.content, dir });
 }
 
 /** problems/delete */
