@@ -9,14 +9,18 @@ export type JsonPath = readonly (string | number)[];
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** Keys longer than this are shown shortened in paths (an unknown key may be megabytes long). */
+const MAX_SHOWN_KEY_LENGTH = 60;
+
 /**
  * `parameters[1].prior.std` for `['parameters', 1, 'prior', 'std']`. Keys that are not
- * identifiers are quoted (`env["MY-VAR"]`); the empty path is `(root)`.
+ * identifiers are quoted (`env["MY-VAR"]`), very long ones shortened; the empty path is `(root)`.
  */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && key.length > MAX_SHOWN_KEY_LENGTH) out += `[${describeValue(key)}]`;
     else if (typeof key === 'string' && IDENTIFIER.test(key)) out += out === '' ? key : `.${key}`;
     else out += `[${JSON.stringify(String(key))}]`;
   }
@@ -86,7 +90,8 @@ export function closestKey(key: string, known: readonly string[]): string | unde
 
 /** The message for one unknown key of an object whose keys are `known`. */
 export function unknownKeyMessage(key: string, known: readonly string[]): string {
-  const hint = closestKey(key, known);
+  // A key far longer than every known one is no typo of them: no hint, and no edit distances over megabytes.
+  const hint = key.length <= 100 ? closestKey(key, known) : undefined;
   const list = known.map((k) => `"${k}"`).join(', ');
-  return `unknown key: expected one of ${list}, got ${JSON.stringify(key)}` + (hint ? ` (did you mean "${hint}"?)` : '');
+  return `unknown key: expected one of ${list}, got ${describeValue(key)}` + (hint ? ` (did you mean "${hint}"?)` : '');
 }

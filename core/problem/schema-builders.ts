@@ -25,27 +25,25 @@ export function numberWhere(expectation: string, ok: (x: number) => boolean = ()
   return z.number({ error }).refine(ok, { error });
 }
 
-/** An integer for which `ok` holds (`expectation` names the range, e.g. "an integer ≥ 1"). */
-export function integerWhere(expectation: string, ok: (x: number) => boolean) {
-  return numberWhere(expectation, (x) => Number.isSafeInteger(x) && ok(x));
+/** A string of at most `maxLength` characters, non-empty unless `allowEmpty`. */
+export function text(expectation: string, maxLength: number, allowEmpty = false) {
+  const error = expecting(expectation);
+  return z.string({ error }).max(maxLength, { error }).refine((s) => allowEmpty || s.length > 0, { error });
 }
 
-/** A string, non-empty unless `allowEmpty`. */
-export function text(expectation = 'a non-empty string', allowEmpty = false) {
+/** A string of at most `maxLength` characters that matches `pattern`. */
+export function textMatching(expectation: string, pattern: RegExp, maxLength: number) {
   const error = expecting(expectation);
-  return z.string({ error }).refine((s) => allowEmpty || s.length > 0, { error });
+  return z.string({ error }).max(maxLength, { error }).refine((s) => pattern.test(s), { error });
 }
 
-/** A string that matches `pattern`. */
-export function textMatching(expectation: string, pattern: RegExp) {
+/**
+ * An array of `minItems` to `maxItems` `element`s. The length is checked before the elements
+ * (zod runs length checks first), so a file with millions of bad entries gets one message.
+ */
+export function arrayOf<T extends z.ZodType>(element: T, expectation: string, minItems: number, maxItems: number) {
   const error = expecting(expectation);
-  return z.string({ error }).refine((s) => pattern.test(s), { error });
-}
-
-/** An array of `element`s with at least `minItems` of them. */
-export function arrayOf<T extends z.ZodType>(element: T, expectation: string, minItems = 0) {
-  const error = expecting(expectation);
-  return z.array(element, { error }).refine((items) => items.length >= minItems, { error });
+  return z.array(element, { error }).max(maxItems, { error }).refine((items) => items.length >= minItems, { error });
 }
 
 /** One of a fixed list of strings: `expected one of "gaussian", "none", got "gauss"`. */

@@ -12,7 +12,6 @@ import {
   discriminatorError,
   exactly,
   expecting,
-  integerWhere,
   numberWhere,
   oneOf,
   strictObject,
@@ -20,6 +19,23 @@ import {
   textMatching,
 } from './schema-builders';
 import { METHODS } from './types';
+import {
+  MAX_ARGUMENT_LENGTH,
+  MAX_ARGUMENTS,
+  MAX_COMPONENTS,
+  MAX_CONFIG_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_ENV_VARIABLES,
+  MAX_LABEL_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_OBSERVATIONS,
+  MAX_PARAMETERS,
+  MAX_PATH_LENGTH,
+  MAX_TIMEOUT_SECONDS,
+  MAX_URL_LENGTH,
+  SETTING_RULES,
+  type NumberRule,
+} from './limits';
 
 /** The exact value of the `format` field. */
 export const PROBLEM_FORMAT = 'gmki-problem/1';
@@ -30,8 +46,20 @@ export const PARAMETER_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const finiteNumber = numberWhere('a finite number');
 const positiveNumber = numberWhere('a number > 0', (x) => x > 0);
 
+/** A setting checked by its rule in `limits.ts`, optionally also null. */
+const ruled = (rule: NumberRule) => numberWhere(rule.expected, rule.accepts);
+const ruledOrNull = (rule: NumberRule) => numberWhere(`${rule.expected} or null`, rule.accepts).nullable();
+
+/** The largest matrix a file may hold: the noise covariance (n_y × n_y) or a d×d one. */
+const MAX_MATRIX_SIDE = Math.max(MAX_PARAMETERS, MAX_OBSERVATIONS);
+
 /** A matrix as an array of rows; squareness and size are semantic checks. */
-export const matrixSchema = arrayOf(arrayOf(finiteNumber, 'a matrix row (an array of numbers)'), 'a matrix (an array of rows)', 1);
+export const matrixSchema = arrayOf(
+  arrayOf(finiteNumber, `a matrix row (an array of at most ${MAX_MATRIX_SIDE} numbers)`, 0, MAX_MATRIX_SIDE),
+  `a matrix (an array of 1 to ${MAX_MATRIX_SIDE} rows)`,
+  1,
+  MAX_MATRIX_SIDE,
+);
 
 /** `parameters[i].prior`: the physical mean and std, optional bounds (§1.1). */
 export const parameterPriorSchema = strictObject(
@@ -47,14 +75,14 @@ export const parameterPriorSchema = strictObject(
 /** One entry of `parameters`. */
 export const parameterSchema = strictObject(
   {
-    name: textMatching('a name matching [A-Za-z_][A-Za-z0-9_.-]*', PARAMETER_NAME_PATTERN),
+    name: textMatching(`a name matching [A-Za-z_][A-Za-z0-9_.-]* of at most ${MAX_LABEL_LENGTH} characters`, PARAMETER_NAME_PATTERN, MAX_LABEL_LENGTH),
     prior: parameterPriorSchema,
   },
   'an object { "name", "prior" }',
 );
 
-/** `parameters`: at least one. */
-export const parametersSchema = arrayOf(parameterSchema, 'an array of at least 1 parameter', 1);
+/** `parameters`: 1 to MAX_PARAMETERS. */
+export const parametersSchema = arrayOf(parameterSchema, `an array of 1 to ${MAX_PARAMETERS} parameters`, 1, MAX_PARAMETERS);
 
 /**
  * `observations.noise`: `std` (one number, or one per value) or `covariance`. Both keys are
@@ -63,7 +91,7 @@ export const parametersSchema = arrayOf(parameterSchema, 'an array of at least 1
 export const noiseSchema = strictObject(
   {
     std: z
-      .union([positiveNumber, arrayOf(positiveNumber, 'an array of numbers > 0', 1)], {
+      .union([positiveNumber, arrayOf(positiveNumber, 'an array of numbers > 0', 1, MAX_OBSERVATIONS)], {
         error: expecting('a number > 0 or an array of numbers > 0 (one per value)'),
       })
       .optional(),
@@ -72,46 +100,64 @@ export const noiseSchema = strictObject(
   'an object with "std" or "covariance"',
 );
 
+/** An observation's name (a CSV column header). */
+const label = text(`a non-empty string of at most ${MAX_LABEL_LENGTH} characters`, MAX_LABEL_LENGTH);
+
 /** `observations`. */
 export const observationsSchema = strictObject(
   {
-    names: arrayOf(text(), 'an array of names (non-empty strings)').optional(),
-    values: arrayOf(finiteNumber, 'an array of at least 1 number', 1),
+    names: arrayOf(label, 'an array of names (non-empty strings)', 0, MAX_OBSERVATIONS).optional(),
+    values: arrayOf(finiteNumber, `an array of 1 to ${MAX_OBSERVATIONS} numbers`, 1, MAX_OBSERVATIONS),
     noise: noiseSchema,
   },
   'an object { "values", "noise" } with optional "names"',
 );
 
+const filePath = text(`a file path (a non-empty string of at most ${MAX_PATH_LENGTH} characters)`, MAX_PATH_LENGTH);
+
+/** Seconds one evaluation may take, for every model type. */
+const timeoutSeconds = numberWhere(`a number of seconds > 0 and ≤ ${MAX_TIMEOUT_SECONDS}`, (x) => x > 0 && x <= MAX_TIMEOUT_SECONDS);
+
 /** `model` (§2): one of the four forward-model types, each with an optional `timeoutSeconds`. Paths stay as written. */
 export const modelSchema = z.discriminatedUnion(
   'type',
   [
-    strictObject(
-      { type: exactly('javascript'), path: text('a file path (a non-empty string)'), timeoutSeconds: positiveNumber.optional() },
-      'a javascript model',
-    ),
+    strictObject({ type: exactly('javascript'), path: filePath, timeoutSeconds: timeoutSeconds.optional() }, 'a javascript model'),
     strictObject(
       {
         type: exactly('command'),
-        command: arrayOf(text(), 'the program and its arguments (an array of at least 1 non-empty string)', 1),
-        cwd: text('a folder path (a non-empty string)').optional(),
-        timeoutSeconds: positiveNumber.optional(),
-        env: z.record(z.string(), text('a string', true), { error: expecting('an object of strings') }).optional(),
+        command: arrayOf(
+          text(`a non-empty string of at most ${MAX_ARGUMENT_LENGTH} characters`, MAX_ARGUMENT_LENGTH),
+          `the program and its arguments (an array of 1 to ${MAX_ARGUMENTS} strings)`,
+          1,
+          MAX_ARGUMENTS,
+        ),
+        cwd: text(`a folder path (a non-empty string of at most ${MAX_PATH_LENGTH} characters)`, MAX_PATH_LENGTH).optional(),
+        timeoutSeconds: timeoutSeconds.optional(),
+        env: z
+          .record(z.string(), text(`a string of at most ${MAX_ARGUMENT_LENGTH} characters`, MAX_ARGUMENT_LENGTH, true), { error: expecting('an object of strings') })
+          .refine((env) => Object.keys(env).length <= MAX_ENV_VARIABLES, { error: expecting(`an object of at most ${MAX_ENV_VARIABLES} variables`) })
+          .optional(),
       },
       'a command model',
     ),
     strictObject(
       {
         type: exactly('umbridge'),
-        url: textMatching('an http:// or https:// URL', /^https?:\/\/[^\s/]+\S*$/),
-        name: text().optional(),
-        config: z.record(z.string(), z.unknown(), { error: expecting('an object') }).optional(),
-        timeoutSeconds: positiveNumber.optional(),
+        url: textMatching(`an http:// or https:// URL of at most ${MAX_URL_LENGTH} characters`, /^https?:\/\/[^\s/]+\S*$/, MAX_URL_LENGTH),
+        name: text(`a non-empty string of at most ${MAX_NAME_LENGTH} characters`, MAX_NAME_LENGTH).optional(),
+        config: z
+          .record(z.string(), z.unknown(), { error: expecting('an object') })
+          .refine((config) => JSON.stringify(config).length <= MAX_CONFIG_LENGTH, {
+            error: expecting(`an object of at most ${MAX_CONFIG_LENGTH} characters as JSON`),
+          })
+          .optional(),
+        timeoutSeconds: timeoutSeconds.optional(),
       },
       'an umbridge model',
     ),
     strictObject(
-      { type: exactly('builtin'), name: text('the name of a built-in model'), timeoutSeconds: positiveNumber.optional() },
+      { type: exactly('builtin'), name: text('the name of a built-in model', MAX_NAME_LENGTH), timeoutSeconds: timeoutSeconds.optional() },
       'a builtin model',
     ),
   ],
@@ -126,9 +172,14 @@ export const initializationSchema = z.discriminatedUnion(
     strictObject(
       {
         type: exactly('explicit'),
-        weights: arrayOf(positiveNumber, 'an array of at least 1 weight > 0', 1),
-        means: arrayOf(arrayOf(finiteNumber, 'a mean (an array of numbers)'), 'an array of means'),
-        covariances: arrayOf(matrixSchema, 'an array of covariance matrices'),
+        weights: arrayOf(positiveNumber, `an array of 1 to ${MAX_COMPONENTS} weights > 0`, 1, MAX_COMPONENTS),
+        means: arrayOf(
+          arrayOf(finiteNumber, `a mean (an array of at most ${MAX_PARAMETERS} numbers)`, 0, MAX_PARAMETERS),
+          `an array of at most ${MAX_COMPONENTS} means`,
+          0,
+          MAX_COMPONENTS,
+        ),
+        covariances: arrayOf(matrixSchema, `an array of at most ${MAX_COMPONENTS} covariance matrices`, 0, MAX_COMPONENTS),
       },
       'an object { "type": "explicit", "weights", "means", "covariances" }',
     ),
@@ -141,7 +192,7 @@ export const explorationSchema = z.discriminatedUnion(
   'method',
   [
     strictObject(
-      { method: exactly('monte-carlo'), samples: integerWhere('an integer ≥ 1', (x) => x >= 1).optional() },
+      { method: exactly('monte-carlo'), samples: ruled(SETTING_RULES.explorationSamples).optional() },
       'an object { "method": "monte-carlo", "samples" }',
     ),
     strictObject({ method: exactly('disjoint') }, 'an object { "method": "disjoint" }'),
@@ -153,19 +204,19 @@ export const explorationSchema = z.discriminatedUnion(
 export const settingsSchema = strictObject(
   {
     method: oneOf(METHODS).optional(),
-    components: integerWhere('an integer ≥ 1', (x) => x >= 1).optional(),
-    dt: numberWhere('a number in (0, 1)', (x) => x > 0 && x < 1).optional(),
-    iterations: integerWhere('an integer ≥ 1', (x) => x >= 1).optional(),
-    seed: integerWhere('a safe integer (|seed| ≤ 2^53 − 1)', () => true).optional(),
+    components: ruled(SETTING_RULES.components).optional(),
+    dt: ruled(SETTING_RULES.dt).optional(),
+    iterations: ruled(SETTING_RULES.iterations).optional(),
+    seed: ruled(SETTING_RULES.seed).optional(),
     initialization: initializationSchema.optional(),
     exploration: explorationSchema.optional(),
-    minWeight: numberWhere('a number ≥ 0', (x) => x >= 0).optional(),
-    sigmaPointAlpha: numberWhere('a number > 0 or null', (x) => x > 0).nullable().optional(),
-    splitThreshold: numberWhere('a number > 0', (x) => x > 0).optional(),
-    settleIterations: integerWhere('an integer ≥ 0 or null', (x) => x >= 0).nullable().optional(),
+    minWeight: ruled(SETTING_RULES.minWeight).optional(),
+    sigmaPointAlpha: ruledOrNull(SETTING_RULES.sigmaPointAlpha).optional(),
+    splitThreshold: ruled(SETTING_RULES.splitThreshold).optional(),
+    settleIterations: ruledOrNull(SETTING_RULES.settleIterations).optional(),
     modeSearch: z.boolean({ error: expecting('true or false') }).optional(),
-    concurrency: integerWhere('an integer ≥ 1', (x) => x >= 1).optional(),
-    posteriorSamples: integerWhere('an integer ≥ 0', (x) => x >= 0).optional(),
+    concurrency: ruled(SETTING_RULES.concurrency).optional(),
+    posteriorSamples: ruled(SETTING_RULES.posteriorSamples).optional(),
   },
   'an object of settings',
 );
@@ -176,8 +227,8 @@ export const settingsSchema = strictObject(
  */
 export const referenceSchema = strictObject(
   {
-    theta: arrayOf(finiteNumber, 'an array of numbers (one per parameter)', 1),
-    label: text().optional(),
+    theta: arrayOf(finiteNumber, 'an array of numbers (one per parameter)', 1, MAX_PARAMETERS),
+    label: text(`a non-empty string of at most ${MAX_NAME_LENGTH} characters`, MAX_NAME_LENGTH).optional(),
   },
   'an object { "theta" } with optional "label"',
 );
@@ -186,8 +237,8 @@ export const referenceSchema = strictObject(
 export const problemFileSchema = strictObject(
   {
     format: exactly(PROBLEM_FORMAT),
-    name: text(),
-    description: text('a string', true).optional(),
+    name: text(`a non-empty string of at most ${MAX_NAME_LENGTH} characters`, MAX_NAME_LENGTH),
+    description: text(`a string of at most ${MAX_DESCRIPTION_LENGTH} characters`, MAX_DESCRIPTION_LENGTH, true).optional(),
     parameters: parametersSchema,
     priorCorrelation: matrixSchema.optional(),
     prior: oneOf(['gaussian', 'none']).optional(),

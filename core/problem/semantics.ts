@@ -8,11 +8,12 @@ import type { ProblemError } from './types';
 import type { JsonPath } from './describe';
 import { expectedGot, formatComputed, formatPath } from './describe';
 import { checkSpdMatrix } from './matrix-checks';
-import { initializationSchema, matrixSchema, modelSchema, parameterPriorSchema, referenceSchema, settingsSchema } from './schema';
+import { explorationSchema, initializationSchema, matrixSchema, modelSchema, parameterPriorSchema, referenceSchema, settingsSchema } from './schema';
 import type { ConstrainedGaussian } from './transforms';
 import { constrainedGaussian } from './transforms';
 import { BUILTIN_MODEL_NAMES, getBuiltinModel } from './builtins';
 import { DEFAULT_GMKI_CONFIG } from '../gmki/config';
+import { MAX_ARRAY_NUMBERS, MAX_PARAMETERS } from './limits';
 
 const error = (path: JsonPath, message: string): ProblemError => ({ path: formatPath(path), message });
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -115,6 +116,30 @@ export function checkModel(raw: unknown, d: number | undefined, ny: number | und
 }
 
 /**
+ * Sizes that grow with d: the K covariances (K·d² numbers), the Monte Carlo exploration samples
+ * (N·d) and the posterior samples (samples·d) each stay within MAX_ARRAY_NUMBERS (limits.ts).
+ * Only values the file gives are checked: the defaults fit every allowed d.
+ */
+function checkArraySizes(raw: unknown, d: number, components: { k: number; explicit: boolean } | undefined): ProblemError[] {
+  const errors: ProblemError[] = [];
+  const check = (path: JsonPath, value: number | undefined, perItem: number, expected: (max: number) => string, what: string): void => {
+    const max = Math.floor(MAX_ARRAY_NUMBERS / perItem);
+    if (value === undefined || value <= max) return;
+    const why = `with ${plural(d, 'parameter')}, ${what} must hold at most ${MAX_ARRAY_NUMBERS} numbers`;
+    errors.push(error(path, `expected ${expected(max)} (${why}), got ${value}`));
+  };
+  const covariances = 'the K covariance matrices of d×d numbers';
+  if (components?.explicit) check(['settings', 'initialization', 'weights'], components.k, d * d, (max) => `at most ${plural(max, 'weight')}`, covariances);
+  else check(['settings', 'components'], components?.k, d * d, (max) => `an integer from 1 to ${max}`, covariances);
+  const exploration = valid(explorationSchema, field(raw, 'exploration'));
+  const samples = exploration?.method === 'monte-carlo' ? exploration.samples : undefined;
+  check(['settings', 'exploration', 'samples'], samples, d, (max) => `an integer from 1 to ${max}`, 'the exploration samples of d numbers each');
+  const posteriorSamples = valid(settingsSchema.shape.posteriorSamples, field(raw, 'posteriorSamples'));
+  check(['settings', 'posteriorSamples'], posteriorSamples, d, (max) => `an integer from 0 to ${max}`, 'the posterior samples of d numbers each');
+  return errors;
+}
+
+/**
  * `settings`: explicit initialization sizes and SPD covariances, K agreement (one Gaussian for
  * uki), K·minWeight < 1.
  */
@@ -146,6 +171,11 @@ export function checkSettings(raw: unknown, d: number | undefined): ProblemError
       });
       init.covariances.forEach((covariance, i) => errors.push(...checkSpdMatrix(covariance, d, [...at, 'covariances', i])));
     }
+  }
+  if (d !== undefined && d <= MAX_PARAMETERS) {
+    const explicit = init?.type === 'explicit';
+    const given = explicit || givenComponents !== undefined ? { k: components, explicit } : undefined;
+    errors.push(...checkArraySizes(raw, d, given));
   }
   const minWeight = valid(shape.minWeight, field(raw, 'minWeight')) ?? DEFAULT_GMKI_CONFIG.minWeight;
   if (!(components * minWeight < 1)) {

@@ -5,6 +5,7 @@
 import type { ExplorationSettings, InitializationSettings, RunSettings } from './types';
 import type { SettingsEntry } from './schema';
 import { DEFAULT_GMKI_CONFIG } from '../gmki/config';
+import { MAX_CONCURRENCY } from './limits';
 
 /** Samples drawn from the final mixture for `samples.csv` and exports. */
 export const DEFAULT_POSTERIOR_SAMPLES = 10_000;
@@ -33,9 +34,9 @@ function resolveInitialization(entry: SettingsEntry['initialization']): Initiali
   return { type: 'explicit', weights: entry.weights, means: entry.means, covariances: entry.covariances };
 }
 
-/** A usable default concurrency from a host's CPU count (anything odd → 1). */
+/** A usable default concurrency from a host's CPU count (anything odd → 1), at most MAX_CONCURRENCY. */
 function defaultConcurrency(cpuCount: number | undefined): number {
-  return cpuCount !== undefined && Number.isFinite(cpuCount) && cpuCount >= 1 ? Math.floor(cpuCount) : 1;
+  return cpuCount !== undefined && Number.isFinite(cpuCount) && cpuCount >= 1 ? Math.min(Math.floor(cpuCount), MAX_CONCURRENCY) : 1;
 }
 
 /**

@@ -58,4 +58,11 @@ describe('parseCommandArgs', () => {
     expect(usageErrorOf(() => parseCommandArgs('validate', [])).lines[0]).toBe('gmki: validate: missing the problem file');
     expect(usageErrorOf(() => parseCommandArgs('validate', ['a', 'b'])).lines[0]).toMatch(/expected one problem file, got 2/);
   });
+
+  it('bounds runs extend --iterations like the iterations setting', () => {
+    expect(parseCommandArgs('runs', ['extend', 'abc', '--iterations', '10000'])).toMatchObject({ options: { iterations: 10_000 } });
+    expect(usageErrorOf(() => parseCommandArgs('runs', ['extend', 'abc', '--iterations', '10001'])).lines[0]).toBe(
+      "gmki: runs extend: --iterations: expected an integer from 1 to 10000, got '10001'",
+    );
+  });
 });

@@ -96,10 +96,13 @@ describe('gmki run on bad input', () => {
     const sub = join(dir, 'flags');
     await mkdir(sub);
     const file = await writeProblem(sub, TWO_MODAL_MODEL);
-    const result = await runGmki(['run', file, '--dt', '1.5', '--components', '0']);
+    const result = await runGmki(['run', file, '--dt', '1.5', '--components', '0', '--concurrency', '1000000', '--posterior-samples', '1e12']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${file}: settings.dt: expected a number in (0, 1), got 1.5 (from --dt)`);
-    expect(result.stderr).toContain(`${file}: settings.components: expected an integer ≥ 1, got 0 (from --components)`);
+    expect(result.stderr).toContain(`${file}: settings.components: expected an integer from 1 to 100, got 0 (from --components)`);
+    // Upper bounds too, before anything starts (1000000 used to start hundreds of processes).
+    expect(result.stderr).toContain(`${file}: settings.concurrency: expected an integer from 1 to 256, got 1000000 (from --concurrency)`);
+    expect(result.stderr).toContain(`${file}: settings.posteriorSamples: expected an integer from 0 to 1000000, got 1000000000000 (from --posterior-samples)`);
   });
 
   it.concurrent('names the program when a command model cannot be started (exit 2)', async () => {

@@ -57,11 +57,11 @@ test('loads an example, shows defaults and the budget, checks K, and starts a ru
 
   // An invalid K: a message naming the field, no budget, Start disabled.
   await kInput.fill('0');
-  await expect(page.getByTestId('message-components')).toHaveText('Components K: expected an integer ≥ 1, got 0');
+  await expect(page.getByTestId('message-components')).toHaveText('Components K: expected an integer from 1 to 100, got 0');
   await expect(page.getByTestId('start-run')).toBeDisabled();
   await expect(page.getByTestId('budget-unavailable')).toBeVisible();
   await kInput.fill('abc');
-  await expect(page.getByTestId('message-components')).toHaveText('Components K: expected an integer ≥ 1, got abc');
+  await expect(page.getByTestId('message-components')).toHaveText('Components K: expected an integer from 1 to 100, got abc');
   await expect(page.getByTestId('start-run')).toBeDisabled();
 
   // K = 2 updates the budget; back to the default Δt via its reset.

@@ -1,5 +1,6 @@
 /** Parsing of `gmki runs <subcommand> …` (`problem-format.md` §3). */
 import { parseArgs } from 'node:util';
+import { MAX_ITERATIONS } from '../../../core/problem/limits';
 import { UsageError } from '../errors';
 
 export const RUNS_SUBCOMMANDS = ['list', 'show', 'resume', 'extend', 'cancel', 'export', 'delete', 'tag'] as const;
@@ -82,7 +83,7 @@ export function parseRunsArgs(args: readonly string[]): RunsOptions | 'help' {
   if (sub === 'export' && (format === undefined || !(EXPORT_FORMATS as readonly string[]).includes(format))) {
     throw new UsageError(`runs export: --format must be one of ${EXPORT_FORMATS.join(', ')}${format ? `, got '${format}'` : ''}`, 'runs');
   }
-  const iterations = positiveInteger(sub, 'iterations', values.iterations);
+  const iterations = positiveInteger(sub, 'iterations', values.iterations, MAX_ITERATIONS);
   if (sub === 'extend' && iterations === undefined) throw new UsageError('runs extend: --iterations N is required', 'runs');
   return {
     subcommand: sub,
@@ -102,11 +103,12 @@ export function parseRunsArgs(args: readonly string[]): RunsOptions | 'help' {
   };
 }
 
-function positiveInteger(sub: string, flag: string, text: string | undefined): number | undefined {
+function positiveInteger(sub: string, flag: string, text: string | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) {
-    throw new UsageError(`runs ${sub}: --${flag}: expected a whole number ≥ 1, got '${text}'`, 'runs');
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1 || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? 'a whole number ≥ 1' : `an integer from 1 to ${max}`;
+    throw new UsageError(`runs ${sub}: --${flag}: expected ${range}, got '${text}'`, 'runs');
   }
   return value;
 }

@@ -68,6 +68,7 @@ const LIFECYCLE_CODES: Readonly<Record<RunLifecycleErrorCode, ErrorCode>> = {
   AMBIGUOUS_RUN_ID: 'NOT_FOUND',
   WRONG_STATUS: 'CONFLICT',
   INVALID_STORED_PROBLEM: 'INVALID_PROBLEM',
+  TOO_MANY_ITERATIONS: 'INVALID_REQUEST',
 };
 
 /** The lifecycle's clause as a sentence: capital first letter, full stop. */

@@ -1,9 +1,10 @@
 /**
  * The run-setup form's fields: one per setting of problem-format.md §1.2 (initialization aside,
- * it is not typed in), with its group, label, JSON path and range check. The ranges restate
- * core/problem/schema.ts so that a wrong value gets its message while typing, before the server's
- * problem/validate answers with the same rule.
+ * it is not typed in), with its group, label, JSON path and range check. The ranges are core's
+ * (core/problem/limits.ts, which the problem schema uses too), so a wrong value gets, while
+ * typing, the rule the server's problem/validate and the command line's flags answer with.
  */
+import { SETTING_RULES, type NumberRule } from '../../../core/problem/limits';
 
 export type FieldKey =
   | 'components'
@@ -34,7 +35,7 @@ interface FieldBase {
 
 export interface NumberField extends FieldBase {
   readonly kind: 'integer' | 'number';
-  /** The rule, in the words of the server's messages ("an integer ≥ 1"). */
+  /** The rule, in the words of the server's messages ("an integer from 1 to 100"). */
   readonly expected: string;
   readonly accepts: (x: number) => boolean;
   /** Empty means "the default", and the default is null (automatic). */
@@ -52,13 +53,18 @@ export interface SwitchField extends FieldBase {
 
 export type FieldSpec = NumberField | ChoiceField | SwitchField;
 
-const integerAtLeast = (min: number) => (x: number) => Number.isInteger(x) && x >= min;
+/** A number field's kind and range from core's rule; `whenEmpty` words the nullable ones' default. */
+function ruled(rule: NumberRule, whenEmpty?: string): Pick<NumberField, 'kind' | 'expected' | 'accepts' | 'nullable'> {
+  const kind = rule.integer ? 'integer' : 'number';
+  if (whenEmpty === undefined) return { kind, expected: rule.expected, accepts: rule.accepts };
+  return { kind, expected: `${rule.expected}, or empty for ${whenEmpty}`, accepts: rule.accepts, nullable: true };
+}
 
 export const FIELDS: readonly FieldSpec[] = [
-  { key: 'components', group: 'basic', label: 'Components K', path: 'settings.components', kind: 'integer', expected: 'an integer ≥ 1', accepts: integerAtLeast(1) },
-  { key: 'iterations', group: 'basic', label: 'Iterations', path: 'settings.iterations', kind: 'integer', expected: 'an integer ≥ 1', accepts: integerAtLeast(1) },
-  { key: 'seed', group: 'basic', label: 'Seed', path: 'settings.seed', kind: 'integer', expected: 'a whole number (|seed| ≤ 2^53 − 1)', accepts: Number.isSafeInteger },
-  { key: 'dt', group: 'basic', label: 'Step size Δt', path: 'settings.dt', kind: 'number', expected: 'a number in (0, 1)', accepts: (x) => x > 0 && x < 1 },
+  { key: 'components', group: 'basic', label: 'Components K', path: 'settings.components', ...ruled(SETTING_RULES.components) },
+  { key: 'iterations', group: 'basic', label: 'Iterations', path: 'settings.iterations', ...ruled(SETTING_RULES.iterations) },
+  { key: 'seed', group: 'basic', label: 'Seed', path: 'settings.seed', ...ruled(SETTING_RULES.seed) },
+  { key: 'dt', group: 'basic', label: 'Step size Δt', path: 'settings.dt', ...ruled(SETTING_RULES.dt) },
   {
     key: 'explorationMethod',
     group: 'exploration',
@@ -70,9 +76,9 @@ export const FIELDS: readonly FieldSpec[] = [
       { value: 'disjoint', label: 'disjoint (components apart)' },
     ],
   },
-  { key: 'explorationSamples', group: 'exploration', label: 'Monte Carlo samples', path: 'settings.exploration.samples', kind: 'integer', expected: 'an integer ≥ 1', accepts: integerAtLeast(1) },
-  { key: 'minWeight', group: 'advanced', label: 'Weight floor', path: 'settings.minWeight', kind: 'number', expected: 'a number ≥ 0', accepts: (x) => x >= 0 },
-  { key: 'sigmaPointAlpha', group: 'advanced', label: 'Sigma-point α', path: 'settings.sigmaPointAlpha', kind: 'number', expected: 'a number > 0, or empty for automatic', accepts: (x) => x > 0, nullable: true },
+  { key: 'explorationSamples', group: 'exploration', label: 'Monte Carlo samples', path: 'settings.exploration.samples', ...ruled(SETTING_RULES.explorationSamples) },
+  { key: 'minWeight', group: 'advanced', label: 'Weight floor', path: 'settings.minWeight', ...ruled(SETTING_RULES.minWeight) },
+  { key: 'sigmaPointAlpha', group: 'advanced', label: 'Sigma-point α', path: 'settings.sigmaPointAlpha', ...ruled(SETTING_RULES.sigmaPointAlpha, 'automatic') },
   {
     key: 'method',
     group: 'advanced',
@@ -84,10 +90,10 @@ export const FIELDS: readonly FieldSpec[] = [
       { value: 'gmki-paper', label: 'gmki-paper (as published)' },
     ],
   },
-  { key: 'concurrency', group: 'advanced', label: 'Concurrency', path: 'settings.concurrency', kind: 'integer', expected: 'an integer ≥ 1', accepts: integerAtLeast(1) },
-  { key: 'posteriorSamples', group: 'advanced', label: 'Posterior samples', path: 'settings.posteriorSamples', kind: 'integer', expected: 'an integer ≥ 0', accepts: integerAtLeast(0) },
-  { key: 'splitThreshold', group: 'robust', label: 'Split threshold', path: 'settings.splitThreshold', kind: 'number', expected: 'a number > 0', accepts: (x) => x > 0 },
-  { key: 'settleIterations', group: 'robust', label: 'Settle iterations', path: 'settings.settleIterations', kind: 'integer', expected: 'an integer ≥ 0, or empty for a quarter of the iterations', accepts: integerAtLeast(0), nullable: true },
+  { key: 'concurrency', group: 'advanced', label: 'Concurrency', path: 'settings.concurrency', ...ruled(SETTING_RULES.concurrency) },
+  { key: 'posteriorSamples', group: 'advanced', label: 'Posterior samples', path: 'settings.posteriorSamples', ...ruled(SETTING_RULES.posteriorSamples) },
+  { key: 'splitThreshold', group: 'robust', label: 'Split threshold', path: 'settings.splitThreshold', ...ruled(SETTING_RULES.splitThreshold) },
+  { key: 'settleIterations', group: 'robust', label: 'Settle iterations', path: 'settings.settleIterations', ...ruled(SETTING_RULES.settleIterations, 'a quarter of the iterations') },
   { key: 'modeSearch', group: 'robust', label: 'Mode search', path: 'settings.modeSearch', kind: 'switch' },
 ];
 

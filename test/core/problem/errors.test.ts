@@ -86,24 +86,24 @@ describe('schema errors', () => {
   it('rejects parameter names that are not identifiers', () => {
     const file = validFile();
     file.parameters[0].name = '2theta';
-    expect(onlyError(file)).toEqual({ path: 'parameters[0].name', message: 'expected a name matching [A-Za-z_][A-Za-z0-9_.-]*, got "2theta"' });
+    expect(onlyError(file)).toEqual({ path: 'parameters[0].name', message: 'expected a name matching [A-Za-z_][A-Za-z0-9_.-]* of at most 100 characters, got "2theta"' });
   });
 
   it.each([
-    ['components', 0, 'expected an integer ≥ 1, got 0'],
-    ['components', 2.5, 'expected an integer ≥ 1, got 2.5'],
+    ['components', 0, 'expected an integer from 1 to 100, got 0'],
+    ['components', 2.5, 'expected an integer from 1 to 100, got 2.5'],
     ['dt', 1, 'expected a number in (0, 1), got 1'],
     ['dt', 0, 'expected a number in (0, 1), got 0'],
-    ['iterations', 0, 'expected an integer ≥ 1, got 0'],
+    ['iterations', 0, 'expected an integer from 1 to 10000, got 0'],
     ['seed', 2 ** 60, 'expected a safe integer (|seed| ≤ 2^53 − 1), got 1152921504606847000'],
     ['minWeight', -1, 'expected a number ≥ 0, got -1'],
-    ['sigmaPointAlpha', 0, 'expected a number > 0 or null, got 0'],
-    ['concurrency', 0, 'expected an integer ≥ 1, got 0'],
-    ['posteriorSamples', -1, 'expected an integer ≥ 0, got -1'],
+    ['sigmaPointAlpha', 0, 'expected a number in (0, 1] or null, got 0'],
+    ['concurrency', 0, 'expected an integer from 1 to 256, got 0'],
+    ['posteriorSamples', -1, 'expected an integer from 0 to 1000000, got -1'],
     ['method', 'gmki', 'expected one of "gmki-paper", "gmki-robust", "uki", got "gmki"'],
     ['splitThreshold', 0, 'expected a number > 0, got 0'],
-    ['settleIterations', -1, 'expected an integer ≥ 0 or null, got -1'],
-    ['settleIterations', 1.5, 'expected an integer ≥ 0 or null, got 1.5'],
+    ['settleIterations', -1, 'expected an integer from 0 to 10000 or null, got -1'],
+    ['settleIterations', 1.5, 'expected an integer from 0 to 10000 or null, got 1.5'],
     ['modeSearch', 'yes', 'expected true or false, got "yes"'],
   ])('rejects settings.%s = %s', (key, value, message) => {
     const file = validFile();
@@ -114,7 +114,7 @@ describe('schema errors', () => {
   it('rejects an exploration without a valid method or sample count', () => {
     const file = validFile();
     file.settings = { exploration: { method: 'monte-carlo', samples: 0 } };
-    expect(onlyError(file)).toEqual({ path: 'settings.exploration.samples', message: 'expected an integer ≥ 1, got 0' });
+    expect(onlyError(file)).toEqual({ path: 'settings.exploration.samples', message: 'expected an integer from 1 to 1000000, got 0' });
     file.settings = { exploration: { method: 'quasi' } };
     expect(onlyError(file)).toEqual({ path: 'settings.exploration.method', message: 'expected one of "monte-carlo", "disjoint", got "quasi"' });
   });

@@ -32,7 +32,7 @@ describe('reference parameters (problem-format.md §1.4)', () => {
     expect(errorsOf(withReference({ theta: [1, 'x', Number.NaN], label: '' }))).toEqual([
       { path: 'reference.theta[1]', message: 'expected a finite number, got "x"' },
       { path: 'reference.theta[2]', message: 'expected a finite number, got NaN' },
-      { path: 'reference.label', message: 'expected a non-empty string, got ""' },
+      { path: 'reference.label', message: 'expected a non-empty string of at most 200 characters, got ""' },
     ]);
     expect(errorsOf(withReference({ theta: [1, 2, 3], colour: 'red' }))[0]?.path).toBe('reference.colour');
     expect(errorsOf(withReference({ label: 'truth' }))).toEqual([

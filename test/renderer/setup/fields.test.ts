@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseProblem } from '../../../core/problem/parse';
 import { checkNumberText, fieldSpec, FIELDS, parseNumberText, type NumberField } from '../../../renderer/src/setup/fields';
 import { fieldOfPath, sortIssues } from '../../../renderer/src/setup/issues';
 
@@ -17,10 +18,37 @@ describe('parseNumberText', () => {
 
 describe('checkNumberText', () => {
   it('names the field, the rule and what was typed', () => {
-    expect(checkNumberText(number('components'), '0', K3)).toBe('Components K: expected an integer ≥ 1, got 0');
-    expect(checkNumberText(number('components'), '2.5', K3)).toBe('Components K: expected an integer ≥ 1, got 2.5');
+    expect(checkNumberText(number('components'), '0', K3)).toBe('Components K: expected an integer from 1 to 100, got 0');
+    expect(checkNumberText(number('components'), '2.5', K3)).toBe('Components K: expected an integer from 1 to 100, got 2.5');
     expect(checkNumberText(number('dt'), '1', K3)).toBe('Step size Δt: expected a number in (0, 1), got 1');
-    expect(checkNumberText(number('iterations'), 'ten', K3)).toBe('Iterations: expected an integer ≥ 1, got ten');
+    expect(checkNumberText(number('iterations'), 'ten', K3)).toBe('Iterations: expected an integer from 1 to 10000, got ten');
+    expect(checkNumberText(number('concurrency'), '1000000', K3)).toBe('Concurrency: expected an integer from 1 to 256, got 1000000');
+    expect(checkNumberText(number('sigmaPointAlpha'), '2', K3)).toBe('Sigma-point α: expected a number in (0, 1], or empty for automatic, got 2');
+  });
+
+  it('accepts and refuses exactly what the problem schema does, with the same words', () => {
+    const probes = [-1, 0, 1e-15, 0.5, 1, 1.5, 2, 100, 101, 256, 257, 10_000, 10_001, 1_000_000, 1_000_001, 2 ** 53];
+    const numberFields = FIELDS.filter((field): field is NumberField => field.kind === 'integer' || field.kind === 'number');
+    for (const field of numberFields) {
+      for (const value of probes) {
+        const settings = field.key === 'explorationSamples' ? { exploration: { method: 'monte-carlo', samples: value } } : { [field.key]: value };
+        const parsed = parseProblem({
+          format: 'gmki-problem/1',
+          name: 'probe',
+          parameters: [{ name: 'a', prior: { mean: 0, std: 1 } }],
+          observations: { values: [1], noise: { std: 1 } },
+          model: { type: 'builtin', name: 'square-map-1d' },
+          settings,
+        });
+        const serverError = parsed.ok ? undefined : parsed.errors.find((error) => error.path === field.path);
+        const formError = checkNumberText(field, String(value), K3);
+        expect(formError === null, `${field.key} = ${value}: form says ${formError}, schema says ${serverError?.message}`).toBe(serverError === undefined);
+        // Same rule, same words (the weight floor's K·minWeight < 1 is worded for the form: "K·floor").
+        if (serverError && formError && !serverError.message.includes('1/K')) {
+          expect(formError).toContain(serverError.message.replace(/( or null)?, got .*/, ''));
+        }
+      }
+    }
   });
 
   it('accepts values inside the ranges and an empty field (the default)', () => {

@@ -3,6 +3,7 @@
  * changes, the same for the command line and the app. Running is the host's part: the app queues
  * the run in its manager and reports events, the command line supervises it in the terminal.
  */
+import { extensionError } from '../../../../core/problem/limits';
 import type { ResolvedProblem } from '../../../../core/problem/types';
 import { assertNever } from '../../../../core/util/assertNever';
 import { allowsRunAction, type RunAction } from '../../../contract/run-actions';
@@ -74,6 +75,8 @@ export function prepareResume(context: LifecycleContext, idOrPrefix: string): Ru
  */
 export function extendRun(context: LifecycleContext, idOrPrefix: string, iterations: number): RunnableRun {
   const run = requireAction(context, findRun(context, idOrPrefix), 'extend');
+  const tooMany = extensionError(run.iterations, iterations);
+  if (tooMany) throw new RunLifecycleError('TOO_MANY_ITERATIONS', `run ${run.id} cannot be extended: ${tooMany}`);
   const target = run.iterations + iterations;
   const problem = requireStoredProblem({ ...run, iterations: target });
   if (!context.store.setIterationsTarget(run.id, target)) throw new RunLifecycleError('RUN_NOT_FOUND', `run ${run.id} was deleted meanwhile`);

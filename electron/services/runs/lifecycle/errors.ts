@@ -12,7 +12,9 @@ export type RunLifecycleErrorCode =
   /** The run's status does not allow the action (contract/run-actions.ts). */
   | 'WRONG_STATUS'
   /** The problem stored with the run no longer validates, so it cannot run again. */
-  | 'INVALID_STORED_PROBLEM';
+  | 'INVALID_STORED_PROBLEM'
+  /** Extending would take the run past the most iterations a run may have (core/problem/limits.ts). */
+  | 'TOO_MANY_ITERATIONS';
 
 export class RunLifecycleError extends Error {
   override readonly name = 'RunLifecycleError';

@@ -54,6 +54,13 @@ describe('run lifecycle', () => {
       error: { code: 'CONFLICT', message: `Run ${run.id} cannot be resumed: it is completed (extend it to add iterations).` },
     });
     expect(await codeOf('run/cancel', { runId: run.id })).toBe('CONFLICT');
+    // Past the 10 000 iterations a run may have: refused before its target changes.
+    const tooMany = await fixture.dispatch('run/extend', { runId: run.id, iterations: 9999 });
+    expect(tooMany.ok ? null : tooMany.error).toEqual({
+      code: 'INVALID_REQUEST',
+      message: `Run ${run.id} cannot be extended: iterations: expected at most 9998 more (a run has at most 10000 iterations and this one has 2), got 9999.`,
+    });
+    expect((await call<RunRecord>('run/get', { runId: run.id })).iterations).toBe(2);
     const extended = await call<RunRecord>('run/extend', { runId: run.id, iterations: 2 });
     expect(extended).toMatchObject({ iterations: 4, status: 'queued' });
     const after = await fixture.deps.manager.whenSettled(run.id);
