@@ -10,5 +10,6 @@ export { REQUEST_SCHEMAS } from './schemas/index';
 export type { RequestSchemas } from './schemas/index';
 export * from './types';
 export * from './run-actions';
+export * from './exports';
 export * from './desktop';
 export type * from './dialogs';

@@ -186,9 +186,6 @@ export interface TestEvaluation {
   readonly log: readonly string[];
 }
 
-export const EXPORT_FORMATS = ['csv', 'json', 'npz', 'problem'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 /** run/export: the bytes for a browser download, or where the file was written. */
 export type ExportOutcome =
   | {

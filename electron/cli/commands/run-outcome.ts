@@ -20,6 +20,8 @@ export interface OutcomeOptions {
   /** mixture.json and samples.csv paths, checked beforehand (empty: no files). */
   readonly outPaths: readonly string[];
   readonly out: string | undefined;
+  /** --force: replace result files that exist. */
+  readonly force: boolean;
 }
 
 export async function finishSupervisedRun(
@@ -33,7 +35,7 @@ export async function finishSupervisedRun(
   const iterations = store.getIterations(runId);
   const last = iterations[iterations.length - 1];
   const completed = record.status === 'completed';
-  if (completed && options.outPaths.length > 0) await writeRunResults(problem, iterations, options.outPaths);
+  if (completed && options.outPaths.length > 0) await writeRunResults(store, runId, options.outPaths, options.force);
 
   const outcome: RunOutcome = {
     id: record.id,

@@ -1,36 +1,33 @@
-/** The result files of `gmki run --out DIR` (`problem-format.md` §4). */
-import type { ResolvedProblem } from '../../../core/problem/types';
-import {
-  buildMixtureJson,
-  buildSamplesCsv,
-  drawPosteriorSamples,
-  softwareInfo,
-  stringifyJson,
-  writeFileAtomic,
-} from '../../services/results/index';
-import type { HistoryEntry } from '../../services/results/index';
+/**
+ * The result files of `gmki run --out DIR` (`problem-format.md` §4): the run's `json` and `csv`
+ * exports under fixed names (contract RUN_RESULT_FILES), written by the export service — so they
+ * are byte for byte what the app exports and `gmki runs export` writes for the same run.
+ */
+import { RUN_RESULT_FILES } from '../../contract/exports';
+import { exportRun, isExportError } from '../../services/export';
+import type { RunStore } from '../../services/store';
+import { CliError, EXIT_RUN_FAILED } from '../errors';
+import { dbHint } from '../run-lifecycle';
 
-export const RESULT_FILE_NAMES = ['mixture.json', 'samples.csv'] as const;
+export const RESULT_FILE_NAMES: readonly string[] = RUN_RESULT_FILES.map((file) => file.name);
 
 /**
- * Writes mixture.json and samples.csv, each atomically; the samples are `drawPosteriorSamples`'
- * (the run's seed and 'posterior-samples' stream), as every export of the run draws them.
- * @param paths the two paths, in the order of RESULT_FILE_NAMES
+ * Writes the result files of stored run `runId` to `paths`, each atomically.
+ * @param paths one path per RUN_RESULT_FILES entry, in its order (checked beforehand)
+ * @param force replace files that exist; without it a file that appeared since the check is kept
+ * @throws CliError (exit 1) naming the file and how to write it again: the run itself is stored
  */
-export async function writeRunResults(
-  problem: ResolvedProblem,
-  history: readonly HistoryEntry[],
-  paths: readonly string[],
-): Promise<void> {
-  const [mixturePath, samplesPath] = paths as [string, string];
-  const mixtureJson = buildMixtureJson({
-    problem: problem.file,
-    parameterNames: problem.parameterNames,
-    history,
-    software: softwareInfo(),
-  });
-  await writeFileAtomic(mixturePath, stringifyJson(mixtureJson));
-
-  const { samples, components } = drawPosteriorSamples(history[history.length - 1]!.mixture, problem);
-  await writeFileAtomic(samplesPath, buildSamplesCsv(problem.parameterNames, samples, components));
+export async function writeRunResults(store: RunStore, runId: string, paths: readonly string[], force: boolean): Promise<void> {
+  for (const [index, { format }] of RUN_RESULT_FILES.entries()) {
+    const path = paths[index]!;
+    try {
+      await exportRun(store, runId, format, path, { force });
+    } catch (error) {
+      if (!isExportError(error)) throw error;
+      throw new CliError(EXIT_RUN_FAILED, [
+        `gmki: ${error.message}`,
+        `The run is stored; write the file again with: gmki runs export ${runId} --format ${format} --out ${JSON.stringify(path)} --force${dbHint(store)}`,
+      ]);
+    }
+  }
 }

@@ -26,7 +26,7 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   const store = openCliStore(options.db);
   try {
     const run = store.createRun(newRun);
-    return await finishSupervisedRun(store, run.id, problem, { io, json: options.json, outPaths, out: options.out });
+    return await finishSupervisedRun(store, run.id, problem, { io, json: options.json, outPaths, out: options.out, force: options.force });
   } finally {
     store.close();
   }

@@ -1,12 +1,11 @@
 /** Parsing of `gmki runs <subcommand> …` (`problem-format.md` §3). */
 import { parseArgs } from 'node:util';
 import { MAX_ITERATIONS } from '../../../core/problem/limits';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../contract/exports';
 import { UsageError } from '../errors';
 
 export const RUNS_SUBCOMMANDS = ['list', 'show', 'resume', 'extend', 'cancel', 'export', 'delete', 'tag'] as const;
 export type RunsSubcommand = (typeof RUNS_SUBCOMMANDS)[number];
-export const EXPORT_FORMATS = ['csv', 'json', 'npz', 'problem'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface RunsOptions {
   readonly subcommand: RunsSubcommand;
@@ -80,7 +79,7 @@ export function parseRunsArgs(args: readonly string[]): RunsOptions | 'help' {
   if (sub !== 'tag' && tags.length > 0) throw new UsageError(`runs ${sub}: unexpected argument '${tags[0]}'`, 'runs');
   if (sub === 'tag' && tags.length === 0) throw new UsageError('runs tag: name at least one tag', 'runs');
   const format = values.format;
-  if (sub === 'export' && (format === undefined || !(EXPORT_FORMATS as readonly string[]).includes(format))) {
+  if (sub === 'export' && !isExportFormat(format)) {
     throw new UsageError(`runs export: --format must be one of ${EXPORT_FORMATS.join(', ')}${format ? `, got '${format}'` : ''}`, 'runs');
   }
   const iterations = positiveInteger(sub, 'iterations', values.iterations, MAX_ITERATIONS);

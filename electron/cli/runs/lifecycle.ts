@@ -27,7 +27,7 @@ export function cancelRun(store: RunStore, options: RunsOptions, io: CliIo): num
 }
 
 function continueRun(store: RunStore, { run, problem }: RunnableRun, outPaths: string[], options: RunsOptions, io: CliIo): Promise<number> {
-  return finishSupervisedRun(store, run.id, problem, { io, json: options.json, outPaths, out: options.out });
+  return finishSupervisedRun(store, run.id, problem, { io, json: options.json, outPaths, out: options.out, force: options.force });
 }
 
 function outputPaths(options: RunsOptions): Promise<string[]> {

@@ -1,6 +1,7 @@
 /** Request schemas of the run channels: start and control, browse, read, annotate, export. */
 import { z } from 'zod';
-import { EXPORT_FORMATS, RUN_STATUSES } from '../types';
+import { EXPORT_FORMATS } from '../exports';
+import { RUN_STATUSES } from '../types';
 import { absolutePath, count, empty, id, limit, name, problemJson } from './common';
 
 const runId = z.strictObject({ runId: id });

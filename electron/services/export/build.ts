@@ -5,17 +5,17 @@
  */
 import type { Mixture } from '../../../core/gmki/state';
 import { NotPositiveDefiniteError } from '../../../core/linalg/dense';
-import { parseProblem } from '../../../core/problem/parse';
 import type { ResolvedProblem } from '../../../core/problem/types';
 import { assertNever } from '../../../core/util/assertNever';
 import { buildMixtureJson, buildSamplesCsv, drawPosteriorSamples, stringifyJson } from '../results/index';
 import type { HistoryEntry, PosteriorSamples } from '../results/index';
 import type { IterationEntry, RunRecord, RunStore } from '../store/index';
 import { ExportError } from './errors';
-import { EXPORT_FILE_TYPES, EXPORT_FORMATS, isExportFormat, suggestedExportFileName } from './formats';
-import type { ExportFormat } from './formats';
+import { EXPORT_FILE_TYPES, EXPORT_FORMATS, isExportFormat, suggestedExportFileName } from '../../contract/exports';
+import type { ExportFormat } from '../../contract/exports';
 import { buildNpzExport } from './npz';
 import { buildProblemExport } from './problem-file';
+import { problemFileAsRun, problemOfRun } from '../runs/lifecycle/stored-problem';
 
 /** Options of an export's content. */
 export interface ExportContentOptions {
@@ -48,7 +48,7 @@ export function buildCsvExport(problem: ResolvedProblem, final: Mixture, count?:
 export function buildJsonExport(run: RunRecord, parameterNames: readonly string[], history: readonly HistoryEntry[]): string {
   return stringifyJson(
     buildMixtureJson({
-      problem: run.problem,
+      problem: problemFileAsRun(run),
       parameterNames,
       history,
       software: { name: run.softwareName, version: run.softwareVersion },
@@ -84,7 +84,7 @@ export function buildExport(store: RunStore, runId: string, format: string, opti
 function contentOf(store: RunStore, run: RunRecord, format: ExportFormat, samples: number | undefined): string | Uint8Array {
   switch (format) {
     case 'problem':
-      return buildProblemExport(run);
+      return buildProblemExport({ problem: problemFileAsRun(run), problemDir: run.problemDir });
     case 'csv': {
       const problem = resolveStoredProblem(run);
       const last = store.getLatestIteration(run.id);
@@ -110,10 +110,9 @@ function contentOf(store: RunStore, run: RunRecord, format: ExportFormat, sample
 
 /** The stored problem resolved again (transforms, names): deterministic, so it is the one that ran. */
 function resolveStoredProblem(run: RunRecord): ResolvedProblem {
-  const parsed = parseProblem(run.problem);
+  const parsed = problemOfRun(run);
   if (parsed.ok) return parsed.problem;
-  const first = parsed.errors[0];
-  throw new ExportError('INVALID_RUN', `The problem stored with run ${run.id} is no longer valid (${first.path}: ${first.message}), so its results cannot be exported.`);
+  throw new ExportError('INVALID_RUN', `The problem stored with run ${run.id} is no longer valid (${parsed.errors[0]}), so its results cannot be exported.`);
 }
 
 /** Every iteration must have the run's d and one K, or the arrays of the export would be wrong. */

@@ -8,15 +8,15 @@ import { resolve } from 'node:path';
 import type { RunStore } from '../store/index';
 import { buildExport } from './build';
 import type { ExportContentOptions } from './build';
-import type { ExportFormat } from './formats';
+import type { ExportFormat } from '../../contract/exports';
 import { writeExportFile } from './write';
 
 export { buildCsvExport, buildExport, buildJsonExport } from './build';
 export type { ExportContent, ExportContentOptions } from './build';
 export { ExportError, isExportError } from './errors';
 export type { ExportErrorCode } from './errors';
-export { EXPORT_FILE_TYPES, EXPORT_FORMATS, isExportFormat, suggestedExportFileName } from './formats';
-export type { ExportFormat } from './formats';
+export { EXPORT_FILE_TYPES, EXPORT_FORMATS, isExportFormat, RUN_RESULT_FILES, suggestedExportFileName } from '../../contract/exports';
+export type { ExportFormat } from '../../contract/exports';
 export { buildNpzExport, NPZ_KEYS, npzArrays } from './npz';
 export type { NpzExportInput, NpzKey } from './npz';
 export { buildProblemExport, problemWithAbsolutePaths } from './problem-file';

@@ -5,8 +5,8 @@
  */
 import type { DesktopDialogs } from '../../../electron/contract/dialogs';
 import type { Result } from '../../../electron/contract/result';
-import type { ExportFormat, ExportOutcome } from '../../../electron/contract/types';
-import { exportFileName, exportFilter } from './export-names';
+import { EXPORT_FILE_TYPES, suggestedExportFileName, type ExportFormat } from '../../../electron/contract/exports';
+import type { ExportOutcome } from '../../../electron/contract/types';
 
 export interface ExportFileRequest {
   readonly format: ExportFormat;
@@ -43,8 +43,8 @@ export async function exportRunFile(request: ExportFileRequest, deps: ExportFlow
   }
   const path = await deps.dialogs.saveFile({
     title: 'Export',
-    defaultPath: exportFileName(deps.runName, request.format),
-    filters: [exportFilter(request.format)],
+    defaultPath: suggestedExportFileName(deps.runName, request.format),
+    filters: [EXPORT_FILE_TYPES[request.format].filter],
   });
   if (!path) return { kind: 'cancelled' };
   let result = await deps.exportRun({ ...request, path });

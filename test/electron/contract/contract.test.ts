@@ -5,9 +5,8 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { AppBridge, Channel, ChannelResponses, EventMap, EventName, RequestOf, RequestSchemas, Result } from '../../../electron/contract';
-import { CHANNELS, EVENTS, EXPORT_FORMATS, REQUEST_SCHEMAS, RUN_STATUSES, isChannel } from '../../../electron/contract';
+import { CHANNELS, EVENTS, REQUEST_SCHEMAS, RUN_STATUSES, isChannel } from '../../../electron/contract';
 import type { RunProgress as ContractProgress, RunRecord as ContractRecord, RunSummary as ContractSummary } from '../../../electron/contract';
-import { EXPORT_FORMATS as SERVICE_EXPORT_FORMATS } from '../../../electron/services/export/formats';
 import { HANDLERS } from '../../../electron/services/handlers';
 import type { RunProgress } from '../../../electron/services/runs/progress';
 import { RUN_STATUSES as STORE_STATUSES } from '../../../electron/services/store/types';
@@ -36,7 +35,6 @@ describe('the contract', () => {
     expectTypeOf<RunSummary>().toMatchTypeOf<ContractSummary>();
     expectTypeOf<RunProgress>().toMatchTypeOf<ContractProgress>();
     expect([...RUN_STATUSES]).toEqual([...STORE_STATUSES]);
-    expect([...EXPORT_FORMATS]).toEqual([...SERVICE_EXPORT_FORMATS]);
   });
 
   it('types the bridge per channel: the request of run/start and the Result of its run record', () => {

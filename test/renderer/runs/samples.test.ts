@@ -3,8 +3,6 @@ import type { Mixture } from '../../../core/gmki/state';
 import { identityTransform, lowerBoundTransform } from '../../../core/problem/transforms';
 import { drawPosteriorSamples } from '../../../electron/services/results/samples-csv';
 import { posteriorSamples } from '../../../renderer/src/runs/samples';
-import { exportFileName } from '../../../renderer/src/runs/export-names';
-import { suggestedExportFileName } from '../../../electron/services/export/formats';
 
 const mixture: Mixture = {
   nComponents: 2,
@@ -21,15 +19,5 @@ describe('posteriorSamples', () => {
     const exported = drawPosteriorSamples(mixture, { transforms, settings: { seed: 42 } as never }, 500);
     expect(page).toEqual(exported.samples);
     for (let n = 0; n < 500; n++) expect(page[n * 2 + 1]).toBeGreaterThan(0);
-  });
-});
-
-describe('exportFileName', () => {
-  it('suggests the names the service gives its downloads', () => {
-    for (const name of ['first try', 'ünïcode/run:1', '..', 'a'.repeat(100)]) {
-      for (const format of ['csv', 'json', 'npz', 'problem'] as const) {
-        expect(exportFileName(name, format)).toBe(suggestedExportFileName(name, format));
-      }
-    }
   });
 });

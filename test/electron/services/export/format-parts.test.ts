@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../../../electron/services/export/crc32';
-import { suggestedExportFileName } from '../../../../electron/services/export/formats';
+import { suggestedExportFileName } from '../../../../electron/contract/exports';
 import { encodeNpy } from '../../../../electron/services/export/npy';
 import { buildStoredZip } from '../../../../electron/services/export/zip';
 import { bitwiseCrc32, readNpy, readNpz } from './npz-reader';

@@ -1,11 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBuiltinModel } from '../../../../core/problem/builtins';
 import { getExampleProblem } from '../../../../core/problem/examples';
 import { createRandomStream } from '../../../../core/random/random';
 import { sampleMixture, samplesToPhysical } from '../../../../core/results/sampling';
-import { writeRunResults } from '../../../../electron/cli/commands/run-results';
+import { buildMixtureJson, buildSamplesCsv, drawPosteriorSamples, softwareInfo, stringifyJson } from '../../../../electron/services/results/index';
 import { exportRun } from '../../../../electron/services/export/index';
 import { openRunStore } from '../../../../electron/services/store/index';
 import type { RunStore } from '../../../../electron/services/store/index';
@@ -64,12 +64,11 @@ describe('CSV and JSON exports of a stored run', () => {
     expect(rows.every((row) => Number.isInteger(row[2]) && row[2] >= 0 && row[2] < 2)).toBe(true);
   });
 
-  it('writes exactly the samples.csv and mixture.json that gmki run --out writes for the same run', async () => {
-    const cliDir = join(dir, 'cli-out');
-    await mkdir(cliDir, { recursive: true });
-    await writeRunResults(run.problem, run.history, [join(cliDir, 'mixture.json'), join(cliDir, 'samples.csv')]);
-    expect(await exportText(run.runId, 'csv', 'same.csv')).toBe(await readFile(join(cliDir, 'samples.csv'), 'utf8'));
-    expect(await exportText(run.runId, 'json', 'same.json')).toBe(await readFile(join(cliDir, 'mixture.json'), 'utf8'));
+  it('writes from the store exactly the samples.csv and mixture.json of the in-memory run (gmki run --out writes these exports: test/cli/run-results.test.ts)', async () => {
+    const { samples, components } = drawPosteriorSamples(run.history.at(-1)!.mixture, run.problem);
+    expect(await exportText(run.runId, 'csv', 'same.csv')).toBe(buildSamplesCsv(run.problem.parameterNames, samples, components));
+    const mixtureJson = buildMixtureJson({ problem: run.problem.file, parameterNames: run.problem.parameterNames, history: run.history, software: softwareInfo() });
+    expect(await exportText(run.runId, 'json', 'same.json')).toBe(stringifyJson(mixtureJson));
   });
 
   it('draws the same samples every time, and a smaller count gives the first rows of the default', async () => {
