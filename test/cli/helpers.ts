@@ -24,7 +24,7 @@ export interface GmkiResult {
  */
 const TEST_DATA_DIR = mkdtempSync(join(tmpdir(), 'gmki-data-'));
 
-export function runGmki(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<GmkiResult> {
+export function runGmki(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<GmkiResult> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
@@ -32,7 +32,7 @@ export function runGmki(args: readonly string[], options: { cwd?: string; env?: 
       {
         cwd: options.cwd ?? REPO_ROOT,
         env: { ...process.env, GMKI_DEBUG: '', GMKI_DATA_DIR: TEST_DATA_DIR, ...options.env },
-        timeout: 60_000,
+        timeout: options.timeoutMs ?? 60_000,
         maxBuffer: 16 * 1024 * 1024,
       },
       (error, stdout, stderr) => {

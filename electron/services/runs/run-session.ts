@@ -15,6 +15,7 @@ import type { EvaluationEntry, RunOwner, RunRecord, RunStatus } from '../store/t
 import { describeFailedEvaluation } from './failure-message';
 import { progressOfRun, type RunProgress } from './progress';
 import { problemOfRun } from './lifecycle/stored-problem';
+import { createRunLog, type RunLog } from './run-log';
 
 export interface RunSessionDeps {
   readonly store: RunStore;
@@ -61,18 +62,22 @@ export async function executeRun(runId: string, deps: RunSessionDeps): Promise<R
   const sessionStart = now();
   const elapsed = (): number => run.elapsedSeconds + (now() - sessionStart) / 1000;
 
+  const log = createRunLog(store, runId);
   let host: ModelHost | null = null;
   try {
-    host = await createHostOrFail(problem, run, deps);
-    const outcome = await iterate(run, problem, host, deps, elapsed, now);
+    host = await createHostOrFail(problem, run, deps, log);
+    const outcome = await iterate(run, problem, host, deps, log, elapsed, now);
+    log.close(); // the model's last words are stored before the run shows as ended
     store.finishRun(runId, outcome.status, outcome.error, { elapsedSeconds: elapsed() });
   } catch (error) {
     const message = error instanceof NotPositiveDefiniteError ? `numerical failure: ${error.message}` : errorText(error);
-    store.appendLog(runId, 'error', message);
+    log.write('error', message);
+    log.close();
     store.finishRun(runId, 'failed', message, { elapsedSeconds: elapsed() });
     if (!(error instanceof RunStartError || error instanceof NotPositiveDefiniteError)) throw error;
   } finally {
     await host?.close();
+    log.close(); // what the model wrote while it was closed
   }
   // The run manager announces the end itself: messages from this thread may arrive after the result.
   return store.getRun(runId)!;
@@ -86,7 +91,7 @@ function reparse(run: RunRecord): ResolvedProblem {
   return parsed.problem;
 }
 
-async function createHostOrFail(problem: ResolvedProblem, run: RunRecord, deps: RunSessionDeps): Promise<ModelHost> {
+async function createHostOrFail(problem: ResolvedProblem, run: RunRecord, deps: RunSessionDeps, log: RunLog): Promise<ModelHost> {
   try {
     return await deps.createHost(problem.model, {
       problemDir: run.problemDir ?? process.cwd(),
@@ -94,7 +99,7 @@ async function createHostOrFail(problem: ResolvedProblem, run: RunRecord, deps: 
       nOutputs: problem.observations.values.length,
       concurrency: problem.settings.concurrency,
       retries: deps.retries ?? 1,
-      log: (stream, text) => deps.store.appendLog(run.id, stream, text),
+      log: (stream, text) => log.write(stream, text),
       onProcessGroup: deps.onProcessGroup,
     });
   } catch (error) {
@@ -112,6 +117,7 @@ async function iterate(
   problem: ResolvedProblem,
   host: ModelHost,
   deps: RunSessionDeps,
+  log: RunLog,
   elapsed: () => number,
   now: () => number,
 ): Promise<SessionOutcome> {
@@ -168,7 +174,7 @@ async function iterate(
       store.recordEvaluations(run.id, ledger);
       const point = batch.points[failure.index];
       const message = describeFailedEvaluation(batch.iteration, point, failure.failure!, failure.error, problem.parameterNames);
-      store.appendLog(run.id, 'error', message);
+      log.write('error', message);
       return { status: 'failed', error: message };
     }
     if (outcomes.length < batch.points.length || deps.cancelRequested()) {

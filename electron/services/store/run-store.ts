@@ -9,6 +9,7 @@ import type {
   FinishedStatus,
   IterationEntry,
   IterationRange,
+  LogBatch,
   LogQuery,
   LogStream,
   NewProblem,
@@ -95,6 +96,10 @@ export interface RunStore {
 
   /** Appends a line to the run's log (text over 64 KiB is cut, saying so); returns its sequence number. */
   appendLog(runId: string, stream: LogStream, text: string): number;
+  /** Appends, drops and rewrites log lines in one transaction; returns the appended lines' sequence numbers. */
+  writeLogBatch(runId: string, batch: LogBatch): number[];
+  /** UTF-8 bytes of the model's output (stdout and stderr lines, a newline each) stored for the run. */
+  modelOutputBytes(runId: string): number;
   getLogs(runId: string, query?: LogQuery): StoredLogEntry[];
 
   /** Saves a new problem or updates the one with `problem.id`. */

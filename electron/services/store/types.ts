@@ -137,6 +137,16 @@ export interface StoredLogEntry extends RunLogEntry {
   readonly seq: number;
 }
 
+/** Changes to a run's log made in one transaction (the run's log writer, services/runs/run-log.ts). */
+export interface LogBatch {
+  /** Lines to append, in order. */
+  readonly append: readonly { readonly stream: LogStream; readonly text: string }[];
+  /** Deletes the model's output lines (stdout, stderr) with `from ≤ seq ≤ to`; other lines stay. */
+  readonly dropModelOutput?: { readonly from: number; readonly to: number };
+  /** Replaces the text of one line (a marker counting what was dropped). */
+  readonly rewrite?: { readonly seq: number; readonly text: string };
+}
+
 export interface LogQuery {
   /** Only lines after this sequence number (to follow a log as it grows); default 0. */
   readonly afterSeq?: number;
