@@ -55,6 +55,8 @@ export interface IterationDiagnostics {
    * A component's weight trajectory jumps at these events.
    */
   readonly structuralChanges?: readonly StructuralChange[];
+  /** eks only: the adaptive step Δt_n = 1/(‖D‖_F + ε) the iteration took. */
+  readonly stepSize?: number;
 }
 
 /** The outcome of one iteration. */

@@ -81,6 +81,21 @@ export function solveLowerInPlace(l: Float64Array, n: number, b: Float64Array): 
   return b;
 }
 
+/** Solves Lᵀ x = b in place (back substitution); L lower triangular n×n. */
+export function solveLowerTransposeInPlace(l: Float64Array, n: number, b: Float64Array): Float64Array {
+  for (let i = n - 1; i >= 0; i--) {
+    let sum = b[i];
+    for (let k = i + 1; k < n; k++) sum -= l[k * n + i] * b[k];
+    b[i] = sum / l[i * n + i];
+  }
+  return b;
+}
+
+/** Solves (L Lᵀ) x = b in place for a Cholesky factor L. */
+export function solveCholeskyInPlace(l: Float64Array, n: number, b: Float64Array): Float64Array {
+  return solveLowerTransposeInPlace(l, n, solveLowerInPlace(l, n, b));
+}
+
 /** bᵀ (L Lᵀ)⁻¹ b = ||L⁻¹ b||² for a Cholesky factor L. */
 export function mahalanobisSquared(l: Float64Array, n: number, b: Float64Array): number {
   const z = solveLowerInPlace(l, n, Float64Array.from(b));

@@ -17,6 +17,21 @@ export interface EvaluationBudget {
   readonly bound: 'exact' | 'at-most';
 }
 
+/** J when `particles` is null: EnsembleKalmanProcesses' examples use 50–100 ensemble members. */
+export const DEFAULT_PARTICLES = Object.freeze({ eki: 100, eks: 100 });
+
+/** J, the particles of a particle method: `particles`, or the method's default. */
+export function particlesOf(settings: Pick<RunSettings, 'method' | 'particles'>): number {
+  if (settings.particles !== null) return settings.particles;
+  switch (settings.method) {
+    case 'eki':
+    case 'eks':
+      return DEFAULT_PARTICLES[settings.method];
+    default:
+      throw new RangeError(`particles: the method ${settings.method} has no particles`);
+  }
+}
+
 /** K of a GMKI run: the explicit initialization's weights, or `components`. */
 export function componentsOf(settings: Pick<RunSettings, 'components' | 'initialization'>): number {
   return settings.initialization.type === 'explicit' ? settings.initialization.weights.length : settings.components;
@@ -29,6 +44,8 @@ export function summaryComponents(settings: RunSettings): number {
     case 'gmki-robust':
       return componentsOf(settings);
     case 'uki':
+    case 'eki':
+    case 'eks':
       return 1;
     default:
       return assertNever(settings.method);
@@ -43,6 +60,9 @@ export function evaluationBudget(settings: RunSettings, nTheta: number): Evaluat
       return exactly(componentsOf(settings) * (2 * nTheta + 1), settings.iterations);
     case 'uki':
       return exactly(2 * nTheta + 1, settings.iterations);
+    case 'eki':
+    case 'eks':
+      return exactly(particlesOf(settings), settings.iterations);
     default:
       return assertNever(settings.method);
   }

@@ -2,11 +2,13 @@
 import type { ResolvedProblem } from '../problem/types';
 import { assertNever } from '../util/assertNever';
 import { createGmkiEngine } from './gmki';
+import { createEkiEngine } from './eki/eki';
+import { createEksEngine } from './eks/eks';
 import { createUkiEngine } from './uki/uki';
 import type { MethodEngine } from './types';
 
 export type { EngineOptions, InversionState, MethodAsk, MethodEngine, MethodTell, ParticleEnsemble, PointLabel } from './types';
-export { componentsOf, evaluationBudget, summaryComponents, type EvaluationBudget } from './budget';
+export { componentsOf, DEFAULT_PARTICLES, evaluationBudget, particlesOf, summaryComponents, type EvaluationBudget } from './budget';
 export { gmkiConfigFromSettings } from './gmki';
 
 /** The engine of `problem.settings.method`. */
@@ -18,6 +20,10 @@ export function createMethodEngine(problem: ResolvedProblem): MethodEngine {
       return createGmkiEngine(problem) as MethodEngine;
     case 'uki':
       return createUkiEngine(problem) as MethodEngine;
+    case 'eki':
+      return createEkiEngine(problem) as MethodEngine;
+    case 'eks':
+      return createEksEngine(problem) as MethodEngine;
     default:
       return assertNever(method);
   }

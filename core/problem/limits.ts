@@ -44,6 +44,12 @@ export const MAX_ITERATIONS = 10_000;
  */
 export const MAX_CONCURRENCY = 256;
 
+/**
+ * Particles J of eki, eks and smc (also bounded by J·d, below): every iteration evaluates and
+ * stores J particles; PyMC's SMC uses 2000 by default, EnsembleKalmanProcesses' examples 50–100.
+ */
+export const MAX_PARTICLES = 100_000;
+
 /** Monte Carlo exploration samples N (also bounded by N·d, below). */
 export const MAX_EXPLORATION_SAMPLES = 1_000_000;
 
@@ -124,7 +130,7 @@ function numberWhere(expected: string, accepts: (x: number) => boolean): NumberR
  * The numeric settings of `problem-format.md` §1.2. `dt`, `minWeight` and `splitThreshold`
  * size nothing, so they keep their natural ranges (a huge `splitThreshold` just never splits);
  * `minWeight` is also bounded by K·minWeight < 1, a check across fields. The nullable ones
- * (`sigmaPointAlpha`, `settleIterations`) also accept null.
+ * (`sigmaPointAlpha`, `settleIterations`, `particles`) also accept null.
  */
 export const SETTING_RULES = {
   components: integerFromTo(1, MAX_COMPONENTS),
@@ -137,6 +143,7 @@ export const SETTING_RULES = {
   sigmaPointAlpha: numberWhere('a number in (0, 1]', (x) => x > 0 && x <= 1),
   splitThreshold: numberWhere('a number > 0', (x) => x > 0),
   settleIterations: integerFromTo(0, MAX_ITERATIONS),
+  particles: integerFromTo(2, MAX_PARTICLES),
   concurrency: integerFromTo(1, MAX_CONCURRENCY),
   posteriorSamples: integerFromTo(0, MAX_POSTERIOR_SAMPLES),
 } as const satisfies Record<string, NumberRule>;

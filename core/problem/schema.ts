@@ -215,6 +215,7 @@ export const settingsSchema = strictObject(
     splitThreshold: ruled(SETTING_RULES.splitThreshold).optional(),
     settleIterations: ruledOrNull(SETTING_RULES.settleIterations).optional(),
     modeSearch: z.boolean({ error: expecting('true or false') }).optional(),
+    particles: ruledOrNull(SETTING_RULES.particles).optional(),
     concurrency: ruled(SETTING_RULES.concurrency).optional(),
     posteriorSamples: ruled(SETTING_RULES.posteriorSamples).optional(),
   },

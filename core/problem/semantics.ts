@@ -117,7 +117,8 @@ export function checkModel(raw: unknown, d: number | undefined, ny: number | und
 
 /**
  * Sizes that grow with d: the K covariances (K·d² numbers), the Monte Carlo exploration samples
- * (N·d) and the posterior samples (samples·d) each stay within MAX_ARRAY_NUMBERS (limits.ts).
+ * (N·d), the posterior samples (samples·d) and the particles (J·d) each stay within
+ * MAX_ARRAY_NUMBERS (limits.ts).
  * Only values the file gives are checked: the defaults fit every allowed d.
  */
 function checkArraySizes(raw: unknown, d: number, components: { k: number; explicit: boolean } | undefined): ProblemError[] {
@@ -136,6 +137,8 @@ function checkArraySizes(raw: unknown, d: number, components: { k: number; expli
   check(['settings', 'exploration', 'samples'], samples, d, (max) => `an integer from 1 to ${max}`, 'the exploration samples of d numbers each');
   const posteriorSamples = valid(settingsSchema.shape.posteriorSamples, field(raw, 'posteriorSamples'));
   check(['settings', 'posteriorSamples'], posteriorSamples, d, (max) => `an integer from 0 to ${max}`, 'the posterior samples of d numbers each');
+  const particles = valid(settingsSchema.shape.particles, field(raw, 'particles')) ?? undefined;
+  check(['settings', 'particles'], particles, d, (max) => `an integer from 2 to ${max} or null`, 'the particles of d numbers each');
   return errors;
 }
 

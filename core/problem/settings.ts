@@ -61,6 +61,7 @@ export function resolveSettings(entry: SettingsEntry | undefined, options: Setti
     splitThreshold: s.splitThreshold ?? DEFAULT_GMKI_CONFIG.splitThreshold,
     settleIterations: s.settleIterations === undefined ? DEFAULT_GMKI_CONFIG.settleIterations : s.settleIterations,
     modeSearch: s.modeSearch ?? DEFAULT_GMKI_CONFIG.modeSearch,
+    particles: s.particles ?? null,
     concurrency: s.concurrency ?? defaultConcurrency(options.cpuCount),
     posteriorSamples: s.posteriorSamples ?? DEFAULT_POSTERIOR_SAMPLES,
   };

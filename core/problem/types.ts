@@ -31,9 +31,10 @@ export type GmkiMethod = (typeof GMKI_METHODS)[number];
 
 /**
  * Every method `settings.method` can name (core/methods/README.md): GMKI's variants, and beside
- * them `uki`, the unscented Kalman inversion (one Gaussian).
+ * them `uki`, the unscented Kalman inversion (one Gaussian), and the ensemble Kalman inversion and
+ * sampler `eki`, `eks` (an ensemble of particles).
  */
-export const METHODS = Object.freeze([...GMKI_METHODS, 'uki'] as const);
+export const METHODS = Object.freeze([...GMKI_METHODS, 'uki', 'eki', 'eks'] as const);
 export type MethodName = (typeof METHODS)[number];
 
 /** Whether `method` is one of GMKI's variants (a Gaussian mixture of `components` components). */
@@ -58,6 +59,8 @@ export interface RunSettings {
   readonly settleIterations: number | null;
   /** gmki-robust only. */
   readonly modeSearch: boolean;
+  /** J, the particles of eki, eks (and smc); null → the method's default (core/methods/budget.ts). */
+  readonly particles: number | null;
   readonly concurrency: number;
   readonly posteriorSamples: number;
 }

@@ -31,6 +31,7 @@ export const DEFAULT_TEST_SETTINGS: RunSettings = {
   splitThreshold: DEFAULT_GMKI_CONFIG.splitThreshold,
   settleIterations: DEFAULT_GMKI_CONFIG.settleIterations,
   modeSearch: DEFAULT_GMKI_CONFIG.modeSearch,
+  particles: null,
   concurrency: 1,
   posteriorSamples: 100,
 };

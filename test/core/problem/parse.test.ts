@@ -19,6 +19,7 @@ describe('parseProblem on valid files', () => {
       splitThreshold: DEFAULT_GMKI_CONFIG.splitThreshold,
       settleIterations: DEFAULT_GMKI_CONFIG.settleIterations,
       modeSearch: DEFAULT_GMKI_CONFIG.modeSearch,
+      particles: null,
       concurrency: 1,
       posteriorSamples: DEFAULT_POSTERIOR_SAMPLES,
     });
@@ -46,6 +47,7 @@ describe('parseProblem on valid files', () => {
       splitThreshold: 2,
       settleIterations: 4,
       modeSearch: false,
+      particles: 50,
       concurrency: 3,
       posteriorSamples: 0,
     };
