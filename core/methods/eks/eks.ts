@@ -10,7 +10,8 @@
  *   Δt_n = dt / (‖D‖_F + ε)                                                (adaptive step)
  *   u*_j = (I + Δt_n C Σ0⁻¹)⁻¹ (u_j − Δt_n Σ_k (u_k − ū) D_kj + Δt_n C Σ0⁻¹ m0)
  *   u_j ← u*_j + √(2Δt_n) C^{1/2} ξ_j,  ξ_j ~ N(0, I)
- * (I + Δt C Σ0⁻¹)⁻¹ v is computed as Σ0 (Σ0 + Δt C)⁻¹ v, a symmetric positive definite solve.
+ * (I + Δt C Σ0⁻¹)⁻¹ v is computed as Σ0 (Σ0 + Δt C)⁻¹ v, a symmetric positive definite solve,
+ * and D (J×J) only through C^ug Σ_η⁻¹ R_j and its norm, so the cost grows like J, not J².
  * Without a prior ("prior": "none") the prior terms vanish (Σ0⁻¹ = 0): the sampler targets the
  * likelihood alone. The invariant measure is the posterior only approximately for finite J and
  * Δt (ALDI's (d+1)/J correction is not applied here, as in EKP's "eks" type). The step's
@@ -62,25 +63,21 @@ export function createEksEngine(problem: ResolvedProblem): MethodEngine<EksPendi
       const uMean = rowMean(u, nJ, d);
       const gMean = rowMean(g, nJ, nY);
       const cov = crossCovariance(u, uMean, u, uMean, nJ);
-      // W_j = Σ_η⁻¹ R_j, then D_kj = (1/J) E_kᵀ W_j.
+      // W_j = Σ_η⁻¹ R_j. D is never formed (it is J×J): Σ_k (u_k − ū) D_kj = C^ug W_j with
+      // C^ug = (1/J) Σ_k (u_k − ū) E_kᵀ, and ‖D‖²_F = ⟨Σ_k E_k E_kᵀ, Σ_j W_j W_jᵀ⟩ / J².
       const weighted = new Float64Array(nJ * nY);
       for (let j = 0; j < nJ; j++) {
-        const r = weighted.subarray(j * nY, (j + 1) * nY);
-        for (let o = 0; o < nY; o++) r[o] = g[j * nY + o] - y[o];
-        solveCholeskyInPlace(noiseFactor, nY, r);
+        const w = weighted.subarray(j * nY, (j + 1) * nY);
+        for (let o = 0; o < nY; o++) w[o] = g[j * nY + o] - y[o];
+        solveCholeskyInPlace(noiseFactor, nY, w);
       }
-      const drift = new Float64Array(nJ * nJ);
-      let frobenius = 0;
-      for (let k = 0; k < nJ; k++) {
-        for (let j = 0; j < nJ; j++) {
-          let sum = 0;
-          for (let o = 0; o < nY; o++) sum += (g[k * nY + o] - gMean[o]) * weighted[j * nY + o];
-          const value = sum / nJ;
-          drift[k * nJ + j] = value;
-          frobenius += value * value;
-        }
-      }
-      const dt = stepScale / (Math.sqrt(frobenius) + Number.EPSILON);
+      const crossCov = crossCovariance(u, uMean, g, gMean, nJ); // C^ug, d×n_y
+      const spreadOfOutputs = crossCovariance(g, gMean, g, gMean, nJ); // (1/J) Σ_k E_k E_kᵀ
+      const zero = new Float64Array(nY);
+      const spreadOfWeighted = crossCovariance(weighted, zero, weighted, zero, nJ); // (1/J) Σ_j W_j W_jᵀ
+      let inner = 0;
+      for (let i = 0; i < nY * nY; i++) inner += spreadOfOutputs[i] * spreadOfWeighted[i];
+      const dt = stepScale / (Math.sqrt(Math.max(inner, 0)) + Number.EPSILON);
       const implicit = Float64Array.from(priorCov, (value, i) => value + dt * cov[i]); // Σ0 + Δt C
       const implicitFactor = withPrior ? choleskyWithJitter(implicit, d, 'implicit-step matrix').factor : null;
       const noise = choleskyWithJitter(cov, d, 'ensemble covariance');
@@ -92,7 +89,7 @@ export function createEksEngine(problem: ResolvedProblem): MethodEngine<EksPendi
       for (let j = 0; j < nJ; j++) {
         for (let r = 0; r < d; r++) {
           let move = 0;
-          for (let k = 0; k < nJ; k++) move += (u[k * d + r] - uMean[r]) * drift[k * nJ + j];
+          for (let o = 0; o < nY; o++) move += crossCov[r * nY + o] * weighted[j * nY + o];
           let pull = 0;
           for (let c = 0; c < d; c++) pull += cov[r * d + c] * priorShift[c];
           v[r] = u[j * d + r] - dt * move + dt * pull;
