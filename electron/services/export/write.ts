@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { nonFileKind } from '../regular-files';
 import { writeFileAtomic } from '../results/index';
 import { ExportError } from './errors';
 
@@ -17,12 +18,15 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDE
  * refused — checked before writing, and again atomically at the end: the complete content is
  * staged under a hidden name and hard-linked into place, which fails if `file` appeared meanwhile
  * (a rename would silently replace it). With `force`, the staged file is renamed over the old one.
+ * Only a file (or a symbolic link) is ever replaced, never a folder, a device or a named pipe.
  * @throws ExportError FILE_EXISTS naming the file, or WRITE_FAILED with the system's reason
  */
 export async function writeExportFile(file: string, data: Uint8Array, force: boolean): Promise<void> {
   const dir = dirname(file);
   try {
     await mkdir(dir, { recursive: true });
+    const kind = await unreplaceableKind(file);
+    if (kind) throw new ExportError('WRITE_FAILED', `Cannot write ${file}: it is ${kind}, and only a file is ever replaced.`);
     if (force) {
       await writeFileAtomic(file, data);
       return;
@@ -48,6 +52,16 @@ export async function writeExportFile(file: string, data: Uint8Array, force: boo
 
 function fileExists(file: string): ExportError {
   return new ExportError('FILE_EXISTS', `${file} already exists; export with force (--force) to overwrite it.`);
+}
+
+/** What stands at `path` when it is something an export must not replace (a folder, a device …), else null. */
+async function unreplaceableKind(path: string): Promise<string | null> {
+  const info = await lstat(path).catch((error: unknown) => {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  });
+  // A symbolic link is replaced itself (rename), never what it points to.
+  return info && !info.isSymbolicLink() ? nonFileKind(info) : null;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -5,6 +5,7 @@
 import type { AppError, ErrorCode, ErrorIssue } from '../../contract/result';
 import { isExportError } from '../export/errors';
 import { ModelLoadError } from '../models/types';
+import { UnreadableFileError } from '../regular-files';
 import { isRunLifecycleError, type RunLifecycleErrorCode } from '../runs/lifecycle/errors';
 import { isStoreError } from '../store/errors';
 
@@ -37,6 +38,7 @@ export function toAppError(error: unknown): AppError {
     return withIssues('MODEL_SETUP', `${error.path}: ${error.message}`, [{ path: error.path, message: error.message }]);
   }
   if (isRunLifecycleError(error)) return { code: LIFECYCLE_CODES[error.code], message: sentence(error.message) };
+  if (error instanceof UnreadableFileError) return { code: 'IO', message: error.message };
   if (isStoreError(error)) {
     const code: ErrorCode =
       error.code === 'RUN_NOT_FOUND' ? 'NOT_FOUND'

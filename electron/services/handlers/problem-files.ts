@@ -3,12 +3,13 @@
  * browser): read one as its JSON object, write one as pretty JSON. Content is not validated
  * either way — the editor opens and saves drafts too (problem/validate and run/start check it).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ParsedRequestOf, ResponseOf } from '../../contract/channel-map';
 // The CLI's JSON reader, so that the editor and `gmki validate` locate a syntax error alike.
 import { parseJsonWithLocation } from '../json-syntax';
 import { isExportError } from '../export/errors';
+import { readRegularFile, UnreadableFileError } from '../regular-files';
 import { writeExportFile } from '../export/write';
 import { stringifyJson } from '../results/index';
 import type { HandlerDeps } from './deps';
@@ -21,15 +22,13 @@ export const MAX_PROBLEM_FILE_BYTES = 16 * 1024 * 1024;
 /** problem/read-file: the file's JSON object, its folder and its absolute path. */
 export async function readProblemFile(_deps: HandlerDeps, request: ParsedRequestOf<'problem/read-file'>): Promise<ResponseOf<'problem/read-file'>> {
   const filePath = requestPath('path', request.path);
-  const info = await stat(filePath).catch((error: unknown) => {
+  const bytes = await readRegularFile(filePath, MAX_PROBLEM_FILE_BYTES).catch((error: unknown) => {
     if (errorCode(error) === 'ENOENT') throw new HandlerError('NOT_FOUND', `There is no file ${filePath}.`);
-    throw error;
+    if (!(error instanceof UnreadableFileError)) throw error;
+    if ('kind' in error.refusal) throw new HandlerError('IO', `${filePath} is ${error.refusal.kind}, not a problem file.`);
+    throw invalidFile(filePath, `the file is ${mebibytes(error.refusal.size)}; a problem file may be at most ${mebibytes(MAX_PROBLEM_FILE_BYTES)}`);
   });
-  if (info.isDirectory()) throw new HandlerError('IO', `${filePath} is a folder, not a problem file.`);
-  if (info.size > MAX_PROBLEM_FILE_BYTES) {
-    throw invalidFile(filePath, `the file is ${mebibytes(info.size)}; a problem file may be at most ${mebibytes(MAX_PROBLEM_FILE_BYTES)}`);
-  }
-  const parsed = parseJsonWithLocation(await readFile(filePath, 'utf8'));
+  const parsed = parseJsonWithLocation(bytes.toString('utf8'));
   if (!parsed.ok) {
     const { line, column, message } = parsed.error;
     throw invalidFile(filePath, `invalid JSON at line ${line}, column ${column}: ${message}`);
@@ -51,8 +50,6 @@ export async function writeProblemFile(_deps: HandlerDeps, request: ParsedReques
   const folder = dirname(file);
   const folderInfo = await stat(folder).catch(() => null);
   if (!folderInfo?.isDirectory()) throw new HandlerError('IO', `Cannot write ${file}: the folder ${folder} does not exist.`);
-  const existing = await stat(file).catch(() => null);
-  if (existing?.isDirectory()) throw new HandlerError('IO', `Cannot write ${file}: it is a folder.`);
   const data = new TextEncoder().encode(stringifyJson(request.content));
   try {
     await writeExportFile(file, data, request.overwrite === true);
