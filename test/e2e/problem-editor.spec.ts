@@ -201,6 +201,34 @@ test("a test evaluation shows the model's own failure and a wrong output with it
   await expect(page.getByTestId('validation-ok')).toBeVisible();
 });
 
+test('a reload keeps the open problem and says so; New forgets it; an unreadable kept draft is refused aloud', async ({ gmki }) => {
+  const { page } = gmki;
+  await gmki.open('/problem');
+  await page.getByTestId('field-name').fill('Kept across a reload');
+  await page.getByTestId('field-parameters-0-prior-std').fill('2.5');
+  await expect(page.getByTestId('unsaved')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByTestId('field-name')).toHaveValue('Kept across a reload');
+  await expect(page.getByTestId('field-parameters-0-prior-std')).toHaveValue('2.5');
+  await expect(page.getByTestId('unsaved')).toBeVisible();
+  await expect(page.getByTestId('draft-restored')).toContainText('“Kept across a reload” was restored with its unsaved changes');
+  await scrollToTop(page);
+  await gmki.screenshot('problem-editor-restored');
+
+  await page.getByTestId('new-problem').click();
+  await page.getByRole('dialog', { name: 'Unsaved changes' }).getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByTestId('field-name')).toHaveValue('untitled');
+  await page.reload();
+  await expect(page.getByTestId('field-name')).toHaveValue('untitled');
+  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+
+  await page.evaluate("sessionStorage.setItem('gmki-draft', '{\"format\": \"gmki-draft/1\", \"problem\": ')");
+  await page.reload();
+  await expect(page.getByTestId('draft-restored')).toContainText('could not be restored (it is not readable JSON): this is a new problem.');
+  await expect(page.getByTestId('field-name')).toHaveValue('untitled');
+});
+
 test('checks the data against the prior before any run', async ({ gmki }) => {
   const { page } = gmki;
   await gmki.open('/problem');

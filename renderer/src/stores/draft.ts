@@ -2,9 +2,13 @@
  * The problem being edited: the problem file's JSON exactly as the user writes it
  * (problem-format.md §1), where it lives, and whether it has unsaved changes. The problem editor
  * edits parameters, observations and model; run setup edits `settings`; both start runs from it.
+ * Kept in the tab's session storage (problem/draft-storage.ts), so a reload brings it back and
+ * says so; New forgets it.
  */
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
+import { decodeDraft, DRAFT_STORAGE_KEY, encodeDraft, restoredNotice } from '../problem/draft-storage';
+import { isUntouchedBlank } from '../setup/summary';
 
 export type ProblemJson = Record<string, unknown>;
 
@@ -30,17 +34,50 @@ export function blankProblem(): ProblemJson {
   };
 }
 
+/** What the editor says about the draft found in session storage at start. */
+export interface RestoreNotice {
+  readonly type: 'info' | 'warning';
+  readonly text: string;
+}
+
+/** How long edits pause before the draft is written to session storage (and on leaving the page). */
+const KEEP_AFTER_MS = 250;
+
+/** The tab's session storage; absent outside a browser (unit tests) or when the browser refuses it. */
+function sessionStore(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
 export const useDraftStore = defineStore('draft', () => {
   const problem = ref<ProblemJson>(blankProblem());
   const origin = ref<DraftOrigin>({ problemDir: null, filePath: null, savedId: null });
   const dirty = ref(false);
+  const restored = ref<RestoreNotice | null>(null);
+  /** Why the draft could not be kept for a reload (storage full …), null while it is kept. */
+  const keepError = ref<string | null>(null);
 
-  function load(content: ProblemJson, from: Partial<DraftOrigin> = {}): void {
+  function replace(content: ProblemJson, from: Partial<DraftOrigin>, dirtyAfter: boolean): void {
     problem.value = structuredClone(content);
     if (typeof problem.value.settings !== 'object' || problem.value.settings === null) problem.value.settings = {};
     origin.value = { problemDir: from.problemDir ?? null, filePath: from.filePath ?? null, savedId: from.savedId ?? null };
-    // Loading is not an edit: the watcher below fires once for it.
-    queueMicrotask(() => (dirty.value = false));
+    // Loading is not an edit: the watcher below fires once for it, before this microtask.
+    queueMicrotask(() => (dirty.value = dirtyAfter));
+  }
+
+  function load(content: ProblemJson, from: Partial<DraftOrigin> = {}): void {
+    restored.value = null;
+    replace(content, from, false);
+  }
+
+  /** A new, blank problem: what was kept for a reload is forgotten too. */
+  function startNew(): void {
+    load(blankProblem());
+    sessionStore()?.removeItem(DRAFT_STORAGE_KEY);
+    kept = null;
   }
 
   function markSaved(to: Partial<DraftOrigin>): void {
@@ -55,6 +92,47 @@ export const useDraftStore = defineStore('draft', () => {
 
   watch(problem, () => (dirty.value = true), { deep: true });
 
+  const storage = sessionStore();
+  /** What session storage holds as far as this page knows (null: nothing); only changes are written. */
+  let kept = storage?.getItem(DRAFT_STORAGE_KEY) ?? null;
+  if (kept !== null) {
+    const decoded = decodeDraft(kept);
+    if (decoded.ok) {
+      replace(decoded.draft.problem, decoded.draft.origin, decoded.draft.dirty);
+      restored.value = { type: 'info', text: restoredNotice(decoded.draft) };
+    } else {
+      storage!.removeItem(DRAFT_STORAGE_KEY);
+      kept = null;
+      restored.value = { type: 'warning', text: `The problem kept from before the page was reloaded could not be restored (${decoded.reason}): this is a new problem.` };
+    }
+  }
+
+  /** Writes the draft for a reload; a blank, untouched problem needs nothing kept. */
+  function keep(): void {
+    if (!storage) return;
+    clearTimeout(keepTimer);
+    const untouched = !origin.value.filePath && !origin.value.savedId && isUntouchedBlank(problem.value, blankProblem(), dirty.value);
+    const next = untouched ? null : encodeDraft({ problem: problem.value, origin: origin.value, dirty: dirty.value });
+    if (next === kept) return;
+    try {
+      if (next === null) storage.removeItem(DRAFT_STORAGE_KEY);
+      else storage.setItem(DRAFT_STORAGE_KEY, next);
+      kept = next;
+      keepError.value = null;
+    } catch (error) {
+      keepError.value = `The problem could not be kept for a reload (${error instanceof Error ? error.message : String(error)}): save it to a file or the library.`;
+    }
+  }
+  let keepTimer: ReturnType<typeof setTimeout> | undefined;
+  if (storage) {
+    watch([problem, origin, dirty], () => {
+      clearTimeout(keepTimer);
+      keepTimer = setTimeout(keep, KEEP_AFTER_MS);
+    }, { deep: true });
+    // A reload right after a keystroke: write now rather than lose it.
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', keep);
+  }
+
   /** The draft's model as a key: a timing of another model says nothing about this one. */
   const modelKey = computed(() => JSON.stringify(problem.value.model ?? null));
   const timing = ref<{ seconds: number; model: string } | null>(null);
@@ -67,5 +145,5 @@ export const useDraftStore = defineStore('draft', () => {
   /** Seconds one forward evaluation of the draft's current model took, null until one was tested. */
   const lastEvaluationSeconds = computed(() => (timing.value && timing.value.model === modelKey.value ? timing.value.seconds : null));
 
-  return { problem, origin, dirty, load, markSaved, setProblemDir, modelKey, recordEvaluation, lastEvaluationSeconds };
+  return { problem, origin, dirty, restored, keepError, load, startNew, markSaved, setProblemDir, modelKey, recordEvaluation, lastEvaluationSeconds };
 });
