@@ -38,6 +38,8 @@ export interface ServeOptions {
   /** 0 picks a free port. */
   readonly port: number;
   readonly db: string | undefined;
+  /** Build the app's pages when they are missing or stale (`--no-build` turns it off). */
+  readonly build: boolean;
 }
 
 /** `gmki serve`'s port when none is given (the one the end-to-end tests use too). */
@@ -81,6 +83,7 @@ const SERVE_OPTIONS: OptionSpec = {
   ...HELP_OPTION,
   port: { type: 'string' },
   db: { type: 'string' },
+  'no-build': { type: 'boolean' },
 };
 
 export const DEFAULT_EXAMPLES_DIR = 'gmki-examples';
@@ -125,7 +128,7 @@ export function parseCommandArgs(command: CommandName, args: readonly string[]):
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new UsageError(`serve: --port: expected an integer from 0 to 65535, got '${String(values.port)}'`, command);
       }
-      return { command, options: { port, db: stringValue(values.db) } };
+      return { command, options: { port, db: stringValue(values.db), build: values['no-build'] !== true } };
     }
     case 'examples': {
       const { values, positionals } = parseStrict(command, args, EXAMPLES_OPTIONS);

@@ -13,7 +13,7 @@ Commands:
   validate PROBLEM.gmki.json  check a problem file without running it
   runs <subcommand>           list, show, resume, extend, cancel, export, delete or tag stored runs
   examples [--out DIR]        write the built-in example problems as files
-  serve [--port N] [--db FILE]
+  serve [--port N] [--db FILE] [--no-build]
                               the app in a browser, on 127.0.0.1 only
   help <command>              show the options of a command
 
@@ -72,16 +72,18 @@ Subcommands:
 
 Every subcommand takes --db FILE (default: the desktop app's database). A unique prefix of
 a run id is enough. Resumed and extended runs give exactly what an uninterrupted run gives.`,
-  serve: `Usage: gmki serve [--port N] [--db FILE]
+  serve: `Usage: gmki serve [--port N] [--db FILE] [--no-build]
 
 Serves GMKI Studio to a browser on this machine (127.0.0.1 only) and prints its URL, which
 carries a random token: only who has the URL can use it. Runs started there execute in this
-process; Ctrl-C cancels them (resume them later) and stops the server. Build the app's pages
-once with 'npm run build'.
+process; Ctrl-C cancels them (resume them later) and stops the server. When the app's pages
+(out/renderer) are missing or older than their sources, it builds them first (as 'npm run
+build' does, some seconds).
 
 Options:
   --port N                  port to listen on (default 5391; 0 picks a free one)
   --db FILE                 the run database (default: the desktop app's, in its data folder)
+  --no-build                serve the pages as they are, never build them (the API needs none)
   -h, --help                show this help`,
   examples: `Usage: gmki examples [--out DIR] [--force]
 

@@ -59,6 +59,11 @@ describe('parseCommandArgs', () => {
     expect(usageErrorOf(() => parseCommandArgs('validate', ['a', 'b'])).lines[0]).toMatch(/expected one problem file, got 2/);
   });
 
+  it('builds the pages for serve unless --no-build', () => {
+    expect(parseCommandArgs('serve', [])).toEqual({ command: 'serve', options: { port: 5391, db: undefined, build: true } });
+    expect(parseCommandArgs('serve', ['--no-build', '--port', '0'])).toEqual({ command: 'serve', options: { port: 0, db: undefined, build: false } });
+  });
+
   it('bounds runs extend --iterations like the iterations setting', () => {
     expect(parseCommandArgs('runs', ['extend', 'abc', '--iterations', '10000'])).toMatchObject({ options: { iterations: 10_000 } });
     expect(usageErrorOf(() => parseCommandArgs('runs', ['extend', 'abc', '--iterations', '10001'])).lines[0]).toBe(

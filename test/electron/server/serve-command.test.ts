@@ -1,6 +1,8 @@
 /**
  * `gmki serve` as a user starts it: a real child process prints its URL, answers with the token,
- * and on SIGTERM cancels its running run (which stays resumable) and exits 0.
+ * and on SIGTERM cancels its running run (which stays resumable) and exits 0. `--no-build`: these
+ * tests need the API only, and must not build the pages in the repository while tests run
+ * (serve-build.test.ts tests the build on a copy).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,7 +43,7 @@ describe('gmki serve', () => {
     const db = join(dir, 'runs.sqlite');
     // Slow enough to be running when the signal comes.
     writeFileSync(join(dir, 'slow.mjs'), 'export async function forward([a]) { await new Promise((r) => setTimeout(r, 200)); return [a]; }\n');
-    child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'gmki.mjs'), 'serve', '--port', '0', '--db', db], {
+    child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'gmki.mjs'), 'serve', '--port', '0', '--db', db, '--no-build'], {
       cwd: dir,
       env: { ...process.env, GMKI_DATA_DIR: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -88,13 +90,13 @@ describe('gmki serve', () => {
   });
 
   it('says when its port is taken', async () => {
-    const blocker = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'gmki.mjs'), 'serve', '--port', '0', '--db', join(dir, 'a.sqlite')], {
+    const blocker = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'gmki.mjs'), 'serve', '--port', '0', '--db', join(dir, 'a.sqlite'), '--no-build'], {
       env: { ...process.env, GMKI_DATA_DIR: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
       const [, port] = (await waitForLine(blocker.stdout!, /127\.0\.0\.1:(\d+)/)) as unknown as [string, string];
-      const second = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'gmki.mjs'), 'serve', '--port', port, '--db', join(dir, 'b.sqlite')], {
+      const second = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'gmki.mjs'), 'serve', '--port', port, '--db', join(dir, 'b.sqlite'), '--no-build'], {
         env: { ...process.env, GMKI_DATA_DIR: dir },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
