@@ -1,7 +1,7 @@
 /**
- * The data the channels carry. The contract imports nothing from node or the services (the
- * renderer compiles against it), so the services' shapes are restated here; the handlers' return
- * types make the compiler prove that the services' values fit them.
+ * The data the channels carry, declared once: the services (store, run manager, handlers) use
+ * these same types and re-export them (electron/services/store/types.ts, runs/progress.ts). The
+ * contract imports nothing from node or the services, since the renderer compiles against it.
  */
 import type { IterationDiagnostics } from '../../core/inversion/types';
 import type { ProblemError, ProblemFileAsRun, RunSettings } from '../../core/problem/types';
@@ -12,14 +12,14 @@ export type { Finding, FindingKind, IterationDiagnostics, ProblemError, ProblemF
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-/** A run in a list: every field of a run but its problem's content. */
-export interface RunSummary {
+/** A run's record: its identity, what it ran, how far it got and how it ended. */
+export interface RunRecord {
   readonly id: string;
   readonly name: string;
   readonly status: RunStatus;
-  /** The problem's `name`. */
-  readonly problemName: string;
-  /** Absolute folder against which the problem's relative paths resolve. */
+  /** The problem as run: the file's content with every setting resolved. */
+  readonly problem: ProblemFileAsRun;
+  /** Absolute folder against which the problem's relative paths (model files) resolve. */
   readonly problemDir: string | null;
   readonly method: string;
   readonly seed: number;
@@ -27,10 +27,10 @@ export interface RunSummary {
   readonly nTheta: number;
   /** Iterations the run is to do (grows with run/extend). */
   readonly iterations: number;
-  /** Iterations committed so far. */
+  /** Iterations committed so far (0 before the first one). */
   readonly iterationsDone: number;
   readonly forwardEvaluations: number;
-  /** Wall time spent running, summed over every session (resumes included). */
+  /** Wall time spent running, summed over every session of the run (resumes included). */
   readonly elapsedSeconds: number;
   readonly softwareName: string;
   readonly softwareVersion: string;
@@ -44,15 +44,17 @@ export interface RunSummary {
   readonly createdAt: string;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
+  /** Process running it (status `running`), so a dead owner can be detected on start-up. */
   readonly ownerPid: number | null;
   readonly ownerHost: string | null;
   readonly cancelRequested: boolean;
 }
 
-/** A run with the problem exactly as run (every setting resolved). */
-export interface RunRecord extends Omit<RunSummary, 'problemName'> {
-  readonly problem: ProblemFileAsRun;
-}
+/** A run in a list: every field but the problem's content, which only run/get parses. */
+export type RunSummary = Omit<RunRecord, 'problem'> & {
+  /** The problem's `name`, copied out of its content. */
+  readonly problemName: string;
+};
 
 /** A page of runs/list. */
 export interface RunList {
@@ -88,15 +90,20 @@ export interface IterationHistory {
 /** One forward evaluation of the ledger. */
 export interface EvaluationEntry {
   readonly iteration: number;
+  /** Index in the iteration's batch. */
   readonly pointIndex: number;
   readonly component: number;
   readonly sigmaPoint: number;
   /** θ in physical units, as the model received it. */
   readonly theta: readonly number[];
+  /** The model's output, or null when the evaluation failed. */
   readonly output: readonly number[] | null;
+  /** What went wrong, in the model's own words where it said any; null on success. */
   readonly error: string | null;
   readonly durationMs: number;
+  /** The parallel slot (worker, process or HTTP connection) that evaluated it. */
   readonly slot: number;
+  /** 1 for the first try; more when a crashed evaluation was retried. */
   readonly attempts: number;
 }
 
@@ -108,7 +115,10 @@ export interface EvaluationPage {
 
 export type LogStream = 'stdout' | 'stderr' | 'info' | 'warning' | 'error';
 
-/** A line of a run's log; `seq` counts from 1 (pass the last one as `afterSeq` to follow the log). */
+/**
+ * A line of a run's log as stored: `seq` counts from 1 within its run, in the order lines were
+ * appended (pass the last one as `afterSeq` to follow the log).
+ */
 export interface LogEntry {
   readonly seq: number;
   readonly at: string;
@@ -235,21 +245,22 @@ export interface SettingsDefaults {
   readonly cpuCount: number;
 }
 
-/** A summary of a run's state, ≤ 10 a second per run (never whole ensembles). */
+/** A summary of a run's state, small enough to send ten times a second (never whole ensembles). */
 export interface RunProgress {
   readonly runId: string;
   readonly status: RunStatus;
   /** Iterations committed. */
   readonly iteration: number;
   readonly iterations: number;
+  /** Forward evaluations of the run so far (committed iterations and the one in progress). */
   readonly evaluationsDone: number;
   readonly evaluationsTotal: number;
   readonly evaluationsFailed: number;
   readonly evaluationsInFlight: number;
   readonly elapsedSeconds: number;
-  /** null until an iteration has been timed. */
+  /** Estimated seconds to completion, null until an iteration has been timed. */
   readonly etaSeconds: number | null;
-  /** Per component, after the last committed iteration. */
+  /** Weights and misfit per component after the last committed iteration. */
   readonly weights: readonly number[];
   readonly misfit: readonly number[];
 }

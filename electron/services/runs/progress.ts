@@ -1,27 +1,10 @@
 /** What a running run reports, and the throttle that keeps it to ≤ 10 events a second. */
 import type { IterationRecord } from '../../../core/inversion/types';
 import { evaluationBudget } from '../../../core/methods/budget';
-import type { RunRecord, RunStatus } from '../store/types';
+import type { RunProgress } from '../../contract/types';
+import type { RunRecord } from '../store/types';
 
-/** A summary of a run's state, small enough to send ten times a second (never whole ensembles). */
-export interface RunProgress {
-  readonly runId: string;
-  readonly status: RunStatus;
-  /** Iterations committed. */
-  readonly iteration: number;
-  readonly iterations: number;
-  /** Forward evaluations of the run so far (committed iterations and the one in progress). */
-  readonly evaluationsDone: number;
-  readonly evaluationsTotal: number;
-  readonly evaluationsFailed: number;
-  readonly evaluationsInFlight: number;
-  readonly elapsedSeconds: number;
-  /** Estimated seconds to completion, null until an iteration has been timed. */
-  readonly etaSeconds: number | null;
-  /** Weights and misfit per component after the last committed iteration. */
-  readonly weights: readonly number[];
-  readonly misfit: readonly number[];
-}
+export type { RunProgress };
 
 /** What only the running session knows about a run between its commits. */
 export interface LiveProgress {

@@ -1,53 +1,17 @@
 /**
  * The run store's public shape (architecture.md §4): every run, every committed iteration and
  * every forward evaluation, in one SQLite file. Only electron/services/store/** imports
- * better-sqlite3; everything else sees these types.
+ * better-sqlite3; everything else sees these types. What the channels carry too (runs, ledger
+ * rows, log lines, saved problems) is declared once in the contract and re-exported here.
  */
+import type { EvaluationEntry, LogEntry, LogStream, RunRecord, RunStatus, RunSummary, SavedProblem, SavedProblemSummary } from '../../contract/types';
 import type { Mixture } from '../../../core/gmki/state';
 import type { IterationDiagnostics } from '../../../core/inversion/types';
 import type { ParticleEnsemble } from '../../../core/methods/types';
 import type { ProblemFileAsRun } from '../../../core/problem/types';
 
-export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
-
-/** A run's row: its identity, what it ran, how far it got and how it ended. */
-export interface RunRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly status: RunStatus;
-  /** The problem as run: the file's content with every setting resolved. */
-  readonly problem: ProblemFileAsRun;
-  /** Absolute folder against which the problem's relative paths (model files) resolve. */
-  readonly problemDir: string | null;
-  readonly method: string;
-  readonly seed: number;
-  readonly components: number;
-  readonly nTheta: number;
-  /** Iterations the run is to do (grows with `extend`). */
-  readonly iterations: number;
-  /** Iterations committed so far (0 before the first one). */
-  readonly iterationsDone: number;
-  readonly forwardEvaluations: number;
-  /** Wall time spent running, summed over every session of the run (resumes included). */
-  readonly elapsedSeconds: number;
-  readonly softwareName: string;
-  readonly softwareVersion: string;
-  /** SHA-256 of the model file (javascript) or null where there is no file. */
-  readonly modelHash: string | null;
-  /** Why the run failed, was cancelled or interrupted, in a user's words; null otherwise. */
-  readonly error: string | null;
-  readonly notes: string;
-  readonly tags: readonly string[];
-  /** ISO 8601 times. */
-  readonly createdAt: string;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-  /** Process running it (status `running`), so a dead owner can be detected on start-up. */
-  readonly ownerPid: number | null;
-  readonly ownerHost: string | null;
-  readonly cancelRequested: boolean;
-}
+export { RUN_STATUSES } from '../../contract/types';
+export type { EvaluationEntry, LogStream, RunRecord, RunStatus, RunSummary };
 
 /** What a new run row needs; status starts as `queued`. */
 export interface NewRun {
@@ -77,33 +41,11 @@ export interface IterationEntry {
   readonly elapsedSeconds: number;
 }
 
-/** One forward evaluation in the ledger. */
-export interface EvaluationEntry {
-  readonly iteration: number;
-  /** Index in the iteration's batch. */
-  readonly pointIndex: number;
-  readonly component: number;
-  readonly sigmaPoint: number;
-  /** θ in physical units, as the model received it. */
-  readonly theta: readonly number[];
-  /** The model's output, or null when the evaluation failed. */
-  readonly output: readonly number[] | null;
-  /** What went wrong, in the model's own words where it said any; null on success. */
-  readonly error: string | null;
-  readonly durationMs: number;
-  /** The parallel slot (worker, process or HTTP connection) that evaluated it. */
-  readonly slot: number;
-  /** 1 for the first try; more when a crashed evaluation was retried. */
-  readonly attempts: number;
-}
+/** A log line to append (its `seq` is given by the store). */
+export type RunLogEntry = Omit<LogEntry, 'seq'>;
 
-export type LogStream = 'stdout' | 'stderr' | 'info' | 'warning' | 'error';
-
-export interface RunLogEntry {
-  readonly at: string;
-  readonly stream: LogStream;
-  readonly text: string;
-}
+/** A log line as stored. */
+export type StoredLogEntry = LogEntry;
 
 export interface RunQuery {
   /** Case-insensitive match against name, problem name, notes and tags. */
@@ -113,12 +55,6 @@ export interface RunQuery {
   readonly limit?: number;
   readonly offset?: number;
 }
-
-/** A run in a list: every field but the problem's content, which only `getRun` parses. */
-export type RunSummary = Omit<RunRecord, 'problem'> & {
-  /** The problem's `name`, copied out of its content. */
-  readonly problemName: string;
-};
 
 /** The process that runs a run; recorded so that a dead owner can be told from a live one. */
 export interface RunOwner {
@@ -131,11 +67,6 @@ export type FinishedStatus = Exclude<RunStatus, 'queued' | 'running'>;
 
 /** Tells whether the process `pid` on `host` still lives (`isOwnerAlive` is the default). */
 export type OwnerLiveness = (pid: number, host: string) => boolean;
-
-/** A log line as stored: `seq` counts from 1 within its run, in the order lines were appended. */
-export interface StoredLogEntry extends RunLogEntry {
-  readonly seq: number;
-}
 
 /** Changes to a run's log made in one transaction (the run's log writer, services/runs/run-log.ts). */
 export interface LogBatch {
@@ -180,15 +111,6 @@ export interface NewProblem {
   readonly dir: string | null;
 }
 
-export interface ProblemSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly dir: string | null;
-  /** ISO 8601 times. */
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-export interface ProblemRecord extends ProblemSummary {
-  readonly content: Readonly<Record<string, unknown>>;
-}
+/** A saved problem in a list, and with its content. */
+export type ProblemSummary = SavedProblemSummary;
+export type ProblemRecord = SavedProblem;
