@@ -15,7 +15,8 @@ import type { ExplorationSettings } from '../problem/types';
 import { assertNever } from '../util/assertNever';
 import { range } from '../util/range';
 import { choleskyWithJitter, invertLower, logDetFromCholesky, multiplyLower, solveLowerInPlace } from '../linalg/dense';
-import { addShiftedSquaredNorms, weightedSampleMoments } from '../linalg/sampleKernels';
+import { createJsSampleKernels, type SampleKernels } from '../linalg/sampleKernels';
+import { createWasmSampleKernels } from '../linalg/wasmSampleKernels';
 import type { Mixture } from './state';
 
 /** The predicted mixture ρ̂ and what the step measured. */
@@ -28,29 +29,43 @@ export interface ExplorationResult {
   readonly effectiveSampleSize: Float64Array;
 }
 
-/** The standard-normal samples Ξ shared by every component and iteration (common random numbers). */
+/**
+ * The standard-normal samples Ξ shared by every component and iteration (common random numbers).
+ * Plain data: a host sends it once to each worker thread that explores components.
+ */
 export interface ExplorationSamples {
+  readonly nTheta: number;
   readonly nSamples: number;
   /** d×N_s, row-major. */
   readonly xi: Float64Array;
-  /** The same samples N_s×d (sample j's coordinates contiguous), for the Mahalanobis kernel. */
-  readonly xiBySample: Float64Array;
   /** ‖ξ_j‖², N_s: the data-independent own-component Mahalanobis term. */
   readonly squaredNorms: Float64Array;
 }
 
-/** Precomputes ‖ξ_j‖² and the sample-major copy of a d×N_s sample matrix. */
+/** Precomputes ‖ξ_j‖² of a d×N_s sample matrix. */
 export function prepareExplorationSamples(xi: Float64Array, nTheta: number, nSamples: number): ExplorationSamples {
   const squaredNorms = new Float64Array(nSamples);
-  const xiBySample = new Float64Array(nTheta * nSamples);
   for (let r = 0; r < nTheta; r++) {
     const off = r * nSamples;
-    for (let j = 0; j < nSamples; j++) {
-      squaredNorms[j] += xi[off + j] * xi[off + j];
-      xiBySample[j * nTheta + r] = xi[off + j];
-    }
+    for (let j = 0; j < nSamples; j++) squaredNorms[j] += xi[off + j] * xi[off + j];
   }
-  return { nSamples, xi, xiBySample, squaredNorms };
+  return { nTheta, nSamples, xi, squaredNorms };
+}
+
+const kernelsOfSamples = new WeakMap<ExplorationSamples, SampleKernels>();
+
+/**
+ * The kernels over Ξ in this thread, set up once per sample matrix: WebAssembly SIMD where it
+ * runs, else JavaScript — the same operations in the same order, so the results are identical.
+ */
+export function explorationKernels(samples: ExplorationSamples): SampleKernels {
+  let kernels = kernelsOfSamples.get(samples);
+  if (!kernels) {
+    const { xi, nTheta, nSamples } = samples;
+    kernels = createWasmSampleKernels(xi, nTheta, nSamples) ?? createJsSampleKernels(xi, nTheta, nSamples);
+    kernelsOfSamples.set(samples, kernels);
+  }
+  return kernels;
 }
 
 /**
@@ -183,6 +198,7 @@ export function exploreComponent(plan: ExplorationPlan, k: number, samples: Expl
   // L_k = chol(C_k / a) = chol(C_k) / √a.
   const sampleFactor = Float64Array.from(plan.factors.subarray(k * dd, (k + 1) * dd), (x) => x / Math.sqrt(a));
   const meanK = plan.means.subarray(k * d, (k + 1) * d);
+  const kernels = explorationKernels(samples);
   for (let i = 0; i < nK; i++) {
     const q = logTerms[i];
     if (i === k) {
@@ -191,14 +207,14 @@ export function exploreComponent(plan: ExplorationPlan, k: number, samples: Expl
     } else {
       const shift = Float64Array.from(meanK, (m, r) => m - plan.means[i * d + r]);
       solveLowerInPlace(plan.factors.subarray(i * dd, (i + 1) * dd), d, shift);
-      addShiftedSquaredNorms(multiplyLower(plan.inverseFactors.subarray(i * dd, (i + 1) * dd), sampleFactor, d), shift, samples.xiBySample, d, n, q);
+      kernels.addShiftedSquaredNorms(multiplyLower(plan.inverseFactors.subarray(i * dd, (i + 1) * dd), sampleFactor, d), shift, q);
     }
     // log of w_i N_i(θ) without (2π)^{d/2} (it cancels in r_k): ℓ_i − ½ log det C_i − ½ q_i(θ).
     const scale = plan.logWeights[i] - 0.5 * plan.logDets[i];
     for (let j = 0; j < n; j++) q[j] = scale - 0.5 * q[j];
   }
   const weights = temperedResponsibilities(logTerms, k, dt, n);
-  const moments = weightedSampleMoments(samples.xi, weights, d, n);
+  const moments = kernels.weightedMoments(weights);
   const centred = Float64Array.from(moments.secondMoment, (w, idx) => w - moments.mean[Math.floor(idx / d)] * moments.mean[idx % d]);
   const mean = new Float64Array(d);
   for (let r = 0; r < d; r++) {

@@ -5,9 +5,35 @@
  * The standard-normal sample matrix Ξ is kept in two layouts: d×N_s (row r holds coordinate r of
  * every sample) for the moments, whose dot products run over samples, and N_s×d for the
  * Mahalanobis distances, which run over coordinates.
+ *
+ * These are the reference: wasmSampleKernels.ts performs the same operations in the same order in
+ * WebAssembly SIMD (bit-identical, about eight times faster) and is used wherever it runs; these
+ * are the fallback elsewhere. A change of summation order here must be made there too.
  */
 
-const TILE = 256;
+/** Samples per tile of the moments kernel (shared with the WebAssembly version, whose order it fixes). */
+export const MOMENTS_TILE = 256;
+const TILE = MOMENTS_TILE;
+
+/** The kernels bound to one sample matrix Ξ (d×N_s). */
+export interface SampleKernels {
+  readonly kind: 'webassembly' | 'javascript';
+  /** out[j] += ‖v + T ξ_j‖² for every sample j; T lower triangular d×d, v of length d. */
+  addShiftedSquaredNorms(t: Float64Array, v: Float64Array, out: Float64Array): void;
+  /** weightedSampleMoments of Ξ with these weights (N_s). */
+  weightedMoments(weights: Float64Array): WeightedMoments;
+}
+
+/** The JavaScript kernels for the d×N sample matrix `xi` (keeps a sample-major copy of it). */
+export function createJsSampleKernels(xi: Float64Array, nTheta: number, nSamples: number): SampleKernels {
+  const xiBySample = new Float64Array(nTheta * nSamples);
+  for (let r = 0; r < nTheta; r++) for (let j = 0; j < nSamples; j++) xiBySample[j * nTheta + r] = xi[r * nSamples + j];
+  return {
+    kind: 'javascript',
+    addShiftedSquaredNorms: (t, v, out) => addShiftedSquaredNorms(t, v, xiBySample, nTheta, nSamples, out),
+    weightedMoments: (weights) => weightedSampleMoments(xi, weights, nTheta, nSamples),
+  };
+}
 
 /**
  * Adds ‖v + T ξ_j‖² to out[j] for every sample j, for lower-triangular T (d×d).

@@ -1,0 +1,178 @@
+;; WebAssembly (SIMD, f64x2) versions of the two hot kernels of the exploration step
+;; (core/linalg/sampleKernels.ts, gmki-algorithm.md §3a). They perform exactly the same floating-point
+;; operations in the same order as the JavaScript kernels there, two samples (or two columns) per
+;; instruction, so results are bit-identical with or without WebAssembly (test/core/linalg).
+;; Build: `npm run build:wasm` writes sample-kernels.wasm.ts from this file; a test checks that the
+;; committed bytes are this source's.
+;;
+;; Layouts (byte offsets into the exported memory, set up by wasmSampleKernels.ts):
+;;   panels  Ξ in panels of 4 samples: panel p holds ξ_{4p+s}[c] at (p·d + c)·4 + s (doubles)
+;;   xs      Ξ sample-major with row stride dp (d rounded up to a multiple of 8, zero-padded)
+(module
+  (memory (export "memory") 1)
+
+  ;; out[j] = Σ_r (v_r + Σ_{c≤r} M_rc ξ_jc)² for every sample j, four samples per pass, rows four
+  ;; at a time. M is packed in blocks of 4 rows: block b holds M[4b+i][c] at (c·4 + i) for
+  ;; c < min(d, 4b+4) (zeros above the diagonal and in padded rows); v is zero-padded to the blocks.
+  ;; Per row the sum runs over c in order, then the rows' squares are added in row order, as in
+  ;; addShiftedSquaredNorms (an added 0·ξ leaves a sum unchanged).
+  (func (export "shiftedSquaredNorms")
+    (param $m i32) (param $v i32) (param $xi i32) (param $out i32) (param $d i32) (param $panels i32)
+    (local $p i32) (local $panel i32) (local $b i32) (local $blocks i32) (local $cols i32)
+    (local $mp i32) (local $xp i32) (local $xend i32) (local $vp i32)
+    (local $n01 v128) (local $n23 v128) (local $x01 v128) (local $x23 v128) (local $s v128)
+    (local $a0l v128) (local $a0h v128) (local $a1l v128) (local $a1h v128)
+    (local $a2l v128) (local $a2h v128) (local $a3l v128) (local $a3h v128)
+    (local.set $blocks (i32.shr_u (i32.add (local.get $d) (i32.const 3)) (i32.const 2)))
+    (local.set $panel (local.get $xi))
+    (block $donePanels
+      (loop $panels
+        (br_if $donePanels (i32.ge_u (local.get $p) (local.get $panels)))
+        (local.set $n01 (f64x2.splat (f64.const 0)))
+        (local.set $n23 (f64x2.splat (f64.const 0)))
+        (local.set $mp (local.get $m))
+        (local.set $vp (local.get $v))
+        (local.set $b (i32.const 0))
+        (block $doneBlocks
+          (loop $blocksLoop
+            (br_if $doneBlocks (i32.ge_u (local.get $b) (local.get $blocks)))
+            ;; cols = min(d, 4b + 4)
+            (local.set $cols (i32.add (i32.shl (local.get $b) (i32.const 2)) (i32.const 4)))
+            (if (i32.gt_u (local.get $cols) (local.get $d)) (then (local.set $cols (local.get $d))))
+            (local.set $a0l (v128.load64_splat (local.get $vp)))
+            (local.set $a1l (v128.load64_splat offset=8 (local.get $vp)))
+            (local.set $a2l (v128.load64_splat offset=16 (local.get $vp)))
+            (local.set $a3l (v128.load64_splat offset=24 (local.get $vp)))
+            (local.set $a0h (local.get $a0l))
+            (local.set $a1h (local.get $a1l))
+            (local.set $a2h (local.get $a2l))
+            (local.set $a3h (local.get $a3l))
+            (local.set $xp (local.get $panel))
+            (local.set $xend (i32.add (local.get $panel) (i32.shl (local.get $cols) (i32.const 5))))
+            (loop $cLoop
+              (local.set $x01 (v128.load (local.get $xp)))
+              (local.set $x23 (v128.load offset=16 (local.get $xp)))
+              (local.set $s (v128.load64_splat (local.get $mp)))
+              (local.set $a0l (f64x2.add (local.get $a0l) (f64x2.mul (local.get $s) (local.get $x01))))
+              (local.set $a0h (f64x2.add (local.get $a0h) (f64x2.mul (local.get $s) (local.get $x23))))
+              (local.set $s (v128.load64_splat offset=8 (local.get $mp)))
+              (local.set $a1l (f64x2.add (local.get $a1l) (f64x2.mul (local.get $s) (local.get $x01))))
+              (local.set $a1h (f64x2.add (local.get $a1h) (f64x2.mul (local.get $s) (local.get $x23))))
+              (local.set $s (v128.load64_splat offset=16 (local.get $mp)))
+              (local.set $a2l (f64x2.add (local.get $a2l) (f64x2.mul (local.get $s) (local.get $x01))))
+              (local.set $a2h (f64x2.add (local.get $a2h) (f64x2.mul (local.get $s) (local.get $x23))))
+              (local.set $s (v128.load64_splat offset=24 (local.get $mp)))
+              (local.set $a3l (f64x2.add (local.get $a3l) (f64x2.mul (local.get $s) (local.get $x01))))
+              (local.set $a3h (f64x2.add (local.get $a3h) (f64x2.mul (local.get $s) (local.get $x23))))
+              (local.set $mp (i32.add (local.get $mp) (i32.const 32)))
+              (local.set $xp (i32.add (local.get $xp) (i32.const 32)))
+              (br_if $cLoop (i32.lt_u (local.get $xp) (local.get $xend))))
+            (local.set $n01 (f64x2.add (local.get $n01) (f64x2.mul (local.get $a0l) (local.get $a0l))))
+            (local.set $n23 (f64x2.add (local.get $n23) (f64x2.mul (local.get $a0h) (local.get $a0h))))
+            (local.set $n01 (f64x2.add (local.get $n01) (f64x2.mul (local.get $a1l) (local.get $a1l))))
+            (local.set $n23 (f64x2.add (local.get $n23) (f64x2.mul (local.get $a1h) (local.get $a1h))))
+            (local.set $n01 (f64x2.add (local.get $n01) (f64x2.mul (local.get $a2l) (local.get $a2l))))
+            (local.set $n23 (f64x2.add (local.get $n23) (f64x2.mul (local.get $a2h) (local.get $a2h))))
+            (local.set $n01 (f64x2.add (local.get $n01) (f64x2.mul (local.get $a3l) (local.get $a3l))))
+            (local.set $n23 (f64x2.add (local.get $n23) (f64x2.mul (local.get $a3h) (local.get $a3h))))
+            (local.set $vp (i32.add (local.get $vp) (i32.const 32)))
+            (local.set $b (i32.add (local.get $b) (i32.const 1)))
+            (br $blocksLoop)))
+        (v128.store (local.get $out) (local.get $n01))
+        (v128.store offset=16 (local.get $out) (local.get $n23))
+        (local.set $out (i32.add (local.get $out) (i32.const 32)))
+        (local.set $panel (i32.add (local.get $panel) (i32.shl (local.get $d) (i32.const 5))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $panels))))
+
+  ;; Tile by tile (TILE samples), rows r and r+1 at a time: sums[r] += Σ_j s_j ξ_jr and
+  ;; second[r][c] += Σ_j (s_j ξ_jr) ξ_jc for c < r+2 rounded up to 8, each sum over the tile's
+  ;; samples in order and added to the running total, as in weightedSampleMoments. second is
+  ;; dp×dp, sums dp; entries above the diagonal and padded rows are computed and ignored.
+  (func (export "weightedMoments")
+    (param $xs i32) (param $w i32) (param $second i32) (param $sums i32) (param $scratch i32)
+    (param $d i32) (param $dp i32) (param $n i32) (param $tile i32)
+    (local $start i32) (local $width i32) (local $r i32) (local $j i32) (local $c i32) (local $cEnd i32)
+    (local $rowStride i32) (local $xrow i32) (local $sa f64) (local $sb f64) (local $s f64) (local $a f64) (local $b f64)
+    (local $wa i32) (local $wb i32) (local $xp i32) (local $pa i32) (local $pb i32)
+    (local $p v128) (local $q v128) (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local.set $rowStride (i32.shl (local.get $dp) (i32.const 3)))
+    (local.set $wa (local.get $scratch))
+    (local.set $wb (i32.add (local.get $scratch) (i32.shl (local.get $tile) (i32.const 3))))
+    (block $doneTiles
+      (loop $tiles
+        (br_if $doneTiles (i32.ge_u (local.get $start) (local.get $n)))
+        (local.set $width (i32.sub (local.get $n) (local.get $start)))
+        (if (i32.gt_u (local.get $width) (local.get $tile)) (then (local.set $width (local.get $tile))))
+        (local.set $r (i32.const 0))
+        (block $doneRows
+          (loop $rows
+            (br_if $doneRows (i32.ge_u (local.get $r) (local.get $d)))
+            ;; weighted rows r and r+1 of the tile, and their sums
+            (local.set $sa (f64.const 0))
+            (local.set $sb (f64.const 0))
+            (local.set $xrow (i32.add (local.get $xs)
+              (i32.add (i32.mul (local.get $start) (local.get $rowStride)) (i32.shl (local.get $r) (i32.const 3)))))
+            (local.set $j (i32.const 0))
+            (loop $weigh
+              (local.set $s (f64.load (i32.add (local.get $w) (i32.shl (i32.add (local.get $start) (local.get $j)) (i32.const 3)))))
+              (local.set $a (f64.mul (local.get $s) (f64.load (local.get $xrow))))
+              (local.set $b (f64.mul (local.get $s) (f64.load offset=8 (local.get $xrow))))
+              (f64.store (i32.add (local.get $wa) (i32.shl (local.get $j) (i32.const 3))) (local.get $a))
+              (f64.store (i32.add (local.get $wb) (i32.shl (local.get $j) (i32.const 3))) (local.get $b))
+              (local.set $sa (f64.add (local.get $sa) (local.get $a)))
+              (local.set $sb (f64.add (local.get $sb) (local.get $b)))
+              (local.set $xrow (i32.add (local.get $xrow) (local.get $rowStride)))
+              (local.set $j (i32.add (local.get $j) (i32.const 1)))
+              (br_if $weigh (i32.lt_u (local.get $j) (local.get $width))))
+            (local.set $pa (i32.add (local.get $sums) (i32.shl (local.get $r) (i32.const 3))))
+            (f64.store (local.get $pa) (f64.add (f64.load (local.get $pa)) (local.get $sa)))
+            (f64.store offset=8 (local.get $pa) (f64.add (f64.load offset=8 (local.get $pa)) (local.get $sb)))
+            ;; columns 0..r+1, rounded up to a multiple of 8
+            (local.set $cEnd (i32.and (i32.add (local.get $r) (i32.const 9)) (i32.const -8)))
+            (local.set $c (i32.const 0))
+            (loop $cols
+              (local.set $a0 (f64x2.splat (f64.const 0)))
+              (local.set $a1 (local.get $a0)) (local.set $a2 (local.get $a0)) (local.set $a3 (local.get $a0))
+              (local.set $b0 (local.get $a0)) (local.set $b1 (local.get $a0)) (local.set $b2 (local.get $a0)) (local.set $b3 (local.get $a0))
+              (local.set $xp (i32.add (local.get $xs)
+                (i32.add (i32.mul (local.get $start) (local.get $rowStride)) (i32.shl (local.get $c) (i32.const 3)))))
+              (local.set $j (i32.const 0))
+              (loop $samples
+                (local.set $p (v128.load64_splat (i32.add (local.get $wa) (i32.shl (local.get $j) (i32.const 3)))))
+                (local.set $q (v128.load64_splat (i32.add (local.get $wb) (i32.shl (local.get $j) (i32.const 3)))))
+                (local.set $x0 (v128.load (local.get $xp)))
+                (local.set $x1 (v128.load offset=16 (local.get $xp)))
+                (local.set $x2 (v128.load offset=32 (local.get $xp)))
+                (local.set $x3 (v128.load offset=48 (local.get $xp)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $p) (local.get $x0))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $p) (local.get $x1))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $p) (local.get $x2))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $p) (local.get $x3))))
+                (local.set $b0 (f64x2.add (local.get $b0) (f64x2.mul (local.get $q) (local.get $x0))))
+                (local.set $b1 (f64x2.add (local.get $b1) (f64x2.mul (local.get $q) (local.get $x1))))
+                (local.set $b2 (f64x2.add (local.get $b2) (f64x2.mul (local.get $q) (local.get $x2))))
+                (local.set $b3 (f64x2.add (local.get $b3) (f64x2.mul (local.get $q) (local.get $x3))))
+                (local.set $xp (i32.add (local.get $xp) (local.get $rowStride)))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br_if $samples (i32.lt_u (local.get $j) (local.get $width))))
+              (local.set $pa (i32.add (local.get $second)
+                (i32.shl (i32.add (i32.mul (local.get $r) (local.get $dp)) (local.get $c)) (i32.const 3))))
+              (local.set $pb (i32.add (local.get $pa) (local.get $rowStride)))
+              (v128.store (local.get $pa) (f64x2.add (v128.load (local.get $pa)) (local.get $a0)))
+              (v128.store offset=16 (local.get $pa) (f64x2.add (v128.load offset=16 (local.get $pa)) (local.get $a1)))
+              (v128.store offset=32 (local.get $pa) (f64x2.add (v128.load offset=32 (local.get $pa)) (local.get $a2)))
+              (v128.store offset=48 (local.get $pa) (f64x2.add (v128.load offset=48 (local.get $pa)) (local.get $a3)))
+              (v128.store (local.get $pb) (f64x2.add (v128.load (local.get $pb)) (local.get $b0)))
+              (v128.store offset=16 (local.get $pb) (f64x2.add (v128.load offset=16 (local.get $pb)) (local.get $b1)))
+              (v128.store offset=32 (local.get $pb) (f64x2.add (v128.load offset=32 (local.get $pb)) (local.get $b2)))
+              (v128.store offset=48 (local.get $pb) (f64x2.add (v128.load offset=48 (local.get $pb)) (local.get $b3)))
+              (local.set $c (i32.add (local.get $c) (i32.const 8)))
+              (br_if $cols (i32.lt_u (local.get $c) (local.get $cEnd))))
+            (local.set $r (i32.add (local.get $r) (i32.const 2)))
+            (br $rows)))
+        (local.set $start (i32.add (local.get $start) (local.get $tile)))
+        (br $tiles))))
+)
