@@ -10,6 +10,7 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import createRunWorker from '../services/runs/run-worker?nodeWorker';
 import createJavascriptWorker from '../services/models/javascript-worker?nodeWorker';
 import javascriptWorkerFile from '../services/models/javascript-worker?modulePath';
+import explorationWorkerFile from '../services/workers/exploration-worker?modulePath';
 import type { RunStore } from '../services/store';
 import { electronNativeBinding, openAppStore } from './database';
 import { registerDialogs } from './dialogs';
@@ -40,9 +41,9 @@ async function start(): Promise<void> {
   services = openAppServices({
     store,
     spawnRunWorker: () => createRunWorker({}),
-    // Run workers open the database and start model workers themselves: tell them where the
-    // Electron build of better-sqlite3 and the built model-worker chunk are.
-    workerEnvironment: { nativeBinding: electronNativeBinding(), javascriptWorkerFile },
+    // Run workers open the database and start model and exploration workers themselves: tell
+    // them where the Electron build of better-sqlite3 and the built worker chunks are.
+    workerEnvironment: { nativeBinding: electronNativeBinding(), javascriptWorkerFile, explorationWorkerFile },
     createJavascriptWorker,
   });
   const unregisterGate = registerGate({ ipcMain, dispatch: services.dispatch, appUrl });

@@ -8,6 +8,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { CreateModelHost } from '../models/host';
 import { createModelHost } from '../models/host-factory';
 import { openRunStore } from '../store';
+import { createExplorationPool, explorationThreads } from '../workers/exploration-pool';
 import type { RunOwner, RunRecord } from '../store/types';
 import type { RunProgress } from './progress';
 import { executeRun } from './run-session';
@@ -22,13 +23,15 @@ export interface RunWorkerRequest {
 
 /**
  * What a run worker needs that only the process starting it knows. In the desktop app: the
- * Electron build of better-sqlite3 (toolchain.md §4) and the built JavaScript-model worker chunk
- * (its .ts source does not exist in out/); from source both stay undefined.
+ * Electron build of better-sqlite3 (toolchain.md §4) and the built JavaScript-model and
+ * exploration worker chunks (their .ts sources do not exist in out/); from source all stay undefined.
  */
 export interface RunWorkerEnvironment {
   readonly nativeBinding?: string;
   readonly javascriptWorkerFile?: string;
+  readonly explorationWorkerFile?: string;
 }
+
 
 /** How often the database's cancel flag (set by another process, e.g. `gmki runs cancel`) is read. */
 const DATABASE_CANCEL_POLL_MS = 250;
@@ -45,8 +48,15 @@ const api = {
     onProgress: (progress: RunProgress, important: boolean) => void,
     onProcessGroup: (pid: number, event: 'started' | 'ended') => void,
   ): Promise<RunRecord> {
-    const { nativeBinding, javascriptWorkerFile } = request.environment;
+    const { nativeBinding, javascriptWorkerFile, explorationWorkerFile } = request.environment;
     const store = openRunStore(request.dbPath, { nativeBinding });
+    const exploration = createExplorationPool({
+      threads: explorationThreads(),
+      startWorker: explorationWorkerFile ? (options) => new Worker(explorationWorkerFile, options) : undefined,
+      onStart: (threads) => store.appendLog(request.runId, 'info', `exploration step: components in ${threads} worker threads`),
+      onFallback: (reason) =>
+        store.appendLog(request.runId, 'warning', `exploration threads failed (${reason}); the exploration step goes on in one thread, with the same results`),
+    });
     const createHost: CreateModelHost = javascriptWorkerFile
       ? (spec, context) => createModelHost(spec, { ...context, createJavascriptWorker: (options) => new Worker(javascriptWorkerFile, options) })
       : createModelHost;
@@ -71,8 +81,10 @@ const api = {
         cancelRequested,
         onProgress,
         onProcessGroup,
+        explorer: exploration.explore,
       });
     } finally {
+      await exploration.close();
       store.close();
     }
   },
