@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, with the machine it ran on and the figures it measured. */
+import { runDarcyBenchmark } from './darcy';
 import { benchEventLoop } from './event-loop';
 import { printIterationCostBenchmark } from './exploration';
 import { runHostBenchmarks } from './hosts';
@@ -15,6 +16,9 @@ printStoreBenchmark();
 
 console.log('\n## Forward-model hosts');
 await runHostBenchmarks();
+
+console.log('\n## Darcy forward model (darcy-2d)');
+await runDarcyBenchmark();
 
 console.log('\n## Main thread while a run goes (target: event-loop delay ≤ 20 ms)');
 const loop = await benchEventLoop();

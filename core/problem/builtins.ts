@@ -1,9 +1,10 @@
 /**
- * The paper's example forward models (`gmki-algorithm.md` §5.1–5.4), shipped with the app as
+ * The paper's example forward models (`gmki-algorithm.md` §5.1–5.5), shipped with the app as
  * `{ "type": "builtin", "name": … }` models (`problem-format.md` §2.4), and the mode-discovery
  * benchmarks of issue 5 (`four-mode-3d`, `rotated-bimodal-10d`). Pure functions of θ in physical
  * units; hosts call `forward`, core never does.
  */
+import { DARCY_MODES, DARCY_OUTPUTS, darcyForward } from './darcy-model';
 import { randomOrthogonal, rotateToPhi } from './rotation';
 
 /** A built-in forward model G: R^nTheta → R^nOutputs. */
@@ -12,6 +13,11 @@ export interface BuiltinModel {
   readonly description: string;
   readonly nTheta: number;
   readonly nOutputs: number;
+  /**
+   * True for a model that costs milliseconds per evaluation (a PDE solve): hosts evaluate it in
+   * `concurrency` worker threads instead of their own thread.
+   */
+  readonly runsInWorkers?: boolean;
   forward(theta: readonly number[]): number[];
 }
 
@@ -79,6 +85,16 @@ export const BUILTIN_MODELS: Readonly<Record<string, BuiltinModel>> = Object.fre
       const phi = rotateToPhi(ROTATION_Q, theta, 10);
       return [phi[0] * phi[0], phi[1] * phi[1], ...phi.slice(2)];
     },
+  }),
+  'darcy-2d': Object.freeze({
+    name: 'darcy-2d',
+    description:
+      'Darcy flow −∇·(κ∇p) = 1000·sin(4π x2) on an 80×80 grid, log κ = 128 KL modes: θ ∈ R^128 → 28 mirror-averaged ' +
+      'pressure observations; a banded Cholesky solve of 78² unknowns per evaluation (gmki-algorithm.md §5.5).',
+    nTheta: DARCY_MODES,
+    nOutputs: DARCY_OUTPUTS,
+    runsInWorkers: true,
+    forward: darcyForward,
   }),
 });
 

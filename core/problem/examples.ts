@@ -1,5 +1,5 @@
 /**
- * The paper's example problems (`gmki-algorithm.md` §2, §4, §5.1–5.4) as `gmki-problem/1` files,
+ * The paper's example problems (`gmki-algorithm.md` §2, §4, §5.1–5.5) as `gmki-problem/1` files,
  * for `gmki examples`, the app's "open example" and the paper-reproduction tests. Every example
  * uses a built-in model and must pass `parseProblem` (tested).
  *
@@ -11,6 +11,7 @@
  * examples write them out: exactly as printed (1-D), or as read off the figures (2-D, ±0.05).
  */
 import { BENCHMARK_EXAMPLES } from './benchmark-examples';
+import { DARCY_EXAMPLE } from './darcy-example';
 import type { ProblemFile } from './schema';
 
 /** An example problem file with what the app shows about it. */
@@ -163,6 +164,7 @@ export const EXAMPLE_PROBLEMS: readonly ExampleProblem[] = deepFreeze([
       settings: { method: 'gmki-paper', components: 10, dt: 0.5, iterations: 30, sigmaPointAlpha: 1e-3, initialization: { type: 'prior' } },
     },
   },
+  DARCY_EXAMPLE,
   ...BENCHMARK_EXAMPLES,
 ]);
 

@@ -24,7 +24,7 @@ export interface ReferenceDistance {
 export function componentCentre(mixture: Mixture, k: number, transforms: readonly ParameterTransform[]): Float64Array {
   const d = mixture.nTheta;
   const centre = new Float64Array(d);
-  for (let i = 0; i < d; i++) centre[i] = transforms[i]!.toPhysical(mixture.means[k * d + i]!);
+  for (let i = 0; i < d; i++) centre[i] = transforms[i].toPhysical(mixture.means[k * d + i]);
   return centre;
 }
 
@@ -42,7 +42,7 @@ export function referenceDistances(
   return Array.from({ length: mixture.nComponents }, (_, k) => {
     const centre = componentCentre(mixture, k, transforms);
     let squared = 0;
-    for (let i = 0; i < d; i++) squared += (reference.theta[i]! - centre[i]!) ** 2;
+    for (let i = 0; i < d; i++) squared += (reference.theta[i] - centre[i]) ** 2;
     const distance = Math.sqrt(squared);
     return { component: k, distance, relativeError: referenceNorm > 0 ? distance / referenceNorm : null };
   });

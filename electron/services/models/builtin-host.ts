@@ -1,16 +1,23 @@
 /**
  * `builtin` models (`problem-format.md` §2.4): the paper's examples, evaluated in this thread
- * because each costs microseconds. Same interface and checks as the other hosts.
+ * because each costs microseconds — except those marked `runsInWorkers` (darcy-2d: a PDE solve
+ * of tens of milliseconds), which go to the JavaScript worker pool so that `concurrency` slots
+ * are `concurrency` threads. Same interface and checks as the other hosts.
  */
 import { getBuiltinModel } from '../../../core/problem/builtins';
 import type { ModelHost, ModelHostContext } from './host';
+import { createBuiltinWorkerHost } from './javascript-pool';
 import { runOnSlots } from './schedule';
 import type { SlotResult } from './schedule';
 import { ModelSetupError } from './setup-error';
 import { thrownMessage } from './types';
 
-/** @throws ModelSetupError when there is no such model or its sizes do not fit the problem */
-export function createBuiltinHost(name: string, context: ModelHostContext): ModelHost {
+/**
+ * @param timeoutSeconds limit of one evaluation of a `runsInWorkers` model (its worker is then
+ *   replaced); the microsecond models run in this thread, where nothing could stop them
+ * @throws ModelSetupError when there is no such model or its sizes do not fit the problem
+ */
+export async function createBuiltinHost(name: string, context: ModelHostContext, timeoutSeconds?: number): Promise<ModelHost> {
   const model = getBuiltinModel(name);
   if (!model) throw new ModelSetupError('model.name', `there is no builtin model "${name}"`);
   if (model.nTheta !== context.nTheta || model.nOutputs !== context.nOutputs) {
@@ -20,6 +27,7 @@ export function createBuiltinHost(name: string, context: ModelHostContext): Mode
         `but the problem has ${context.nTheta} parameter(s) and ${context.nOutputs} observation(s)`,
     );
   }
+  if (model.runsInWorkers) return createBuiltinWorkerHost(name, context, timeoutSeconds);
   let closed = false;
   const slots = Math.max(1, Math.floor(context.concurrency));
   const evaluator = {

@@ -24,7 +24,7 @@ export const createModelHost: CreateModelHost = async (spec: ModelSpec, context:
     case 'umbridge':
       return createUmbridgeHost(spec, context);
     case 'builtin':
-      return createBuiltinHost(spec.name, context);
+      return createBuiltinHost(spec.name, context, timeoutSecondsOf(spec));
     default:
       return assertNever(spec);
   }

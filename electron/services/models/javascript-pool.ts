@@ -1,8 +1,10 @@
 /**
  * `javascript` models (`problem-format.md` §2.1) in a pool of long-lived worker threads, one per
  * slot, each importing the user's module once. Never in the main thread: a model that blocks,
- * exits or crashes takes down only its worker, which is replaced. This file and its worker entry
- * are the only ones that touch worker_threads and Comlink (house-style.md).
+ * exits or crashes takes down only its worker, which is replaced. Built-in models that cost
+ * milliseconds per evaluation (`runsInWorkers`, e.g. darcy-2d) use the same pool, so that they
+ * run on `concurrency` cores. This file and its worker entry are the only ones that touch
+ * worker_threads and Comlink (house-style.md).
  */
 import type { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
@@ -17,7 +19,7 @@ import { spawnWorker } from '../workers/spawn-worker';
 import { LineTail, quoteStderrTail } from './text';
 import { DEFAULT_TIMEOUT_SECONDS, describeLimit, timerDelayMs } from './timeout';
 import { thrownMessage } from './types';
-import type { BatchReply, JavascriptWorkerApi, LoadReply, PointReply } from './javascript-worker';
+import type { BatchReply, JavascriptWorkerApi, LoadReply, PointReply, WorkerModelSource } from './javascript-worker';
 
 const WORKER_ENTRY = new URL('./javascript-worker.ts', import.meta.url);
 const MAX_LOG_LINE = 8192;
@@ -59,6 +61,25 @@ export async function createJavascriptHost(
   } catch (error) {
     throw new ModelSetupError('model.path', thrownMessage(error));
   }
+  return createWorkerPoolHost({ kind: 'module', path: resolved }, resolved, 'model.path', context, timeoutSeconds);
+}
+
+/**
+ * Starts `concurrency` workers evaluating the built-in model `name` (sizes already checked).
+ * @throws ModelSetupError (model.name) when a worker cannot start
+ */
+export function createBuiltinWorkerHost(name: string, context: ModelHostContext, timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS): Promise<ModelHost> {
+  return createWorkerPoolHost({ kind: 'builtin', name }, `builtin model "${name}"`, 'model.name', context, timeoutSeconds);
+}
+
+/** The pool: `label` names the model in messages, `fieldPath` is the field a setup error names. */
+async function createWorkerPoolHost(
+  source: WorkerModelSource,
+  label: string,
+  fieldPath: string,
+  context: ModelHostContext,
+  timeoutSeconds: number,
+): Promise<ModelHost> {
   const slots = Math.max(1, Math.floor(context.concurrency));
   const retries = context.retries ?? 1;
   const handles: (WorkerHandle | null)[] = new Array<WorkerHandle | null>(slots).fill(null);
@@ -91,15 +112,15 @@ export async function createJavascriptHost(
       });
     });
     const handle: WorkerHandle = { worker, remote: Comlink.wrap<JavascriptWorkerApi>(nodeEndpoint(worker)), stopped, stderr, alive: true, terminating: null };
-    const stoppedWhileLoading = stopped.then((reason) => ({ ok: false as const, message: `the worker thread stopped while loading ${resolved}: ${reason}` }));
+    const stoppedWhileLoading = stopped.then((reason) => ({ ok: false as const, message: `the worker thread stopped while loading ${label}: ${reason}` }));
     // The thread's own start (seconds on a busy machine, from TypeScript source) is not the model's time.
     await Promise.race([handle.remote.ready(), stopped]);
     const loaded = await withinLimit<LoadReply>(timeoutSeconds, [
-      handle.remote.load(resolved, context.problemDir, context.nOutputs),
+      handle.remote.load(source, context.problemDir, context.nOutputs),
       stoppedWhileLoading,
     ]).then((reply) =>
       reply === TIMED_OUT
-        ? { ok: false as const, message: `importing ${resolved} took longer than ${describeLimit(timeoutSeconds)} (timeoutSeconds): does the module compute or wait at its top level?` }
+        ? { ok: false as const, message: `importing ${label} took longer than ${describeLimit(timeoutSeconds)} (timeoutSeconds): does the module compute or wait at its top level?` }
         : reply,
     );
     if (!loaded.ok) {
@@ -115,7 +136,7 @@ export async function createJavascriptHost(
     const current = handles[slot];
     if (current?.alive) return Promise.resolve(current);
     if (!restarts[slot]) {
-      context.log('warning', `starting a new worker thread for slot ${slot + 1} of the model ${resolved}`);
+      context.log('warning', `starting a new worker thread for slot ${slot + 1} of the model ${label}`);
       restarts[slot] = startWorker(slot)
         .then((handle) => (handles[slot] = handle))
         .finally(() => (restarts[slot] = null));
@@ -201,7 +222,7 @@ export async function createJavascriptHost(
   const failed = started.find((result) => result.status === 'rejected');
   if (failed) {
     await Promise.all(handles.map((handle) => handle && stopWorker(handle)));
-    throw new ModelSetupError('model.path', thrownMessage((failed as PromiseRejectedResult).reason));
+    throw new ModelSetupError(fieldPath, thrownMessage((failed as PromiseRejectedResult).reason));
   }
 
   return {

@@ -1,6 +1,6 @@
 /**
- * Entry of the `javascript` pool's worker threads: imports the user's module once, then
- * evaluates θs on request (over Comlink). Outputs are checked here, so that only plain arrays of
+ * Entry of the `javascript` pool's worker threads: imports the user's module (or takes a
+ * built-in model) once, then evaluates θs on request (over Comlink). Outputs are checked here, so that only plain arrays of
  * numbers or a failure sentence cross the thread boundary (a model's return value may hold things
  * that cannot be cloned), and every reply is a tagged value because thrown errors lose their
  * class across Comlink.
@@ -9,9 +9,13 @@ import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { describeOutputProblem } from '../../../core/inversion/errors';
+import { getBuiltinModel } from '../../../core/problem/builtins';
 import { loadJavascriptModel } from './javascript';
 import { thrownMessage } from './types';
 import type { LoadedModel } from './types';
+
+/** What a worker evaluates: a module file (absolute path) or a built-in model. */
+export type WorkerModelSource = { readonly kind: 'module'; readonly path: string } | { readonly kind: 'builtin'; readonly name: string };
 
 export type LoadReply = { readonly ok: true; readonly forwardBatch: boolean } | { readonly ok: false; readonly message: string };
 
@@ -32,10 +36,10 @@ const api = {
     return true;
   },
 
-  /** Imports the module (path resolved against problemDir) and remembers n_y. */
-  async load(modelPath: string, problemDir: string, outputs: number): Promise<LoadReply> {
+  /** Imports the module (path resolved against problemDir), or takes the built-in model, and remembers n_y. */
+  async load(source: WorkerModelSource, problemDir: string, outputs: number): Promise<LoadReply> {
     try {
-      model = await loadJavascriptModel(modelPath, problemDir);
+      model = source.kind === 'builtin' ? builtinModel(source.name) : await loadJavascriptModel(source.path, problemDir);
     } catch (error) {
       return { ok: false, message: thrownMessage(error) };
     }
@@ -70,6 +74,12 @@ const api = {
 };
 
 export type JavascriptWorkerApi = typeof api;
+
+function builtinModel(name: string): LoadedModel {
+  const builtin = getBuiltinModel(name);
+  if (!builtin) throw new Error(`there is no builtin model "${name}"`);
+  return { label: `builtin model "${name}"`, forward: (theta) => builtin.forward(theta) };
+}
 
 function loadedModel(): LoadedModel {
   if (!model) throw new Error('the model was not loaded');

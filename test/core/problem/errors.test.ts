@@ -212,7 +212,7 @@ describe('semantic errors', () => {
     file.model = { type: 'builtin', name: 'three-modal' };
     expect(onlyError(file)).toEqual({
       path: 'model.name',
-      message: 'expected one of "square-map-1d", "two-modal-2d", "four-modal-2d", "circle-2d", "four-mode-3d", "rotated-bimodal-10d", got "three-modal"',
+      message: 'expected one of "square-map-1d", "two-modal-2d", "four-modal-2d", "circle-2d", "four-mode-3d", "rotated-bimodal-10d", "darcy-2d", got "three-modal"',
     });
     file.model.name = 'four-modal-2d';
     expect(onlyError(file)).toEqual({ path: 'observations.values', message: 'expected 2 values (the built-in model "four-modal-2d" returns 2), got 1' });

@@ -43,6 +43,7 @@ describe('example problems', () => {
       'two-modal-2d-shifted',
       'four-modal-2d',
       'circle-2d',
+      'darcy-2d',
       'four-mode-3d',
       'rotated-bimodal-10d',
     ]);
@@ -101,7 +102,7 @@ describe('example problems', () => {
   });
 
   it('pins gmki-paper in the paper’s examples, so they reproduce the paper whatever the default method', () => {
-    for (const id of ['square-map-1d', 'two-modal-2d', 'two-modal-2d-shifted', 'four-modal-2d', 'circle-2d'])
+    for (const id of ['square-map-1d', 'two-modal-2d', 'two-modal-2d-shifted', 'four-modal-2d', 'circle-2d', 'darcy-2d'])
       expect(resolved(getExampleProblem(id)!.problem).settings.method, id).toBe('gmki-paper');
   });
 
