@@ -34,6 +34,12 @@ export interface ValidateOptions {
   readonly problemFile: string;
 }
 
+export interface EvalOptions {
+  readonly problemFile: string;
+  /** `--theta` as typed (JSON); checked against the problem by the command. */
+  readonly theta: string | undefined;
+}
+
 export interface ServeOptions {
   /** 0 picks a free port. */
   readonly port: number;
@@ -54,6 +60,7 @@ export type ParsedCommand =
   | { readonly command: 'help'; readonly topic: CommandName | undefined }
   | { readonly command: 'run'; readonly options: RunOptions }
   | { readonly command: 'validate'; readonly options: ValidateOptions }
+  | { readonly command: 'eval'; readonly options: EvalOptions }
   | { readonly command: 'examples'; readonly options: ExamplesOptions }
   | { readonly command: 'runs'; readonly options: RunsOptions }
   | { readonly command: 'serve'; readonly options: ServeOptions };
@@ -72,6 +79,8 @@ const RUN_OPTIONS: OptionSpec = {
 };
 
 const VALIDATE_OPTIONS: OptionSpec = { ...HELP_OPTION };
+
+const EVAL_OPTIONS: OptionSpec = { ...HELP_OPTION, theta: { type: 'string' } };
 
 const EXAMPLES_OPTIONS: OptionSpec = {
   ...HELP_OPTION,
@@ -119,6 +128,11 @@ export function parseCommandArgs(command: CommandName, args: readonly string[]):
       const { values, positionals } = parseStrict(command, args, VALIDATE_OPTIONS);
       if (values.help) return { command: 'help', topic: command };
       return { command, options: { problemFile: singleProblemFile(command, positionals) } };
+    }
+    case 'eval': {
+      const { values, positionals } = parseStrict(command, args, EVAL_OPTIONS);
+      if (values.help) return { command: 'help', topic: command };
+      return { command, options: { problemFile: singleProblemFile(command, positionals), theta: stringValue(values.theta) } };
     }
     case 'serve': {
       const { values, positionals } = parseStrict(command, args, SERVE_OPTIONS);

@@ -54,6 +54,8 @@ async function execute(parsed: ParsedCommand, io: CliIo): Promise<number> {
       return (await import('./commands/run')).runCommand(parsed.options, io);
     case 'validate':
       return (await import('./commands/validate')).validateCommand(parsed.options, io);
+    case 'eval':
+      return (await import('./commands/eval')).evalCommand(parsed.options, io);
     case 'examples':
       return (await import('./commands/examples')).examplesCommand(parsed.options, io);
     case 'runs':

@@ -1,8 +1,8 @@
 /** Help texts of `gmki` and its commands (`problem-format.md` §3). */
 
-export type CommandName = 'run' | 'validate' | 'examples' | 'runs' | 'serve';
+export type CommandName = 'run' | 'validate' | 'eval' | 'examples' | 'runs' | 'serve';
 
-export const COMMAND_NAMES: readonly CommandName[] = ['run', 'validate', 'examples', 'runs', 'serve'];
+export const COMMAND_NAMES: readonly CommandName[] = ['run', 'validate', 'eval', 'examples', 'runs', 'serve'];
 
 export const GENERAL_USAGE = `Usage: gmki <command> [options]
 
@@ -11,6 +11,8 @@ Gaussian Mixture Kalman Inversion from the command line.
 Commands:
   run PROBLEM.gmki.json       run GMKI on a problem file (stored in the run database)
   validate PROBLEM.gmki.json  check a problem file without running it
+  eval PROBLEM.gmki.json [--theta JSON]
+                              evaluate the forward model once and print its output
   runs <subcommand>           list, show, resume, extend, cancel, export, delete or tag stored runs
   examples [--out DIR]        write the built-in example problems as files
   serve [--port N] [--db FILE] [--no-build]
@@ -53,6 +55,19 @@ Options:
   -h, --help                show this help
 
 Exit status: 0 valid, 2 invalid.`,
+  eval: `Usage: gmki eval PROBLEM.gmki.json [--theta JSON]
+
+Evaluates the problem's forward model once, in the host a run uses (worker thread, process or
+HTTP), and prints its output G(θ) as one JSON array on stdout. The model's own output (print,
+stderr) goes to stderr. Nothing is stored.
+
+Options:
+  --theta JSON              θ in physical units, one number per parameter, e.g. '[0.5, -1]'
+                            (default: the prior means)
+  -h, --help                show this help
+
+Exit status: 0 evaluated, 1 the model failed (the message names θ and quotes the model),
+2 invalid problem, arguments or model set-up.`,
   runs: `Usage: gmki runs <subcommand> [RUN_ID] [options]
 
 Subcommands:

@@ -26,6 +26,16 @@ export function describeFailedEvaluation(
   parameterNames: readonly string[],
 ): string {
   const where = `iteration ${iteration}, ${describePointLabel(point.label)}`;
+  return `${where} ${describeFailureAt(point.theta, kind, modelWords, parameterNames)}`;
+}
+
+/** E.g. `at θ = (theta1 = 0.5, theta2 = -1): the model raised an error: division by zero`. */
+export function describeFailureAt(
+  theta: readonly number[],
+  kind: EvaluationFailureKind,
+  modelWords: string | null,
+  parameterNames: readonly string[],
+): string {
   const said = modelWords ? `: ${modelWords}` : '';
-  return `${where} at θ = (${formatTheta(point.theta, parameterNames)}): ${WHAT_HAPPENED[kind]}${said}`;
+  return `at θ = (${formatTheta(theta, parameterNames)}): ${WHAT_HAPPENED[kind]}${said}`;
 }
