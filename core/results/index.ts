@@ -7,8 +7,8 @@ export {
   mixtureDensityOnGrid1d,
   mixtureDensityOnGrid2d,
 } from './density';
-export type { MixtureSamples } from './sampling';
-export { sampleMixture, samplesToPhysical } from './sampling';
+export type { MixtureSamples, ParticleSamples } from './sampling';
+export { sampleMixture, sampleParticles, samplesToPhysical } from './sampling';
 export type { ComponentSummary, MixtureSummary } from './summary';
 export { summarizeMixture } from './summary';
 export type { DiagnoseOptions, Finding, FindingKind, RunDiagnostics } from './diagnostics';

@@ -3,6 +3,7 @@
  * `problem-format.md` §4): pick a component by its weight, then θ = m_k + L_k z.
  */
 import type { Mixture } from '../gmki/state';
+import type { ParticleEnsemble } from '../methods/types';
 import type { ParameterTransform } from '../problem/types';
 import type { RandomStream } from '../random/random';
 import { choleskyWithJitter } from '../linalg/dense';
@@ -46,6 +47,34 @@ export function sampleMixture(mixture: Mixture, count: number, random: RandomStr
     }
   }
   return { samples, components };
+}
+
+/** Samples of a particle ensemble and the particle each one is. */
+export interface ParticleSamples {
+  /** Shape count×d, row-major, in the ensemble's space (u). */
+  readonly samples: Float64Array;
+  /** Shape count: particle index (0-based) of each sample. */
+  readonly particles: Int32Array;
+}
+
+/**
+ * `count` samples of a particle ensemble: the particles themselves, in order, when there are
+ * exactly `count` of them with equal weights; otherwise `count` particles drawn with
+ * replacement by weight (one uniform each, inverse CDF), so a different count resamples.
+ */
+export function sampleParticles(ensemble: ParticleEnsemble, count: number, random: RandomStream): ParticleSamples {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count: expected an integer ≥ 0, got ${count}`);
+  const { nParticles: J, nTheta: d, positions, logWeights } = ensemble;
+  if (count === J && logWeights === null) return { samples: positions.slice(), particles: Int32Array.from({ length: J }, (_, j) => j) };
+  const cumulative = cumulativeWeights(logWeights ?? new Float64Array(J));
+  const samples = new Float64Array(count * d);
+  const particles = new Int32Array(count);
+  for (let n = 0; n < count; n++) {
+    const j = pickComponent(cumulative, random.uniform());
+    particles[n] = j;
+    samples.set(positions.subarray(j * d, (j + 1) * d), n * d);
+  }
+  return { samples, particles };
 }
 
 /** Cumulative weights (length K), normalised so that the last entry is exactly 1. */

@@ -3,7 +3,8 @@
  * a bar redrawn in place on a terminal, one line per committed iteration otherwise.
  */
 import type { RunProgress } from '../services/runs/progress';
-import { formatDuration, formatNumber, formatWeight } from './format';
+import { formatDuration } from './format';
+import { progressFigures } from './method-lines';
 
 export interface RunProgressView {
   show(progress: RunProgress): void;
@@ -22,12 +23,11 @@ export function createRunProgressView(mode: 'bar' | 'lines', write: (text: strin
         if (progress.iteration <= lastLineIteration || progress.weights.length === 0) return;
         lastLineIteration = progress.iteration;
         const width = String(progress.iterations).length;
-        const misfit = progress.misfit.length > 0 ? formatNumber(Math.min(...progress.misfit)) : '–';
         write(
           `iteration ${String(progress.iteration).padStart(width)}/${progress.iterations}` +
             `  evaluations ${progress.evaluationsDone}/${progress.evaluationsTotal}` +
             `  elapsed ${formatDuration(progress.elapsedSeconds)}` +
-            `  weights ${progress.weights.map(formatWeight).join(' ')}  best misfit ${misfit}\n`,
+            `  ${progressFigures(progress)}\n`,
         );
         return;
       }

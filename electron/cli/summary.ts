@@ -9,7 +9,8 @@ import type { RunStatus } from '../services/store/types';
 import { referenceDistances } from '../../core/results/reference';
 import type { ReferenceDistance } from '../../core/results/reference';
 import { summarizeMixture } from '../../core/results/summary';
-import { formatDuration, formatNumber, formatWeight, plural } from './format';
+import { formatDuration, formatNumber, plural } from './format';
+import { resultHeading } from './method-lines';
 
 export interface RunSummaryJson {
   readonly id: string;
@@ -31,6 +32,8 @@ export interface RunOutcome {
   readonly id: string;
   readonly status: RunStatus;
   readonly name: string;
+  /** settings.method of the run (absent: GMKI's wording). */
+  readonly method?: string;
   readonly iteration: number;
   /** The last committed mixture; null when not even the initial one was stored. */
   readonly mixture: Mixture | null;
@@ -94,7 +97,7 @@ export function formatHumanSummary(
   const distances = reference ? referenceDistances(outcome.mixture, transforms, reference) : null;
   summary.components.forEach((component, k) => {
     const toReference = distances && reference ? `  ${formatReferenceDistance(distances[k]!, reference.label)}` : '';
-    lines.push(`component ${k + 1}  weight ${formatWeight(component.weight)}${toReference}`);
+    lines.push(`${resultHeading(outcome.method ?? 'gmki-robust', k, component.weight)}${toReference}`);
     for (let i = 0; i < shown; i++) {
       const transform = transforms[i]!;
       const m = component.mean[i]!;

@@ -249,6 +249,8 @@ export interface SettingsDefaults {
 export interface RunProgress {
   readonly runId: string;
   readonly status: RunStatus;
+  /** settings.method of the run (core/methods/README.md). */
+  readonly method?: string;
   /** Iterations committed. */
   readonly iteration: number;
   readonly iterations: number;

@@ -7,6 +7,7 @@ function progress(overrides: Partial<RunProgress>): RunProgress {
   return {
     runId: 'r',
     status: 'running',
+    method: 'gmki-paper',
     iteration: 1,
     iterations: 10,
     evaluationsDone: 6,
@@ -33,6 +34,13 @@ describe('run progress view', () => {
       'iteration  1/10  evaluations 6/60  elapsed 0.50 s  weights 0.250 0.750  best misfit 1.25\n',
       'iteration  2/10  evaluations 12/60  elapsed 1.00 s  weights 0.250 0.750  best misfit 1.25\n',
     ]);
+  });
+
+  it('shows the misfit alone for a method with one Gaussian or an ensemble', () => {
+    const written: string[] = [];
+    const view = createRunProgressView('lines', (text) => written.push(text));
+    view.show(progress({ method: 'eks', weights: [1], misfit: [2.5] }));
+    expect(written).toEqual(['iteration  1/10  evaluations 6/60  elapsed 0.50 s  misfit 2.5\n']);
   });
 
   it('redraws one bar in place with evaluations, failures and the ETA, cut to the terminal width', () => {

@@ -41,6 +41,7 @@ export async function finishSupervisedRun(
     id: record.id,
     status: record.status,
     name: record.name,
+    method: record.method,
     iteration: last?.iteration ?? 0,
     mixture: last?.mixture ?? null,
     forwardEvaluations: record.forwardEvaluations,

@@ -4,7 +4,8 @@ import { summarizeMixture } from '../../../core/results/summary';
 import { deleteRun as deleteStoredRun, findRun, problemOfRun } from '../../services/runs/lifecycle';
 import { RUN_STATUSES, type RunStatus, type RunStore } from '../../services/store';
 import { CliError, EXIT_INVALID, EXIT_OK } from '../errors';
-import { formatDuration, formatNumber, formatWeight } from '../format';
+import { formatDuration, formatNumber } from '../format';
+import { methodSettingsText, resultHeading, resultNoun } from '../method-lines';
 import type { CliIo } from '../io';
 import { cliLifecycle } from '../run-lifecycle';
 import { diagnoseStoredRun, formatDiagnostics } from '../run-diagnostics';
@@ -67,21 +68,20 @@ export function showRun(store: RunStore, options: RunsOptions, io: CliIo): numbe
     `status     ${run.status}${run.error ? ` — ${run.error}` : ''}`,
     `progress   ${run.iterationsDone}/${run.iterations} iterations, ${run.forwardEvaluations} forward evaluations` +
       `${failedEvaluations > 0 ? ` (${failedEvaluations} failed)` : ''}, ${formatDuration(run.elapsedSeconds)}`,
-    `settings   method ${settings.method}, K = ${settings.components}, Δt = ${settings.dt}, seed ${settings.seed}, ` +
-      `exploration ${settings.exploration.method}, concurrency ${settings.concurrency}`,
+    `settings   ${methodSettingsText(settings)}, concurrency ${settings.concurrency}`,
     `created    ${run.createdAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ''}`,
     `software   ${run.softwareName} ${run.softwareVersion}${run.modelHash ? `, model sha256 ${run.modelHash.slice(0, 16)}…` : ''}`,
   ];
   if (run.tags.length > 0) lines.push(`tags       ${run.tags.join(', ')}`);
   if (run.notes) lines.push(`notes      ${run.notes}`);
   if (latest) {
-    lines.push('', `mixture after iteration ${latest.iteration} (mean ± std in the unconstrained space):`);
+    lines.push('', `${resultNoun(settings.method)} after iteration ${latest.iteration} (mean ± std in the unconstrained space):`);
     const parsed = problemOfRun(run);
     const reference = parsed.ok ? parsed.problem.reference : null;
     const distances = parsed.ok && reference ? referenceDistances(latest.mixture, parsed.problem.transforms, reference) : null;
     summarizeMixture(latest.mixture).components.forEach((component, k) => {
       const means = Array.from(component.mean, (m, i) => `${formatNumber(m)} ± ${formatNumber(component.std[i]!)}`);
-      lines.push(`  component ${k + 1}  weight ${formatWeight(component.weight)}  ${means.slice(0, 6).join(', ')}${means.length > 6 ? ', …' : ''}`);
+      lines.push(`  ${resultHeading(settings.method, k, component.weight)}  ${means.slice(0, 6).join(', ')}${means.length > 6 ? ', …' : ''}`);
       if (distances && reference) lines.push(`               ${formatReferenceDistance(distances[k]!, reference.label)}`);
     });
   }

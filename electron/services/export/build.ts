@@ -3,12 +3,11 @@
  * reads one run from the store and returns the bytes of a format: the desktop app offers those
  * as a download, `exportRun` writes them to a file.
  */
-import type { Mixture } from '../../../core/gmki/state';
 import { NotPositiveDefiniteError } from '../../../core/linalg/dense';
 import type { ResolvedProblem } from '../../../core/problem/types';
 import { assertNever } from '../../../core/util/assertNever';
 import { buildMixtureJson, buildSamplesCsv, drawPosteriorSamples, stringifyJson } from '../results/index';
-import type { HistoryEntry, PosteriorSamples } from '../results/index';
+import type { FinalIteration, HistoryEntry, PosteriorSamples } from '../results/index';
 import type { IterationEntry, RunRecord, RunStore } from '../store/index';
 import { ExportError } from './errors';
 import { EXPORT_FILE_TYPES, EXPORT_FORMATS, isExportFormat, suggestedExportFileName } from '../../contract/exports';
@@ -33,12 +32,12 @@ export interface ExportContent {
 }
 
 /**
- * `samples.csv` of the run's final mixture, exactly the rows `gmki run --out` writes for the same
- * run and count (`drawPosteriorSamples`).
+ * `samples.csv` of the run's final iteration (its mixture, or its particles), exactly the rows
+ * `gmki run --out` writes for the same run and count (`drawPosteriorSamples`).
  */
-export function buildCsvExport(problem: ResolvedProblem, final: Mixture, count?: number): string {
-  const { samples, components } = drawPosteriorSamples(final, problem, count);
-  return buildSamplesCsv(problem.parameterNames, samples, components);
+export function buildCsvExport(problem: ResolvedProblem, final: FinalIteration, count?: number): string {
+  const { samples, components, source } = drawPosteriorSamples(final, problem, count);
+  return buildSamplesCsv(problem.parameterNames, samples, components, source);
 }
 
 /**
@@ -90,7 +89,7 @@ function contentOf(store: RunStore, run: RunRecord, format: ExportFormat, sample
       const last = store.getLatestIteration(run.id);
       if (!last || last.iteration === 0) throw noIterations(run, last !== null);
       checkShape(run, problem, [last]);
-      return withSamplingErrors(run, () => buildCsvExport(problem, last.mixture, samples));
+      return withSamplingErrors(run, () => buildCsvExport(problem, last, samples));
     }
     case 'json':
     case 'npz': {
@@ -100,7 +99,7 @@ function contentOf(store: RunStore, run: RunRecord, format: ExportFormat, sample
       if (!latest || latest.iteration === 0) throw noIterations(run, latest !== undefined);
       checkShape(run, problem, history);
       if (format === 'json') return buildJsonExport(run, problem.parameterNames, history);
-      const drawn: PosteriorSamples = withSamplingErrors(run, () => drawPosteriorSamples(latest.mixture, problem, samples));
+      const drawn: PosteriorSamples = withSamplingErrors(run, () => drawPosteriorSamples(latest, problem, samples));
       return buildNpzExport({ parameterNames: problem.parameterNames, history, samples: drawn });
     }
     default:

@@ -17,7 +17,7 @@ export { ExportError, isExportError } from './errors';
 export type { ExportErrorCode } from './errors';
 export { EXPORT_FILE_TYPES, EXPORT_FORMATS, isExportFormat, RUN_RESULT_FILES, suggestedExportFileName } from '../../contract/exports';
 export type { ExportFormat } from '../../contract/exports';
-export { buildNpzExport, NPZ_KEYS, npzArrays } from './npz';
+export { buildNpzExport, NPZ_KEYS, npzArrays, PARTICLE_NPZ_KEYS } from './npz';
 export type { NpzExportInput, NpzKey } from './npz';
 export { buildProblemExport, problemWithAbsolutePaths } from './problem-file';
 

@@ -17,6 +17,14 @@
  * | `components`          | `<i4`  | (n,)         | component (0-based) each sample came from        |
  * | `parameter_names`     | `<U…`  | (d,)         | parameter names, the columns of means/samples    |
  *
+ * A run of a particle method (eki, eks, smc) stores its Gaussian summary as the K = 1 mixture,
+ * and instead of `components` (PARTICLE_NPZ_KEYS):
+ *
+ * | `particle_indices`         | `<i4` | (n,)   | particle (0-based) each sample is                |
+ * | `particles`                | `<f8` | (J, d) | the final ensemble, in u                         |
+ * | `particle_weights`         | `<f8` | (J,)   | its normalised weights (1/J each when equal)     |
+ * | `particle_log_likelihoods` | `<f8` | (J,)   | log-likelihoods at the particles (smc only)      |
+ *
  * u is the unconstrained space the mixture lives in (= θ for parameters without bounds,
  * problem-format.md §1.1), exactly as mixture.json reports it; the samples are the same rows as
  * the CSV export's. Per-iteration covariances are left out (N+1·K·d² doubles grow fast); the
@@ -41,14 +49,22 @@ export const NPZ_KEYS = [
   'components',
   'parameter_names',
 ] as const;
-export type NpzKey = (typeof NPZ_KEYS)[number];
+/** The keys of a particle run's archive, in the order they are written (smc adds `particle_log_likelihoods`). */
+export const PARTICLE_NPZ_KEYS = [
+  ...NPZ_KEYS.filter((key) => key !== 'components'),
+  'particle_indices',
+  'particles',
+  'particle_weights',
+  'particle_log_likelihoods',
+] as const;
+export type NpzKey = (typeof NPZ_KEYS)[number] | (typeof PARTICLE_NPZ_KEYS)[number];
 
 export interface NpzExportInput {
   /** d names, in the order of the mixture's and the samples' columns. */
   readonly parameterNames: readonly string[];
   /** Committed iterations 0..N in order, each with K components in d dimensions. */
   readonly history: readonly HistoryEntry[];
-  /** Posterior samples of the final mixture (`drawPosteriorSamples`). */
+  /** Posterior samples of the final iteration (`drawPosteriorSamples`). */
   readonly samples: PosteriorSamples;
 }
 
@@ -58,11 +74,12 @@ export interface NpzExportInput {
  */
 export function buildNpzExport(input: NpzExportInput): Uint8Array {
   const arrays = npzArrays(input);
-  return buildStoredZip(NPZ_KEYS.map((key) => ({ name: `${key}.npy`, data: encodeNpy(arrays[key]) })));
+  const keys = (Object.keys(arrays) as NpzKey[]).filter((key) => arrays[key] !== undefined);
+  return buildStoredZip(keys.map((key) => ({ name: `${key}.npy`, data: encodeNpy(arrays[key]!) })));
 }
 
-/** The arrays of the archive, by key, before encoding. */
-export function npzArrays(input: NpzExportInput): Record<NpzKey, NpyArray> {
+/** The arrays of the archive, by key in the order written, before encoding. */
+export function npzArrays(input: NpzExportInput): Partial<Record<NpzKey, NpyArray>> {
   const { history, parameterNames } = input;
   const last = history[history.length - 1];
   if (!last) throw new RangeError('history: expected at least the initial iteration, got none');
@@ -81,7 +98,7 @@ export function npzArrays(input: NpzExportInput): Record<NpzKey, NpyArray> {
     weightsHistory.set(weightsOf(entry), r * K);
     meansHistory.set(entry.mixture.means, r * K * d);
   });
-  return {
+  const common = {
     weights: { dtype: '<f8', shape: [K], data: weightsOf(last) },
     means: { dtype: '<f8', shape: [K, d], data: last.mixture.means },
     covariances: { dtype: '<f8', shape: [K, d, d], data: last.mixture.covariances },
@@ -91,8 +108,18 @@ export function npzArrays(input: NpzExportInput): Record<NpzKey, NpyArray> {
     forward_evaluations: { dtype: '<i8', shape: [rows], data: BigInt64Array.from(history, (entry) => BigInt(entry.forwardEvaluations)) },
     elapsed_seconds: { dtype: '<f8', shape: [rows], data: Float64Array.from(history, (entry) => entry.elapsedSeconds) },
     samples: { dtype: '<f8', shape: [n, d], data: input.samples.samples },
-    components: { dtype: '<i4', shape: [n], data: input.samples.components },
-    parameter_names: { dtype: 'unicode', shape: [d], data: [...parameterNames] },
+  } satisfies Partial<Record<NpzKey, NpyArray>>;
+  const names: NpyArray = { dtype: 'unicode', shape: [d], data: [...parameterNames] };
+  const ensemble = last.particles;
+  if (!ensemble) return { ...common, components: { dtype: '<i4', shape: [n], data: input.samples.components }, parameter_names: names };
+  const J = ensemble.nParticles;
+  return {
+    ...common,
+    parameter_names: names,
+    particle_indices: { dtype: '<i4', shape: [n], data: input.samples.components },
+    particles: { dtype: '<f8', shape: [J, d], data: ensemble.positions },
+    particle_weights: { dtype: '<f8', shape: [J], data: ensemble.logWeights ? Float64Array.from(ensemble.logWeights, Math.exp) : new Float64Array(J).fill(1 / J) },
+    ...(ensemble.logLikelihoods && { particle_log_likelihoods: { dtype: '<f8', shape: [J], data: ensemble.logLikelihoods } }),
   };
 }
 

@@ -3,6 +3,6 @@ export { buildMixtureJson, RESULT_FORMAT } from './mixture-json';
 export type { HistoryEntry, MixtureResultInput, MixtureResultJson, SoftwareInfo } from './mixture-json';
 export { stringifyJson } from './json-text';
 export { buildSamplesCsv, drawPosteriorSamples } from './samples-csv';
-export type { PosteriorSamples } from './samples-csv';
+export type { FinalIteration, PosteriorSamples } from './samples-csv';
 export { writeFileAtomic } from './atomic-write';
 export { softwareInfo } from './software';

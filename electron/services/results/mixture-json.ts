@@ -4,6 +4,7 @@
  */
 import { mixtureToJson } from '../../../core/gmki/state';
 import type { Mixture } from '../../../core/gmki/state';
+import type { ParticleEnsemble } from '../../../core/methods/types';
 import type { ProblemFileAsRun } from '../../../core/problem/types';
 
 export const RESULT_FORMAT = 'gmki-result/1';
@@ -22,6 +23,8 @@ export interface HistoryEntry {
   readonly forwardEvaluations: number;
   /** Seconds since the run started, when this iteration was complete. */
   readonly elapsedSeconds: number;
+  /** The ensemble of a particle method (eki, eks, smc); the last entry's is written as `particles`. */
+  readonly particles?: ParticleEnsemble | null;
 }
 
 export interface MixtureResultInput {
@@ -35,8 +38,20 @@ export interface MixtureResultInput {
 
 type MixtureJson = ReturnType<typeof mixtureToJson>;
 
+/** The final ensemble of a particle method, in u like the mixture. */
+export interface ParticlesJson {
+  /** J rows of d numbers. */
+  readonly positions: readonly (readonly number[])[];
+  /** J normalised weights; absent when they are equal. */
+  readonly weights?: readonly number[];
+  /** J log-likelihoods at the positions; absent when the method has none. */
+  readonly logLikelihoods?: readonly number[];
+}
+
 export interface MixtureResultJson {
   readonly format: typeof RESULT_FORMAT;
+  /** The method that ran (`settings.method`). */
+  readonly method: string;
   readonly problem: ProblemFileAsRun;
   readonly parameterNames: readonly string[];
   /** The mixture lives in u, which equals θ for parameters without bounds (§1.1). */
@@ -46,7 +61,10 @@ export interface MixtureResultJson {
     readonly forwardEvaluations: number;
     readonly elapsedSeconds: number;
   })[];
+  /** The final mixture; for a method other than GMKI, the Gaussian summary (K = 1). */
   readonly final: MixtureJson;
+  /** Particle methods only: the final ensemble. */
+  readonly particles?: ParticlesJson;
   readonly forwardEvaluations: number;
   readonly elapsedSeconds: number;
   readonly software: SoftwareInfo;
@@ -64,13 +82,24 @@ export function buildMixtureJson(input: MixtureResultInput): MixtureResultJson {
   }));
   return {
     format: RESULT_FORMAT,
+    method: input.problem.settings.method,
     problem: input.problem,
     parameterNames: [...input.parameterNames],
     space: 'unconstrained',
     history,
     final: mixtureToJson(last.mixture),
+    ...(last.particles ? { particles: particlesToJson(last.particles) } : {}),
     forwardEvaluations: last.forwardEvaluations,
     elapsedSeconds: last.elapsedSeconds,
     software: { name: input.software.name, version: input.software.version },
+  };
+}
+
+function particlesToJson(ensemble: ParticleEnsemble): ParticlesJson {
+  const { nParticles: J, nTheta: d, positions, logWeights, logLikelihoods } = ensemble;
+  return {
+    positions: Array.from({ length: J }, (_, j) => Array.from(positions.subarray(j * d, (j + 1) * d))),
+    ...(logWeights ? { weights: Array.from(logWeights, Math.exp) } : {}),
+    ...(logLikelihoods ? { logLikelihoods: Array.from(logLikelihoods) } : {}),
   };
 }

@@ -1,55 +1,73 @@
 /**
  * The `samples.csv` result file (`problem-format.md` §4): header = parameter names then
- * `component`; one row per posterior sample in physical units. `drawPosteriorSamples` is the one
- * way every result and export draws those samples, so the same run always gives the same rows.
+ * `component` (or `particle`); one row per posterior sample in physical units.
+ * `drawPosteriorSamples` is the one way every result and export draws those samples, so the same
+ * run always gives the same rows.
  */
 import type { Mixture } from '../../../core/gmki/state';
+import type { ParticleEnsemble } from '../../../core/methods/types';
 import type { ResolvedProblem } from '../../../core/problem/types';
 import { createRandomStream } from '../../../core/random/random';
-import { sampleMixture, samplesToPhysical } from '../../../core/results/sampling';
+import { sampleMixture, sampleParticles, samplesToPhysical } from '../../../core/results/sampling';
 
-/** Posterior samples in physical units and the component each one came from. */
+/** Posterior samples in physical units and where each one came from. */
 export interface PosteriorSamples {
   /** count×d, row-major, θ in physical units. */
   readonly samples: Float64Array;
-  /** count component indices (0-based, as in mixture.json's arrays). */
+  /** count indices (0-based): the mixture component, or the particle (`source`), of each sample. */
   readonly components: Int32Array;
+  /** What `components` counts: mixture components (GMKI, uki) or particles (eki, eks, smc). */
+  readonly source: 'component' | 'particle';
+}
+
+/** The last committed iteration of a run: its mixture, and its ensemble for a particle method. */
+export interface FinalIteration {
+  readonly mixture: Mixture;
+  readonly particles?: ParticleEnsemble | null;
 }
 
 /**
- * Draws the run's posterior samples from `mixture` (its final one): seeded by the run's seed on
- * the run's own 'posterior-samples' stream, so their number never changes the run's other draws
- * and the same run always yields the same samples; mapped from u to physical units.
+ * Draws the run's posterior samples from its final iteration: the particles of a particle
+ * method (all of them, in order, when `count` is their number; else resampled by weight), or
+ * draws from the mixture. Seeded by the run's seed on the run's own 'posterior-samples' stream,
+ * so their number never changes the run's other draws and the same run always yields the same
+ * samples; mapped from u to physical units.
  * @param count how many (default `settings.posteriorSamples`)
  * @throws NotPositiveDefiniteError when a covariance is far from positive definite
  */
 export function drawPosteriorSamples(
-  mixture: Mixture,
+  final: FinalIteration,
   problem: Pick<ResolvedProblem, 'transforms' | 'settings'>,
   count: number = problem.settings.posteriorSamples,
 ): PosteriorSamples {
   const random = createRandomStream(problem.settings.seed, 'posterior-samples');
-  const { samples, components } = sampleMixture(mixture, count, random);
-  return { samples: samplesToPhysical(samples, problem.transforms), components };
+  if (final.particles) {
+    const { samples, particles } = sampleParticles(final.particles, count, random);
+    return { samples: samplesToPhysical(samples, problem.transforms), components: particles, source: 'particle' };
+  }
+  const { samples, components } = sampleMixture(final.mixture, count, random);
+  return { samples: samplesToPhysical(samples, problem.transforms), components, source: 'component' };
 }
 
 /**
  * @param parameterNames d names (the header's first d columns)
  * @param samples count×d physical values, row-major
- * @param components count component indices (0-based, as in mixture.json's arrays)
+ * @param components count component (or particle) indices (0-based, as in mixture.json's arrays)
+ * @param source the last column's name: `component` or `particle`
  * @returns the CSV text, `\n` line ends, a final line break; numbers in shortest round-trip form
  */
 export function buildSamplesCsv(
   parameterNames: readonly string[],
   samples: Float64Array,
   components: Int32Array,
+  source: PosteriorSamples['source'] = 'component',
 ): string {
   const d = parameterNames.length;
   const count = components.length;
   if (samples.length !== count * d) {
     throw new RangeError(`samples: expected ${count}×${d} = ${count * d} values, got ${samples.length}`);
   }
-  const lines: string[] = [[...parameterNames, 'component'].map(csvField).join(',')];
+  const lines: string[] = [[...parameterNames, source].map(csvField).join(',')];
   for (let r = 0; r < count; r++) {
     const row: string[] = [];
     for (let j = 0; j < d; j++) row.push(String(samples[r * d + j]));

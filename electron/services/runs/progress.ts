@@ -23,6 +23,7 @@ export function progressOfRun(run: RunRecord, live: LiveProgress = {}): RunProgr
   return {
     runId: run.id,
     status: run.status,
+    method: run.method,
     iteration: run.iterationsDone,
     iterations: run.iterations,
     evaluationsDone: run.forwardEvaluations + (live.doneInBatch ?? 0),

@@ -93,7 +93,7 @@ describe('NPZ export', () => {
 
   it('holds the same posterior samples as the CSV export, in physical units, with int32 components', () => {
     const arrays = readNpz(npz);
-    const expected = drawPosteriorSamples(run.records.at(-1)!.mixture, run.problem);
+    const expected = drawPosteriorSamples(run.records.at(-1)!, run.problem);
     expect(f8(arrays.get('samples'), [250, 2])).toEqual(bytesOf(expected.samples));
     const components = arrays.get('components')!;
     expect(components.descr).toBe('<i4');
@@ -119,7 +119,7 @@ describe('NPZ export', () => {
   it.skipIf(!numpy.ok)('loads with numpy.load (allow_pickle=False) to the same values, dtypes and shapes', async () => {
     // Also a hand-built archive with non-ASCII names and empty arrays, which a run cannot produce.
     const oddFile = join(dir, 'odd.npz');
-    const odd = { samples: new Float64Array(0), components: new Int32Array(0) };
+    const odd = { samples: new Float64Array(0), components: new Int32Array(0), source: 'component' as const };
     const mixture = { nComponents: 1, nTheta: 2, logWeights: Float64Array.of(0), means: Float64Array.of(-0, 5e-324), covariances: Float64Array.of(1, 0.5, 0.5, 2) };
     await writeFile(oddFile, buildNpzExport({ parameterNames: ['θ₁', 'x😀y'], history: [{ iteration: 0, mixture, forwardEvaluations: 0, elapsedSeconds: 0 }], samples: odd }));
 

@@ -65,7 +65,7 @@ describe('CSV and JSON exports of a stored run', () => {
   });
 
   it('writes from the store exactly the samples.csv and mixture.json of the in-memory run (gmki run --out writes these exports: test/cli/run-results.test.ts)', async () => {
-    const { samples, components } = drawPosteriorSamples(run.history.at(-1)!.mixture, run.problem);
+    const { samples, components } = drawPosteriorSamples(run.history.at(-1)!, run.problem);
     expect(await exportText(run.runId, 'csv', 'same.csv')).toBe(buildSamplesCsv(run.problem.parameterNames, samples, components));
     const mixtureJson = buildMixtureJson({ problem: run.problem.file, parameterNames: run.problem.parameterNames, history: run.history, software: softwareInfo() });
     expect(await exportText(run.runId, 'json', 'same.json')).toBe(stringifyJson(mixtureJson));
@@ -88,7 +88,7 @@ describe('CSV and JSON exports of a stored run', () => {
   it('writes mixture.json with the structure of problem-format.md §4 and every committed mixture bit for bit', async () => {
     for (const stored of [run, partial, example]) {
       const json = JSON.parse(await exportText(stored.runId, 'json', `mixture-${stored.runId}.json`));
-      expect(Object.keys(json)).toEqual(['format', 'problem', 'parameterNames', 'space', 'history', 'final', 'forwardEvaluations', 'elapsedSeconds', 'software']);
+      expect(Object.keys(json)).toEqual(['format', 'method', 'problem', 'parameterNames', 'space', 'history', 'final', 'forwardEvaluations', 'elapsedSeconds', 'software']);
       expect(json.format).toBe('gmki-result/1');
       expect(json.space).toBe('unconstrained');
       expect(json.problem).toEqual(store.getRun(stored.runId)!.problem);

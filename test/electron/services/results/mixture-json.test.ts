@@ -31,6 +31,7 @@ describe('buildMixtureJson', () => {
   it('has the fields of problem-format.md §4 in their order', () => {
     expect(Object.keys(json)).toEqual([
       'format',
+      'method',
       'problem',
       'parameterNames',
       'space',
@@ -42,6 +43,7 @@ describe('buildMixtureJson', () => {
     ]);
     expect(json.format).toBe(RESULT_FORMAT);
     expect(json.format).toBe('gmki-result/1');
+    expect(json.method).toBe(problem.settings.method);
     expect(json.space).toBe('unconstrained');
     expect(json.problem).toBe(problem);
     expect(json.software).toEqual({ name: 'gmki-studio', version: '9.9.9' });
