@@ -16,7 +16,7 @@ describe('posteriorSamples', () => {
   it('draws exactly the rows every export of the run draws (same seed, same stream)', () => {
     const transforms = [identityTransform(), lowerBoundTransform(0)];
     const page = posteriorSamples(mixture, transforms, 42, 500);
-    const exported = drawPosteriorSamples(mixture, { transforms, settings: { seed: 42 } as never }, 500);
+    const exported = drawPosteriorSamples({ mixture }, { transforms, settings: { seed: 42 } as never }, 500);
     expect(page).toEqual(exported.samples);
     for (let n = 0; n < 500; n++) expect(page[n * 2 + 1]).toBeGreaterThan(0);
   });
