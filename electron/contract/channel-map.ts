@@ -19,6 +19,7 @@ import type {
   RunDiagnostics,
   RunList,
   RunProgress,
+  RunDeleted,
   RunRecord,
   RunStatusChange,
   SavedProblem,
@@ -77,6 +78,7 @@ export type ResponseOf<C extends Channel> = ChannelMap[C]['response'];
 export interface EventMap {
   'run/progress': RunProgress;
   'run/status': RunStatusChange;
+  'run/deleted': RunDeleted;
 }
 
 /** Keeps EventMap and EVENTS in step: a name in one but not the other fails the typecheck. */

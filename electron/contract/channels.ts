@@ -42,7 +42,7 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
 }
 
-export const EVENTS = ['run/progress', 'run/status'] as const;
+export const EVENTS = ['run/progress', 'run/status', 'run/deleted'] as const;
 
 /** An event the main process (or the server) pushes to the renderer. */
 export type EventName = (typeof EVENTS)[number];

@@ -274,6 +274,11 @@ export interface RunStatusChange {
   readonly error: string | null;
 }
 
+/** run/deleted: a run was deleted through this process (screens that show it drop it). */
+export interface RunDeleted {
+  readonly runId: string;
+}
+
 /** An acknowledgement without data (deletes). */
 export interface Done {
   readonly done: true;

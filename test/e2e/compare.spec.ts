@@ -72,24 +72,28 @@ test('compares two runs of one example with different K: overlays drawn, only th
   await gmki.screenshot('compare-dark');
 });
 
-test('a deleted run is named and can be removed; fewer than two runs show how to pick more', async ({ gmki }) => {
+test('a deleted run leaves the comparison and the address with a notice: deleted before, or while it is open', async ({ gmki }) => {
   const { page } = gmki;
   const run = await startExample(gmki, 2, 'circle K=2');
   const deleted = await startExample(gmki, 3, 'circle K=3, deleted');
-  await waitForCompletion(gmki, [run.id, deleted.id]);
+  const later = await startExample(gmki, 4, 'circle K=4, deleted later');
+  await waitForCompletion(gmki, [run.id, deleted.id, later.id]);
   await gmki.invoke('run/delete', { runId: deleted.id });
-  const missing = deleted.id;
 
-  await gmki.open(`/compare?runs=${run.id},${missing}`);
-  await expect(page.getByTestId('compare-run-error')).toContainText(`Run ${missing} no longer exists`);
-  await expect(page.getByTestId('compare-too-few')).toBeVisible();
-  await expect(page.getByTestId('compare-chip').nth(1)).toContainText('not found');
-  await gmki.screenshot('compare-deleted-run');
+  // An address naming a run deleted since.
+  await gmki.open(`/compare?runs=${run.id},${deleted.id},${later.id}`);
+  await expect(page.getByTestId('compare-run-removed')).toHaveText(`Run ${deleted.id.slice(0, 8)} was deleted, so it left the comparison.`);
+  await expect(page.getByTestId('compare-chip')).toHaveCount(2);
+  await expect(page).toHaveURL(new RegExp(`runs=${run.id}(%2C|,)${later.id}$`));
+  await expect(page.getByTestId('compare-pair').locator('canvas').first()).toBeVisible();
 
-  await page.getByRole('button', { name: `Remove Run ${missing.slice(0, 8)} from the comparison` }).click();
-  await expect(page.getByTestId('compare-empty')).toContainText('Pick two or more runs');
+  // Deleted by another client of the same server while the comparison is on screen (run/deleted).
+  await gmki.invoke('run/delete', { runId: later.id });
+  await expect(page.getByTestId('compare-run-removed')).toContainText('“circle K=4, deleted later” was deleted, so it left the comparison.');
+  await expect(page.getByTestId('compare-chip')).toHaveCount(1);
   await expect(page).toHaveURL(new RegExp(`runs=${run.id}$`));
-  await gmki.screenshot('compare-one-run');
+  await expect(page.getByTestId('compare-empty')).toContainText('Pick two or more runs');
+  await gmki.screenshot('compare-deleted-run');
 });
 
 test('adds runs with the search field and keeps them in the address', async ({ gmki }) => {

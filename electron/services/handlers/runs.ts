@@ -78,7 +78,8 @@ export async function extendRun(deps: HandlerDeps, request: ParsedRequestOf<'run
 
 /** run/delete: a queued or running run must be cancelled first. */
 export async function deleteRun(deps: HandlerDeps, request: ParsedRequestOf<'run/delete'>): Promise<ResponseOf<'run/delete'>> {
-  deleteStoredRun(appLifecycle(deps), request.runId);
+  const run = deleteStoredRun(appLifecycle(deps), request.runId);
+  deps.events.emit('run/deleted', { runId: run.id });
   return { done: true };
 }
 

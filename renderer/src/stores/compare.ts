@@ -1,7 +1,9 @@
 /**
  * The Compare screen's state: which runs are picked (in order: the order gives each its colour),
  * each picked run's record and mixture history as it loads or fails, and the runs the picker
- * offers. Errors become state per run, so a deleted run is named beside the others, not a blank screen.
+ * offers. Errors become state per run, named beside the others, not a blank screen. A run that
+ * is deleted (here: the run/deleted event; elsewhere: NOT_FOUND when it is fetched) leaves the
+ * comparison with a short notice.
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
@@ -26,6 +28,8 @@ export const useCompareStore = defineStore('compare', () => {
   const options = shallowRef<readonly RunSummary[]>([]);
   const optionsLoading = ref(false);
   const optionsError = ref<AppError | null>(null);
+  /** One sentence per run that left the comparison because it was deleted; cleared when read. */
+  const removed = ref<string[]>([]);
   // The latest request per run wins: a reload after a status change must not be overwritten by an older answer.
   const requestOf = new Map<string, number>();
   let requests = 0;
@@ -43,7 +47,8 @@ export const useCompareStore = defineStore('compare', () => {
     if (runs.value[id]?.state !== 'ready') put({ id, state: 'loading' });
     const [record, history] = await Promise.all([bridge.invoke('run/get', { runId: id }), bridge.invoke('run/iterations', { runId: id })]);
     if (requestOf.get(id) !== request || !selected.value.includes(id)) return;
-    if (!record.ok) put({ id, state: 'error', error: record.error });
+    if (!record.ok && record.error.code === 'NOT_FOUND') dropDeleted(id);
+    else if (!record.ok) put({ id, state: 'error', error: record.error });
     else if (!history.ok) put({ id, state: 'error', error: history.error });
     else put({ id, state: 'ready', record: record.value, history: history.value });
   }
@@ -67,6 +72,24 @@ export const useCompareStore = defineStore('compare', () => {
     setSelection(selected.value.filter((other) => other !== id));
   }
 
+  /** Takes a deleted run out of the comparison, saying which one it was. */
+  function dropDeleted(id: string): void {
+    if (!selected.value.includes(id)) return;
+    const known = runs.value[id];
+    const name = known?.state === 'ready' ? `“${known.record.name}”` : `Run ${id.slice(0, 8)}`;
+    removed.value = [...removed.value, `${name} was deleted, so it left the comparison.`];
+    remove(id);
+  }
+
+  /** Checks that the picked runs still exist (deleted elsewhere while this screen was closed). */
+  async function checkStillThere(): Promise<void> {
+    const ready = selected.value.filter((id) => runs.value[id]?.state === 'ready');
+    const replies = await Promise.all(ready.map((id) => bridge.invoke('run/get', { runId: id })));
+    replies.forEach((reply, r) => {
+      if (!reply.ok && reply.error.code === 'NOT_FOUND') dropDeleted(ready[r]!);
+    });
+  }
+
   /** The runs the picker offers for a search text (name, problem, tags: the server's search). */
   async function searchRuns(search: string): Promise<void> {
     optionsLoading.value = true;
@@ -80,12 +103,20 @@ export const useCompareStore = defineStore('compare', () => {
     }
   }
 
-  /** Reloads a picked run whenever its status changes (a running run's result grows); returns the unsubscribe. */
-  function followStatus(): () => void {
-    return bridge.subscribe('run/status', (change) => {
-      if (selected.value.includes(change.runId)) void load(change.runId);
-    });
+  /**
+   * Reloads a picked run whenever its status changes (a running run's result grows) and drops
+   * one that is deleted; checks first that none was deleted meanwhile. Returns the unsubscribe.
+   */
+  function follow(): () => void {
+    void checkStillThere();
+    const stops = [
+      bridge.subscribe('run/status', (change) => {
+        if (selected.value.includes(change.runId)) void load(change.runId);
+      }),
+      bridge.subscribe('run/deleted', ({ runId }) => dropDeleted(runId)),
+    ];
+    return () => stops.forEach((stop) => stop());
   }
 
-  return { selected, runs, picked, loading, options, optionsLoading, optionsError, setSelection, add, remove, reload: load, searchRuns, followStatus };
+  return { selected, runs, picked, loading, options, optionsLoading, optionsError, removed, setSelection, add, remove, reload: load, searchRuns, follow };
 });

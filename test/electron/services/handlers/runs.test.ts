@@ -131,7 +131,11 @@ describe('browsing and annotating runs', () => {
     const copy = await call<DuplicatedProblem>('run/duplicate', { runId: run.id });
     expect(copy.problemDir).toBe(fixture.dir);
     expect((await call<ValidationOutcome>('problem/validate', { problem: copy.problem })).valid).toBe(true);
+    const deleted: string[] = [];
+    const stop = fixture.deps.events.subscribe('run/deleted', ({ runId }) => deleted.push(runId));
     expect(await call('run/delete', { runId: run.id })).toEqual({ done: true });
+    stop();
+    expect(deleted).toEqual([run.id]);
     expect(await codeOf('run/get', { runId: run.id })).toBe('NOT_FOUND');
   });
 });
