@@ -8,9 +8,8 @@ import type { ParameterTransform, ProblemReference } from '../../core/problem/ty
 import type { RunStatus } from '../services/store/types';
 import { referenceDistances } from '../../core/results/reference';
 import type { ReferenceDistance } from '../../core/results/reference';
-import { summarizeMixture } from '../../core/results/summary';
-import { formatDuration, formatNumber, plural } from './format';
-import { resultHeading } from './method-lines';
+import { formatDuration, plural } from './format';
+import { formatMixture } from './mixture-text';
 
 export interface RunSummaryJson {
   readonly id: string;
@@ -68,13 +67,9 @@ export function buildRunSummaryJson(outcome: RunOutcome, context?: ReferenceCont
   };
 }
 
-/** Parameters listed per component; more go to mixture.json only, so d = 128 stays readable. */
-const MAX_PARAMETERS_SHOWN = 10;
-
 /**
- * The final mixture per component: weight, then per parameter mean ± std (unbounded) or median
- * and central 95 % interval (bounded). The transforms are monotone, so the u-quantiles map to
- * the exact θ-quantiles of the component; a u-mean ± std would not be physical.
+ * The end of a completed run: what it did, then the final mixture per component in physical
+ * units (`formatMixture`), and which files were written.
  */
 export function formatHumanSummary(
   outcome: RunOutcome,
@@ -89,50 +84,12 @@ export function formatHumanSummary(
     '',
   ];
   if (!outcome.mixture) return `${lines.join('\n')}\n`;
-  const summary = summarizeMixture(outcome.mixture);
-  const shown = Math.min(parameterNames.length, MAX_PARAMETERS_SHOWN);
-  const nameWidth = Math.max(...parameterNames.slice(0, shown).map((name) => name.length));
-  let anyBounded = false;
-  let anyUnbounded = false;
-  const distances = reference ? referenceDistances(outcome.mixture, transforms, reference) : null;
-  summary.components.forEach((component, k) => {
-    const toReference = distances && reference ? `  ${formatReferenceDistance(distances[k]!, reference.label)}` : '';
-    lines.push(`${resultHeading(outcome.method ?? 'gmki-robust', k, component.weight)}${toReference}`);
-    for (let i = 0; i < shown; i++) {
-      const transform = transforms[i]!;
-      const m = component.mean[i]!;
-      const s = component.std[i]!;
-      let text: string;
-      if (transform.kind === 'identity') {
-        anyUnbounded = true;
-        text = `${formatNumber(m)} ± ${formatNumber(s)}`;
-      } else {
-        anyBounded = true;
-        const [low, high] = [transform.toPhysical(m - 1.96 * s), transform.toPhysical(m + 1.96 * s)].sort((a, b) => a - b);
-        text = `${formatNumber(transform.toPhysical(m))}  (95 %: ${formatNumber(low!)} to ${formatNumber(high!)})`;
-      }
-      lines.push(`  ${parameterNames[i]!.padEnd(nameWidth)}  ${text}`);
-    }
-    if (shown < parameterNames.length) lines.push(`  … ${parameterNames.length - shown} more parameters in mixture.json`);
-  });
-  lines.push('');
-  lines.push(legend(anyUnbounded, anyBounded));
+  const mixture = formatMixture(outcome.mixture, parameterNames, transforms, { reference, method: outcome.method });
+  lines.push(...mixture.lines, '', mixture.legend);
   lines.push(
     files.length > 0
       ? `Wrote ${files.join(' and ')}.`
       : 'No files written (add --out DIR for mixture.json and samples.csv).',
   );
   return `${lines.join('\n')}\n`;
-}
-
-function legend(anyUnbounded: boolean, anyBounded: boolean): string {
-  const interval = 'median and central 95 % interval (physical units)';
-  if (anyUnbounded && anyBounded) return `Unbounded parameters: mean ± std. Bounded parameters: ${interval}.`;
-  return anyBounded ? `Values are the ${interval} per component.` : 'Values are mean ± std per component.';
-}
-
-/** `distance to truth 12.3 (relative error 0.4812)`: one component's distance to the reference. */
-export function formatReferenceDistance(distance: ReferenceDistance, label: string): string {
-  const relative = distance.relativeError === null ? '' : ` (relative error ${formatNumber(distance.relativeError)})`;
-  return `distance to ${label} ${formatNumber(distance.distance)}${relative}`;
 }

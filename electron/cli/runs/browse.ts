@@ -1,15 +1,14 @@
 /** `gmki runs list | show | tag | delete`: looking at and tidying the stored runs. */
-import { referenceDistances } from '../../../core/results/reference';
 import { summarizeMixture } from '../../../core/results/summary';
 import { deleteRun as deleteStoredRun, findRun, problemOfRun } from '../../services/runs/lifecycle';
-import { RUN_STATUSES, type RunStatus, type RunStore } from '../../services/store';
+import { RUN_STATUSES, type IterationEntry, type RunRecord, type RunStatus, type RunStore } from '../../services/store';
 import { CliError, EXIT_INVALID, EXIT_OK } from '../errors';
 import { formatDuration, formatNumber } from '../format';
 import { methodSettingsText, resultHeading, resultNoun } from '../method-lines';
 import type { CliIo } from '../io';
 import { cliLifecycle } from '../run-lifecycle';
 import { diagnoseStoredRun, formatDiagnostics } from '../run-diagnostics';
-import { formatReferenceDistance } from '../summary';
+import { formatMixture } from '../mixture-text';
 import type { RunsOptions } from './args';
 
 export function listRuns(store: RunStore, options: RunsOptions, io: CliIo): number {
@@ -74,17 +73,7 @@ export function showRun(store: RunStore, options: RunsOptions, io: CliIo): numbe
   ];
   if (run.tags.length > 0) lines.push(`tags       ${run.tags.join(', ')}`);
   if (run.notes) lines.push(`notes      ${run.notes}`);
-  if (latest) {
-    lines.push('', `${resultNoun(settings.method)} after iteration ${latest.iteration} (mean ± std in the unconstrained space):`);
-    const parsed = problemOfRun(run);
-    const reference = parsed.ok ? parsed.problem.reference : null;
-    const distances = parsed.ok && reference ? referenceDistances(latest.mixture, parsed.problem.transforms, reference) : null;
-    summarizeMixture(latest.mixture).components.forEach((component, k) => {
-      const means = Array.from(component.mean, (m, i) => `${formatNumber(m)} ± ${formatNumber(component.std[i]!)}`);
-      lines.push(`  ${resultHeading(settings.method, k, component.weight)}  ${means.slice(0, 6).join(', ')}${means.length > 6 ? ', …' : ''}`);
-      if (distances && reference) lines.push(`               ${formatReferenceDistance(distances[k]!, reference.label)}`);
-    });
-  }
+  if (latest) lines.push('', ...mixtureLines(run, latest));
   const diagnostics = formatDiagnostics(diagnoseStoredRun(store.getIterations(run.id), settings.minWeight), true);
   if (diagnostics) lines.push('', 'diagnostics:', ...diagnostics.trimEnd().split('\n').map((line) => `  ${line}`));
   if (logs.length > 0) {
@@ -110,6 +99,26 @@ export function deleteRun(store: RunStore, options: RunsOptions, io: CliIo): num
   const run = deleteStoredRun(cliLifecycle(store), options.runId!);
   io.stdout(`deleted run ${run.id} (${run.name})\n`);
   return EXIT_OK;
+}
+
+/**
+ * The run's latest mixture by parameter name in physical units, as `gmki run` ends with; in the
+ * unconstrained space, unnamed, only when the stored problem no longer validates (its transforms
+ * are then unknown).
+ */
+function mixtureLines(run: RunRecord, latest: IterationEntry): string[] {
+  const parsed = problemOfRun(run);
+  if (!parsed.ok) {
+    const lines = [`${resultNoun(run.method)} after iteration ${latest.iteration} (mean ± std in the unconstrained space: the stored problem no longer validates):`];
+    summarizeMixture(latest.mixture).components.forEach((component, k) => {
+      const means = Array.from(component.mean, (m, i) => `${formatNumber(m)} ± ${formatNumber(component.std[i]!)}`);
+      lines.push(`  ${resultHeading(run.method, k, component.weight)}  ${means.slice(0, 6).join(', ')}${means.length > 6 ? ', …' : ''}`);
+    });
+    return lines;
+  }
+  const { parameterNames, transforms, reference } = parsed.problem;
+  const text = formatMixture(latest.mixture, parameterNames, transforms, { reference, method: run.method, indent: '  ' });
+  return [`${resultNoun(run.method)} after iteration ${latest.iteration}:`, ...text.lines, `  ${text.legend}`];
 }
 
 function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
