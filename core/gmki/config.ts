@@ -60,7 +60,7 @@ export const DEFAULT_GMKI_CONFIG: GmkiConfig = Object.freeze({
 });
 
 /** The settle period of a gmki-robust run: settleIterations, or ⌈iterations/4⌉ when null. */
-export function settleIterationsOf(config: GmkiConfig): number {
+export function settleIterationsOf(config: Pick<GmkiConfig, 'settleIterations' | 'iterations'>): number {
   return config.settleIterations ?? Math.ceil(config.iterations / 4);
 }
 

@@ -5,6 +5,7 @@
 import { mixtureToJson } from '../../../core/gmki/state';
 import type { Mixture } from '../../../core/gmki/state';
 import type { ParticleEnsemble } from '../../../core/methods/types';
+import { withAutomaticValues } from '../../../core/problem/automatic-settings';
 import type { ProblemFileAsRun } from '../../../core/problem/types';
 
 export const RESULT_FORMAT = 'gmki-result/1';
@@ -80,10 +81,12 @@ export function buildMixtureJson(input: MixtureResultInput): MixtureResultJson {
     forwardEvaluations: entry.forwardEvaluations,
     elapsedSeconds: entry.elapsedSeconds,
   }));
+  // Automatic settings (null in the stored problem) are written as the numbers the run used.
+  const settings = withAutomaticValues(input.problem.settings, input.parameterNames.length);
   return {
     format: RESULT_FORMAT,
     method: input.problem.settings.method,
-    problem: input.problem,
+    problem: { ...input.problem, settings },
     parameterNames: [...input.parameterNames],
     space: 'unconstrained',
     history,

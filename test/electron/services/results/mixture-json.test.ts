@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mixtureFromJson } from '../../../../core/gmki/state';
-import type { ProblemFileAsRun } from '../../../../core/problem/types';
+import { parseProblem } from '../../../../core/problem/parse';
+import type { ProblemFileAsRun, ResolvedProblem } from '../../../../core/problem/types';
+import { runInversion } from '../../../support/runInversion';
+import { DEFAULT_TEST_SETTINGS } from '../../../support/problems';
 import { buildMixtureJson, RESULT_FORMAT } from '../../../../electron/services/results/mixture-json';
 import { stringifyJson } from '../../../../electron/services/results/json-text';
 
-const problem = { format: 'gmki-problem/1', name: 'tiny', settings: { iterations: 1 } } as unknown as ProblemFileAsRun;
+const problem: ProblemFileAsRun = { format: 'gmki-problem/1', name: 'tiny', settings: { ...DEFAULT_TEST_SETTINGS, method: 'gmki-robust', iterations: 6 } };
 
 const initial = mixtureFromJson({
   weights: [0.5, 0.5],
@@ -45,7 +48,7 @@ describe('buildMixtureJson', () => {
     expect(json.format).toBe('gmki-result/1');
     expect(json.method).toBe(problem.settings.method);
     expect(json.space).toBe('unconstrained');
-    expect(json.problem).toBe(problem);
+    expect(json.problem).toEqual({ ...problem, settings: { ...problem.settings, sigmaPointAlpha: 1, settleIterations: 2 } });
     expect(json.software).toEqual({ name: 'gmki-studio', version: '9.9.9' });
   });
 
@@ -78,6 +81,55 @@ describe('buildMixtureJson', () => {
     expect(() =>
       buildMixtureJson({ problem, parameterNames: ['a'], history: [], software: { name: 'x', version: '0' } }),
     ).toThrow(/at least the initial iteration/);
+  });
+});
+
+describe('the problem of mixture.json', () => {
+  /** Five parameters (so that α = min(√(4/d), 1) = √0.8 is not 1), a cheap nonlinear model. */
+  function problemJson(settings: Record<string, unknown>): Record<string, unknown> {
+    return {
+      format: 'gmki-problem/1',
+      name: 'automatic settings',
+      parameters: ['p', 'q', 'r', 's', 't'].map((name, i) => ({ name, prior: { mean: i / 4, std: 1 } })),
+      observations: { values: [1, 0.5, -0.2, 0.8], noise: { std: 0.3 } },
+      model: { type: 'javascript', path: 'model.mjs' },
+      settings: { iterations: 6, seed: 11, exploration: { method: 'monte-carlo', samples: 300 }, ...settings },
+    };
+  }
+  const model = ([p, q, r, s, t]: readonly number[]) => [p! + q!, q! * r!, s! - t!, p! * t!];
+  const parsed = (json: unknown): ResolvedProblem => {
+    const result = parseProblem(json, { cpuCount: 1 });
+    if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+    return result.problem;
+  };
+  const finalOf = (resolved: ResolvedProblem) => runInversion(resolved, model).history.at(-1)!.mixture;
+  const writtenProblem = (resolved: ResolvedProblem) =>
+    buildMixtureJson({
+      problem: resolved.file,
+      parameterNames: resolved.parameterNames,
+      history: [{ iteration: 0, mixture: initial, forwardEvaluations: 0, elapsedSeconds: 0 }],
+      software: { name: 'gmki-studio', version: '0' },
+    }).problem;
+
+  for (const method of ['gmki-robust', 'uki', 'eki'] as const) {
+    it(`${method}: writes the automatic settings as numbers that rerun to the same mixtures, bit for bit`, () => {
+      const automatic = parsed(problemJson({ method, ...(method === 'gmki-robust' ? { components: 2 } : {}) }));
+      expect(automatic.settings).toMatchObject({ sigmaPointAlpha: null, settleIterations: null, particles: null });
+      const written = writtenProblem(automatic);
+      expect(written.settings).toMatchObject({
+        sigmaPointAlpha: Math.sqrt(4 / 5),
+        settleIterations: 2,
+        particles: method === 'eki' ? 100 : null,
+      });
+      const rerun = parsed({ ...problemJson({}), settings: JSON.parse(JSON.stringify(written.settings)) });
+      expect(finalOf(rerun)).toEqual(finalOf(automatic));
+    });
+  }
+
+  it('is sensitive to the values it writes (another α gives another run)', () => {
+    const automatic = parsed(problemJson({ method: 'gmki-robust', components: 2 }));
+    const other = parsed(problemJson({ method: 'gmki-robust', components: 2, sigmaPointAlpha: 0.5 }));
+    expect(finalOf(other)).not.toEqual(finalOf(automatic));
   });
 });
 
