@@ -49,7 +49,8 @@ Options:
 Exit status: 0 completed, 1 the run failed (model error), 2 invalid problem or arguments.`,
   validate: `Usage: gmki validate PROBLEM.gmki.json
 
-Checks the problem file and reports every error with its JSON path; runs nothing.
+Checks the problem file and reports every error with its JSON path, and that a javascript
+model's module file exists (model.path, with the path it looked for); runs nothing.
 
 Options:
   -h, --help                show this help

@@ -2,7 +2,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_PROBLEMS } from '../../core/problem/examples';
-import { makeTempDir, REPO_ROOT, removeDir, runGmki, STACK_FRAME } from './helpers';
+import { makeTempDir, REPO_ROOT, removeDir, runGmki, STACK_FRAME, tinyProblem } from './helpers';
 
 let dir: string;
 beforeAll(async () => {
@@ -48,6 +48,15 @@ describe('gmki validate', () => {
     expect(result.stdout).toBe(
       'ok: Two-modal 2D (JavaScript model) — 2 parameters, 1 observation, K = 3, 30 iterations, 450 forward evaluations\n',
     );
+  });
+
+  it.concurrent('refuses a javascript model whose file is missing, naming model.path and where it looked (exit 2)', async () => {
+    const file = join(dir, 'no-model.gmki.json');
+    await writeFile(file, JSON.stringify(tinyProblem({}, { type: 'javascript', path: 'models/later.mjs' })));
+    const result = await runGmki(['validate', file]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`${file}: model.path: model file "models/later.mjs" not found (looked for ${join(dir, 'models', 'later.mjs')})\n`);
   });
 });
 

@@ -1,12 +1,12 @@
 /**
  * `gmki validate PROBLEM`: every error of the file at once, or one line saying what it
- * describes. It checks the file (problem-format.md §1); a model file that does not exist yet is a
- * warning on stderr, so that a problem file can be checked before its model is written. Nothing
- * of the user's code runs.
+ * describes. It checks the file (problem-format.md §1) and that a javascript model's module file
+ * exists, naming `model.path` and where it was looked for (a run would fail at once without it).
+ * Nothing of the user's code runs.
  */
 import { evaluationsPerIteration } from '../../../core/gmki/process';
 import type { ValidateOptions } from '../args';
-import { EXIT_OK } from '../errors';
+import { CliError, EXIT_INVALID, EXIT_OK } from '../errors';
 import { plural } from '../format';
 import type { CliIo } from '../io';
 import { ModelLoadError } from '../../services/models';
@@ -15,13 +15,10 @@ import { loadProblem } from '../problem-input';
 
 export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
   const { file, dir, problem } = await loadProblem(options.problemFile);
-  const modelProblem = await modelFile(problem.model, dir).then(
-    () => null,
-    (error: unknown) => {
-      if (error instanceof ModelLoadError) return { path: error.path, message: error.message };
-      throw error;
-    },
-  );
+  await modelFile(problem.model, dir).catch((error: unknown) => {
+    if (error instanceof ModelLoadError) throw new CliError(EXIT_INVALID, `${file}: ${error.path}: ${error.message}`);
+    throw error;
+  });
 
   const { components, iterations } = problem.settings;
   const d = problem.parameterNames.length;
@@ -30,6 +27,5 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
     `ok: ${problem.name} — ${plural(d, 'parameter')}, ${plural(problem.observations.values.length, 'observation')}, ` +
       `K = ${components}, ${plural(iterations, 'iteration')}, ${plural(evaluations, 'forward evaluation')}\n`,
   );
-  if (modelProblem) io.stderr(`warning: ${file}: ${modelProblem.path}: ${modelProblem.message}\n`);
   return EXIT_OK;
 }

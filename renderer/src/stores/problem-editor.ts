@@ -102,7 +102,9 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
     if (!reply.ok) {
       evaluation.value = { status: 'failed', error: reply.error };
       testFailure.value = `The last test evaluation failed: ${reply.error.message.replace(/\.$/, '')}.`;
-      if (reply.error.code === 'MODEL_SETUP') modelError.value = { path: reply.error.issues?.[0]?.path ?? 'model', message: reply.error.message };
+      // The issue holds the field's own message; the error's message starts with the field's path already.
+      const issue = reply.error.issues?.[0];
+      if (reply.error.code === 'MODEL_SETUP') modelError.value = { path: issue?.path ?? 'model', message: issue?.message ?? reply.error.message };
       return;
     }
     evaluation.value = { status: 'done', result: reply.value };

@@ -61,4 +61,20 @@ describe('useProblemEditorStore test evaluation', () => {
     await nextTick();
     expect(editor.testFailure).toBeNull();
   });
+
+  it('shows a model that cannot start on its field once, without repeating the field\'s path', async () => {
+    const missing = 'model file "gone.mjs" not found (looked for /work/gone.mjs)';
+    const bridge = {
+      invoke: async (channel: string) => {
+        if (channel === 'problem/validate') return { ok: true, value: { valid: true, summary: { nTheta: 1, nOutputs: 1, evaluationsPerIteration: 9 } } };
+        return { ok: false, error: { code: 'MODEL_SETUP', message: `model.path: ${missing}`, issues: [{ path: 'model.path', message: missing }] } };
+      },
+      subscribe: () => () => undefined,
+    } as unknown as AppBridge;
+    const { editor } = await editorWith(bridge);
+    await editor.validateNow();
+    await editor.testEvaluation();
+    expect(editor.errors).toEqual([{ path: 'model.path', message: missing }]);
+    expect(editor.messageFor('model.path')).toBe(missing);
+  });
 });
