@@ -91,7 +91,14 @@ describe('CSV and JSON exports of a stored run', () => {
       expect(Object.keys(json)).toEqual(['format', 'method', 'problem', 'parameterNames', 'space', 'history', 'final', 'forwardEvaluations', 'elapsedSeconds', 'software']);
       expect(json.format).toBe('gmki-result/1');
       expect(json.space).toBe('unconstrained');
-      expect(json.problem).toEqual(store.getRun(stored.runId)!.problem);
+      // The stored problem, its automatic settings (null) written as the numbers the run used (§4).
+      const storedProblem = store.getRun(stored.runId)!.problem;
+      const nTheta = stored.problem.parameterNames.length;
+      expect(storedProblem.settings).toMatchObject({ sigmaPointAlpha: null, settleIterations: null });
+      expect(json.problem).toEqual({
+        ...storedProblem,
+        settings: { ...storedProblem.settings, sigmaPointAlpha: Math.min(Math.sqrt(4 / nTheta), 1), settleIterations: Math.ceil(storedProblem.settings.iterations / 4) },
+      });
       expect(json.parameterNames).toEqual(stored.problem.parameterNames);
       const record = store.getRun(stored.runId)!;
       expect(json.software).toEqual({ name: record.softwareName, version: record.softwareVersion });
