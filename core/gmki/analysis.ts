@@ -29,35 +29,46 @@ export interface AnalyzedComponent {
 }
 
 /**
+ * One predicted component with its sigma points and the model's outputs there: what every
+ * variant's Kalman step starts from.
+ */
+export interface ComponentEvaluations {
+  /** Sigma points, (2d+1)×d, row 0 = m̂. */
+  readonly points: Float64Array;
+  /** F at the sigma points, (2d+1)×n_out. */
+  readonly outputs: Float64Array;
+  /** Ĉ (d×d). */
+  readonly predictedCov: Float64Array;
+  /** ℓ̂_k. */
+  readonly predictedLogWeight: number;
+  readonly nTheta: number;
+  /** Names the component in error messages, e.g. "component 2". */
+  readonly label: string;
+}
+
+/** What the analysis step of an iteration shares across components. */
+export interface AnalysisStep {
+  /** w_i of the outer sigma points (§3b). */
+  readonly outerCovWeight: number;
+  readonly dt: number;
+  readonly data: AnalysisData;
+}
+
+/**
  * Kalman update of one component from its sigma points and their outputs (§3c–§3e):
  *   ȳ = g_0,  C^gg = Σ_i w_i (g_i − ȳ)(g_i − ȳ)ᵀ,  C^θg = Σ_i w_i (x_i − m̂)(g_i − ȳ)ᵀ,
  *   m = m̂ + C^θg (C^gg + Σ/Δt)⁻¹ (y − ȳ),  C = Ĉ − C^θg (C^gg + Σ/Δt)⁻¹ (C^θg)ᵀ,
  *   ℓ = ℓ̂ − ½ (y − ȳ)ᵀ (Σ/Δt)⁻¹ (y − ȳ).
- * @param points sigma points, (2d+1)×d, row 0 = m̂
- * @param outputs F at the sigma points, (2d+1)×n_out
- * @param predictedCov Ĉ (d×d)
- * @param outerCovWeight w_i of the outer points (§3b)
- * @param predictedLogWeight ℓ̂_k
  */
-export function analyzeComponent(
-  points: Float64Array,
-  outputs: Float64Array,
-  predictedCov: Float64Array,
-  predictedLogWeight: number,
-  outerCovWeight: number,
-  nTheta: number,
-  dt: number,
-  data: AnalysisData,
-  componentLabel: string,
-): AnalyzedComponent {
-  const nOut = data.data.length;
-  const centre = outputs.subarray(0, nOut); // the "modified 2n+1" mean weights select the centre point
-  const update = kalmanUpdate(points, outputs, centre, predictedCov, outerCovWeight, nTheta, dt, data, componentLabel);
-  const misfit = misfitAt(centre, data);
+export function analyzeComponent(component: ComponentEvaluations, step: AnalysisStep): AnalyzedComponent {
+  const nOut = step.data.data.length;
+  const centre = component.outputs.subarray(0, nOut); // the "modified 2n+1" mean weights select the centre point
+  const update = kalmanUpdate(component, centre, step);
+  const misfit = misfitAt(centre, step.data);
   return {
     mean: update.mean,
     covariance: update.covariance,
-    logWeight: predictedLogWeight - dt * misfit,
+    logWeight: component.predictedLogWeight - step.dt * misfit,
     misfit,
     jitter: update.jitter,
   };
@@ -78,23 +89,14 @@ export interface KalmanUpdate {
 
 /**
  * m = m̂ + C^θg (C^gg + Σ/Δt)⁻¹ (y − ȳ) and C = Ĉ − C^θg (C^gg + Σ/Δt)⁻¹ (C^θg)ᵀ, with the moments
- * taken about ȳ over the outer points with weight `outerCovWeight`. The covariance is formed as
- * Ĉ − BᵀB with B = P⁻¹(C^θg)ᵀ: the same matrix as the paper's Ĉ − K(C^θg)ᵀ, but symmetric by
+ * taken about ȳ over the outer points with weight `step.outerCovWeight`. The covariance is formed
+ * as Ĉ − BᵀB with B = P⁻¹(C^θg)ᵀ: the same matrix as the paper's Ĉ − K(C^θg)ᵀ, but symmetric by
  * construction.
  * @param predictedOutput ȳ (n_out)
  */
-export function kalmanUpdate(
-  points: Float64Array,
-  outputs: Float64Array,
-  predictedOutput: Float64Array,
-  predictedCov: Float64Array,
-  outerCovWeight: number,
-  nTheta: number,
-  dt: number,
-  data: AnalysisData,
-  componentLabel: string,
-): KalmanUpdate {
-  const d = nTheta;
+export function kalmanUpdate(component: ComponentEvaluations, predictedOutput: Float64Array, step: AnalysisStep): KalmanUpdate {
+  const { points, outputs, predictedCov, nTheta: d, label } = component;
+  const { outerCovWeight, dt, data } = step;
   const nOut = data.data.length;
   const nPoints = 2 * d + 1;
   const yBar = predictedOutput;
@@ -112,7 +114,7 @@ export function kalmanUpdate(
   }
   for (let o = 0; o < nOut; o++) for (let q = 0; q < o; q++) innovationCov[q * nOut + o] = innovationCov[o * nOut + q];
 
-  const { factor, jitter } = choleskyWithJitter(innovationCov, nOut, `innovation covariance of ${componentLabel}`);
+  const { factor, jitter } = choleskyWithJitter(innovationCov, nOut, `innovation covariance of ${label}`);
   // B = P⁻¹ (C^θg)ᵀ, column by column (each column of (C^θg)ᵀ is one parameter r).
   const b = new Float64Array(nOut * d);
   const column = new Float64Array(nOut);

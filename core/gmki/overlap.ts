@@ -1,9 +1,9 @@
 /**
- * Overlap and merging of mixture components, for duplicate detection (structure.ts) and the run
- * diagnostics (core/results/diagnostics.ts).
+ * Overlap and merging of the components of any Gaussian mixture: used by gmki-robust's duplicate
+ * detection (robust/structure.ts) and by the run diagnostics (core/results/diagnostics.ts).
  */
-import { choleskyWithJitter, logDetFromCholesky, solveLowerInPlace } from '../../linalg/dense';
-import type { Mixture } from '../state';
+import { choleskyWithJitter, logDetFromCholesky, solveLowerInPlace } from '../linalg/dense';
+import type { Mixture } from './state';
 
 /** Pairwise Bhattacharyya coefficients of a mixture's components. */
 export interface OverlapTable {

@@ -7,7 +7,7 @@
  */
 import { choleskyWithJitter, multiplyByOwnTranspose } from '../linalg/dense';
 import { createRandomStream } from '../random/random';
-import { analyzeComponent, type AnalysisData } from './analysis';
+import { analyzeComponent, type AnalysisData, type AnalysisStep, type AnalyzedComponent, type ComponentEvaluations } from './analysis';
 import type { GmkiConfig } from './config';
 import {
   completeExploration,
@@ -131,6 +131,59 @@ export function gmkiAsk(
   };
 }
 
+/** A variant's analysis step: its Kalman update of one component and its weight normalisation. */
+export interface AnalysisRule {
+  analyze(component: ComponentEvaluations, step: AnalysisStep, k: number): AnalyzedComponent;
+  /** Normalised log-weights, floored at minWeight, from the analysed (unnormalised) ones. */
+  normalize(logWeights: Float64Array, minWeight: number): Float64Array;
+}
+
+/** The mixture after the analysis step, with what it measured per component. */
+export interface AnalyzedIteration {
+  readonly mixture: Mixture;
+  readonly misfit: Float64Array;
+  /** The largest jitter of the exploration, the sigma points and the Kalman step. */
+  readonly jitter: Float64Array;
+}
+
+/**
+ * The tell loop every variant shares (§3c–§3e): each component's Kalman step and weight update by
+ * `rule`, then the weights normalised and floored.
+ * @param outputs F at every point of `pending.points`, K×(2d+1)×n_out
+ */
+export function analyzeIteration(pending: PendingIteration, outputs: Float64Array, context: GmkiContext, rule: AnalysisRule): AnalyzedIteration {
+  const { nComponents: nK, nTheta: d } = pending.predicted;
+  const nOut = context.target.data.length;
+  const nPoints = 2 * d + 1;
+  const step: AnalysisStep = { outerCovWeight: context.constants.outerCovWeight, dt: context.config.dt, data: context.analysisData };
+  const logWeights = new Float64Array(nK);
+  const means = new Float64Array(nK * d);
+  const covariances = new Float64Array(nK * d * d);
+  const misfit = new Float64Array(nK);
+  const jitter = Float64Array.from(pending.explorationJitter);
+  for (let k = 0; k < nK; k++) {
+    const component: ComponentEvaluations = {
+      points: pending.points.subarray(k * nPoints * d, (k + 1) * nPoints * d),
+      outputs: outputs.subarray(k * nPoints * nOut, (k + 1) * nPoints * nOut),
+      predictedCov: pending.predicted.covariances.subarray(k * d * d, (k + 1) * d * d),
+      predictedLogWeight: pending.predicted.logWeights[k],
+      nTheta: d,
+      label: `component ${k + 1}`,
+    };
+    const result = rule.analyze(component, step, k);
+    logWeights[k] = result.logWeight;
+    means.set(result.mean, k * d);
+    covariances.set(result.covariance, k * d * d);
+    misfit[k] = result.misfit;
+    jitter[k] = Math.max(jitter[k], result.jitter);
+  }
+  const mixture: Mixture = { nComponents: nK, nTheta: d, logWeights: rule.normalize(logWeights, context.config.minWeight), means, covariances };
+  return { mixture, misfit, jitter };
+}
+
+/** The paper's analysis rule: centre-point Kalman step, tempered likelihood weights, one-pass clipping. */
+const PAPER_ANALYSIS: AnalysisRule = { analyze: analyzeComponent, normalize: normalizeAndClipWeights };
+
 /**
  * Analysis step, weight update, normalisation and clipping (§3c–§3e).
  * @param outputs F at every point of `pending.points`, K×(2d+1)×n_out
@@ -140,39 +193,7 @@ export function gmkiTell(
   outputs: Float64Array,
   context: GmkiContext,
 ): { state: GmkiState; diagnostics: GmkiDiagnostics } {
-  const { nComponents: nK, nTheta: d } = pending.predicted;
-  const nOut = context.target.data.length;
-  const nPoints = 2 * d + 1;
-  const logWeights = new Float64Array(nK);
-  const means = new Float64Array(nK * d);
-  const covariances = new Float64Array(nK * d * d);
-  const misfit = new Float64Array(nK);
-  const jitter = Float64Array.from(pending.explorationJitter);
-  for (let k = 0; k < nK; k++) {
-    const result = analyzeComponent(
-      pending.points.subarray(k * nPoints * d, (k + 1) * nPoints * d),
-      outputs.subarray(k * nPoints * nOut, (k + 1) * nPoints * nOut),
-      pending.predicted.covariances.subarray(k * d * d, (k + 1) * d * d),
-      pending.predicted.logWeights[k],
-      context.constants.outerCovWeight,
-      d,
-      context.config.dt,
-      context.analysisData,
-      `component ${k + 1}`,
-    );
-    logWeights[k] = result.logWeight;
-    means.set(result.mean, k * d);
-    covariances.set(result.covariance, k * d * d);
-    misfit[k] = result.misfit;
-    jitter[k] = Math.max(jitter[k], result.jitter);
-  }
-  const mixture: Mixture = {
-    nComponents: nK,
-    nTheta: d,
-    logWeights: normalizeAndClipWeights(logWeights, context.config.minWeight),
-    means,
-    covariances,
-  };
+  const { mixture, misfit, jitter } = analyzeIteration(pending, outputs, context, PAPER_ANALYSIS);
   return {
     state: { iteration: pending.iteration, mixture },
     diagnostics: { misfit, jitter, effectiveSampleSize: pending.effectiveSampleSize },

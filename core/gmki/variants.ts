@@ -8,6 +8,8 @@ import { assertNever } from '../util/assertNever';
 import type { GmkiConfig } from './config';
 import type { ComponentExplorer, ExplorationResult } from './exploration';
 import { createGmkiContext, exploreState, gmkiAsk, gmkiTell, type GmkiDiagnostics, type GmkiTarget, type PendingIteration } from './process';
+import { iidNormals, type InitialNormals } from './initialization';
+import { latinHypercubeNormals } from './robust/initialization';
 import type { RobustOptions } from './robust/options';
 import { createRobustContext, robustAsk, robustTell } from './robust/process';
 import type { StructuralChange } from './robust/structure';
@@ -23,6 +25,8 @@ export interface VariantDiagnostics extends GmkiDiagnostics {
 
 /** One GMKI variant bound to its run: ask for the points, tell the outputs. */
 export interface GmkiStepper {
+  /** Where `prior` initialization puts the initial means (core/inversion/initialization.ts). */
+  readonly initialNormals: InitialNormals;
   /** The exploration step of the iteration after `state`, its components computed by `explorer`. */
   explore(state: GmkiState, explorer: ComponentExplorer): Promise<ExplorationResult>;
   /** @param explored explore(state)'s result when computed beforehand; else computed here, identically */
@@ -46,14 +50,16 @@ export function createGmkiStepper(
     case 'gmki-paper': {
       const context = createGmkiContext(config, target);
       return {
+        initialNormals: iidNormals,
         explore: (state, explorer) => exploreState(state, context, explorer),
         ask: (state, explored) => gmkiAsk(state, context, explored),
         tell: (pending, outputs) => gmkiTell(pending, outputs, context),
       };
     }
     case 'gmki-robust': {
-      const context = createRobustContext(config, target, prior.mean, prior.covariance, robustOptions);
+      const context = createRobustContext(config, target, prior, robustOptions);
       return {
+        initialNormals: context.options.latinHypercube ? latinHypercubeNormals : iidNormals,
         explore: (state, explorer) => exploreState(state, context, explorer),
         ask: (state, explored) => robustAsk(state, context, explored),
         tell: (pending, outputs) => robustTell(pending, outputs, context),

@@ -1,5 +1,5 @@
 export { createInversion, gmkiConfigFromSettings, type Inversion, type InversionOptions, type ResumeState } from './inversion';
 export { describeOutputProblem, describePointLabel, formatTheta, ModelOutputError } from './errors';
 export { foldPrior, type FoldedTarget } from './target';
-export { initialMixture, type InitialDesign } from './initialization';
+export { initialMixture } from './initialization';
 export type { EvaluationBatch, EvaluationPoint, IterationDiagnostics, IterationRecord, PointLabel, StructuralChange } from './types';

@@ -4,20 +4,14 @@ import type { Mixture } from '../gmki/state';
 import type { ResolvedProblem } from '../problem/types';
 import { createRandomStream } from '../random/random';
 import { assertNever } from '../util/assertNever';
-import { latinHypercubeNormals } from '../gmki/robust/initialization';
-
-/** How `prior` initialization places the K means in the prior's standard-normal coordinates. */
-export type InitialDesign = 'iid' | 'latin-hypercube';
+import type { InitialNormals } from '../gmki/initialization';
 
 /**
  * `prior`: K means from the prior N(r0, Σ0) with the run's 'initialization' stream, covariances
- * Σ0, equal weights (the paper's set-up, §2): iid draws under gmki-paper, a Latin hypercube under
- * gmki-robust (core/gmki/robust/initialization.ts). `explicit`: as given, for every method.
+ * Σ0, equal weights (the paper's set-up, §2), the means placed by the method's `normals` in the
+ * prior's standard-normal coordinates (core/gmki/initialization.ts). `explicit`: as given.
  */
-export function initialMixture(
-  problem: ResolvedProblem,
-  design: InitialDesign = problem.settings.method === 'gmki-robust' ? 'latin-hypercube' : 'iid',
-): Mixture {
+export function initialMixture(problem: ResolvedProblem, normals: InitialNormals): Mixture {
   const settings = problem.settings;
   const init = settings.initialization;
   const d = problem.parameterNames.length;
@@ -37,13 +31,13 @@ export function initialMixture(
       const { mean, covariance } = problem.prior;
       const factor = choleskyWithJitter(covariance, d, 'prior covariance').factor;
       const random = createRandomStream(settings.seed, 'initialization');
-      const normals = design === 'latin-hypercube' ? latinHypercubeNormals(nK, d, random) : random.fillNormal(new Float64Array(nK * d));
+      const z = normals(nK, d, random);
       const means = new Float64Array(nK * d);
       for (let k = 0; k < nK; k++) {
-        const z = normals.subarray(k * d, (k + 1) * d);
+        const zk = z.subarray(k * d, (k + 1) * d);
         for (let r = 0; r < d; r++) {
           let sum = mean[r];
-          for (let c = 0; c <= r; c++) sum += factor[r * d + c] * z[c];
+          for (let c = 0; c <= r; c++) sum += factor[r * d + c] * zk[c];
           means[k * d + r] = sum;
         }
       }

@@ -53,7 +53,7 @@ export function createGmkiEngine(problem: ResolvedProblem): MethodEngine<Pending
   const labels = sigmaPointLabels(nK, d);
   return {
     evaluationsPerIteration: evaluationsPerIteration(nK, d),
-    initialState: () => ({ iteration: 0, mixture: initialMixture(problem), particles: null, methodState: null }),
+    initialState: () => ({ iteration: 0, mixture: initialMixture(problem, stepper.initialNormals), particles: null, methodState: null }),
     isDone: (state) => state.iteration >= config.iterations,
     prepare: (state, options) => stepper.explore(state, options.explorer ?? exploreInThisThread),
     ask(state, explored) {

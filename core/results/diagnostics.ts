@@ -5,7 +5,7 @@
  *
  * Findings (each names 0-based components; messages number them from 1, as the CLI does):
  * - `duplicate-components`: two components describe the same region (Bhattacharyya coefficient
- *   > 0.5, core/gmki/robust/overlap.ts). Harmless for the density; K is larger than needed there.
+ *   > 0.5, core/gmki/overlap.ts). Harmless for the density; K is larger than needed there.
  * - `weight-at-floor`: components whose weight sits at the floor, and since which iteration.
  * - `parked-on-fit` (warning): a component at the floor where the model fits the data as well as
  *   where the mass is (misfit at its predicted mean within MISFIT_MARGIN of the best heavy
@@ -26,7 +26,7 @@
  * message, warnings first.
  */
 import type { IterationRecord } from '../inversion/types';
-import { overlapTable } from '../gmki/robust/overlap';
+import { overlapTable } from '../gmki/overlap';
 import { symmetricEigenvalues } from '../linalg/eigen';
 import { range } from '../util/range';
 

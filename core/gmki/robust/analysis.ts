@@ -23,7 +23,7 @@
  * predicted mean, ignores the component's spread (`gmki-algorithm.md` §7.5).
  */
 import { logDetFromCholesky } from '../../linalg/dense';
-import { kalmanUpdate, misfitAt, type AnalysisData, type AnalyzedComponent } from '../analysis';
+import { kalmanUpdate, misfitAt, type AnalysisStep, type AnalyzedComponent, type ComponentEvaluations } from '../analysis';
 import type { SigmaPointConstants } from '../sigmaPoints';
 
 /** An analysed component with its Kalman evidence. */
@@ -35,37 +35,36 @@ export interface RobustAnalyzedComponent extends AnalyzedComponent {
 /** Which predicted output the Kalman step uses. */
 export type PredictedOutput = 'centre' | 'unscented';
 
+/** gmki-robust's choices for one component's Kalman step. */
+export interface RobustAnalysisChoice {
+  readonly predictedOutput: PredictedOutput;
+  /** ℓ̂ + log evidence (else the paper's §3e rule). */
+  readonly evidenceWeights: boolean;
+}
+
 /**
  * Kalman update of one component.
- * @param points sigma points, (2d+1)×d, row 0 = m̂
- * @param outputs F at the sigma points, (2d+1)×n_out
- * @param predictedCov Ĉ (d×d)
- * @returns the analysed component; `logWeight` is ℓ̂ + log evidence when `evidenceWeights`, else the paper's §3e rule
+ * @param constants the sigma-point constants (α, λ for the unscented mean)
+ * @returns the analysed component; `logWeight` is ℓ̂ + log evidence when `choice.evidenceWeights`, else the paper's §3e rule
  */
 export function analyzeComponentRobust(
-  points: Float64Array,
-  outputs: Float64Array,
-  predictedCov: Float64Array,
-  predictedLogWeight: number,
+  component: ComponentEvaluations,
+  step: AnalysisStep,
   constants: SigmaPointConstants,
-  predictedOutput: PredictedOutput,
-  evidenceWeights: boolean,
-  nTheta: number,
-  dt: number,
-  data: AnalysisData,
-  componentLabel: string,
+  choice: RobustAnalysisChoice,
 ): RobustAnalyzedComponent {
-  const d = nTheta;
+  const { outputs, predictedLogWeight, nTheta: d } = component;
+  const { dt, data } = step;
   const nOut = data.data.length;
   const nPoints = 2 * d + 1;
   const scaled = constants.alpha * constants.alpha * d; // d + λ
   const yBar = Float64Array.from(outputs.subarray(0, nOut));
-  if (predictedOutput === 'unscented') {
+  if (choice.predictedOutput === 'unscented') {
     for (let o = 0; o < nOut; o++) yBar[o] *= constants.lambda / scaled;
     for (let p = 1; p < nPoints; p++) for (let o = 0; o < nOut; o++) yBar[o] += outputs[p * nOut + o] / (2 * scaled);
   }
   // Outer points about ȳ with the paper's weights 1/(2α²d): no centre weight (see above).
-  const update = kalmanUpdate(points, outputs, yBar, predictedCov, constants.outerCovWeight, d, dt, data, componentLabel);
+  const update = kalmanUpdate(component, yBar, step);
   const whitened = update.whitenedInnovation;
   let innovationTerm = 0;
   for (let o = 0; o < nOut; o++) innovationTerm += whitened[o] * whitened[o];
@@ -75,7 +74,7 @@ export function analyzeComponentRobust(
   return {
     mean: update.mean,
     covariance: update.covariance,
-    logWeight: evidenceWeights ? predictedLogWeight + logEvidence : predictedLogWeight - dt * misfit,
+    logWeight: choice.evidenceWeights ? predictedLogWeight + logEvidence : predictedLogWeight - dt * misfit,
     misfit,
     jitter: update.jitter,
     logEvidence,

@@ -7,11 +7,11 @@
  */
 import { choleskyWithJitter } from '../../linalg/dense';
 import type { ExplorationResult } from '../exploration';
-import { createGmkiContext, gmkiAsk, type GmkiContext, type GmkiDiagnostics, type GmkiTarget, type PendingIteration } from '../process';
+import { analyzeIteration, createGmkiContext, gmkiAsk, type GmkiContext, type GmkiDiagnostics, type GmkiTarget, type PendingIteration } from '../process';
 import type { GmkiConfig } from '../config';
-import type { GmkiState, Mixture } from '../state';
+import type { GmkiState } from '../state';
 import { normalizeWithFloor } from './weights';
-import { analyzeComponentRobust } from './analysis';
+import { analyzeComponentRobust, type PredictedOutput } from './analysis';
 import { componentNonlinearity } from './nonlinearity';
 import { robustOptionsFromConfig, type RobustOptions } from './options';
 import { restructureMixture, type SearchDistribution, type StructuralChange } from './structure';
@@ -23,18 +23,18 @@ export interface RobustContext extends GmkiContext {
 }
 
 /**
- * @param searchMean, searchCovariance the prior in u (d, d×d); without a prior, the initial distribution
+ * @param search the prior in u (mean d, covariance d×d), where mode search draws new components;
+ *   without a prior, the initial distribution
  * @param options defaults to robustOptionsFromConfig(config); the ingredient ablation passes others
  */
 export function createRobustContext(
   config: GmkiConfig,
   target: GmkiTarget,
-  searchMean: Float64Array,
-  searchCovariance: Float64Array,
+  search: { readonly mean: Float64Array; readonly covariance: Float64Array },
   options: RobustOptions = robustOptionsFromConfig(config),
 ): RobustContext {
-  const factor = choleskyWithJitter(searchCovariance, target.nTheta, 'prior covariance').factor;
-  return { ...createGmkiContext(config, target), options, search: { mean: searchMean, covariance: searchCovariance, factor } };
+  const factor = choleskyWithJitter(search.covariance, target.nTheta, 'prior covariance').factor;
+  return { ...createGmkiContext(config, target), options, search: { mean: search.mean, covariance: search.covariance, factor } };
 }
 
 /** Exploration and sigma points: exactly the paper's (§3a, §3b). */
@@ -61,43 +61,16 @@ export function robustTell(
 ): { state: GmkiState; diagnostics: RobustDiagnostics } {
   const { nComponents: nK, nTheta: d } = pending.predicted;
   const { options, config } = context;
-  const nOut = context.target.data.length;
-  const nPoints = 2 * d + 1;
-  const nonlinearity = componentNonlinearity(outputs, nK, d, nOut, context.analysisData.noiseFactor);
-  const logWeights = new Float64Array(nK);
-  const means = new Float64Array(nK * d);
-  const covariances = new Float64Array(nK * d * d);
-  const misfit = new Float64Array(nK);
-  const jitter = Float64Array.from(pending.explorationJitter);
-  for (let k = 0; k < nK; k++) {
-    const unscented =
-      options.predictedOutput === 'unscented' || (options.predictedOutput === 'adaptive' && nonlinearity.index[k] <= options.splitThreshold);
-    const result = analyzeComponentRobust(
-      pending.points.subarray(k * nPoints * d, (k + 1) * nPoints * d),
-      outputs.subarray(k * nPoints * nOut, (k + 1) * nPoints * nOut),
-      pending.predicted.covariances.subarray(k * d * d, (k + 1) * d * d),
-      pending.predicted.logWeights[k],
-      context.constants,
-      unscented ? 'unscented' : 'centre',
-      options.evidenceWeights,
-      d,
-      config.dt,
-      context.analysisData,
-      `component ${k + 1}`,
-    );
-    logWeights[k] = result.logWeight;
-    means.set(result.mean, k * d);
-    covariances.set(result.covariance, k * d * d);
-    misfit[k] = result.misfit;
-    jitter[k] = Math.max(jitter[k], result.jitter);
-  }
-  const analysed: Mixture = {
-    nComponents: nK,
-    nTheta: d,
-    logWeights: normalizeWithFloor(logWeights, config.minWeight),
-    means,
-    covariances,
-  };
+  const nonlinearity = componentNonlinearity(outputs, nK, d, context.target.data.length, context.analysisData.noiseFactor);
+  const predictedOutput = (k: number): PredictedOutput =>
+    options.predictedOutput === 'unscented' || (options.predictedOutput === 'adaptive' && nonlinearity.index[k] <= options.splitThreshold)
+      ? 'unscented'
+      : 'centre';
+  const { mixture: analysed, misfit, jitter } = analyzeIteration(pending, outputs, context, {
+    analyze: (component, step, k) =>
+      analyzeComponentRobust(component, step, context.constants, { predictedOutput: predictedOutput(k), evidenceWeights: options.evidenceWeights }),
+    normalize: normalizeWithFloor,
+  });
   const { mixture, changes } = restructureMixture(
     analysed,
     { iteration: pending.iteration, iterations: config.iterations, seed: config.seed, minWeight: config.minWeight, points: pending.points, nonlinearity },

@@ -5,7 +5,7 @@
  * been freed; the rules, in order:
  *
  * 1. Free components: the lighter of each duplicate pair (Bhattacharyya coefficient >
- *    duplicateOverlap, overlap.ts; it is merged into the heavier by moment matching before
+ *    duplicateOverlap, ../overlap.ts; it is merged into the heavier by moment matching before
  *    reuse), then components lighter than recycleWeight × the heaviest (their mass is dropped).
  * 2. Split: every component over which the model turns (η_i > η* and η_i > s_i in some sigma
  *    direction i, nonlinearity.ts), most nonlinear first, takes a free component and splits in
@@ -34,7 +34,7 @@ import type { Mixture } from '../state';
 import { normalizeWithFloor } from './weights';
 import type { Nonlinearity } from './nonlinearity';
 import type { RobustOptions } from './options';
-import { mergeComponents, overlapTable } from './overlap';
+import { mergeComponents, overlapTable } from '../overlap';
 import { range } from '../../util/range';
 
 /** One change of the mixture's structure, as recorded in the iteration's diagnostics. */

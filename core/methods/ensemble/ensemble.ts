@@ -4,6 +4,7 @@
  * Ensembles are J×d, row-major, in u; moments divide by J (EnsembleKalmanProcesses'
  * `cov(u, corrected = false)`).
  */
+import { iidNormals } from '../../gmki/initialization';
 import type { Mixture } from '../../gmki/state';
 import { initialMixture } from '../../inversion/initialization';
 import type { ResolvedProblem } from '../../problem/types';
@@ -71,7 +72,7 @@ export function initialEnsemble(problem: ResolvedProblem, nParticles: number): F
   const d = problem.parameterNames.length;
   const from: Mixture =
     init.type === 'explicit'
-      ? initialMixture(problem)
+      ? initialMixture(problem, iidNormals) // explicit: the normals are not used
       : { nComponents: 1, nTheta: d, logWeights: Float64Array.of(0), means: problem.prior.mean, covariances: problem.prior.covariance };
   return sampleMixture(from, nParticles, createRandomStream(problem.settings.seed, 'initialization')).samples;
 }

@@ -86,7 +86,10 @@ export function createUkiEngine(problem: ResolvedProblem): MethodEngine<UkiPendi
           i * nOut,
         );
       }
-      const result = analyzeComponent(pending.points, augmented, pending.predictedCov, 0, constants.outerCovWeight, d, dt, analysisData, 'the Gaussian');
+      const result = analyzeComponent(
+        { points: pending.points, outputs: augmented, predictedCov: pending.predictedCov, predictedLogWeight: 0, nTheta: d, label: 'the Gaussian' },
+        { outerCovWeight: constants.outerCovWeight, dt, data: analysisData },
+      );
       const mixture: Mixture = { nComponents: 1, nTheta: d, logWeights: Float64Array.of(0), means: result.mean, covariances: result.covariance };
       return {
         state: { iteration: pending.iteration, mixture, particles: null, methodState: null },

@@ -38,7 +38,7 @@ export function runAblation(benchmark: ModeBenchmark, seed: number, change: Part
   const options = { ...robustOptionsFromConfig(config), ...change };
   const target = foldPrior(problem);
   const stepper = createGmkiStepper(config, target.gmki, problem.prior, options);
-  let state: GmkiState = { iteration: 0, mixture: initialMixture(problem, options.latinHypercube ? 'latin-hypercube' : 'iid') };
+  let state: GmkiState = { iteration: 0, mixture: initialMixture(problem, stepper.initialNormals) };
   const d = problem.parameterNames.length;
   let evaluations = 0;
   while (state.iteration < config.iterations) {

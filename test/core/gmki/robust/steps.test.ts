@@ -9,7 +9,7 @@ import { sigmaPointConstants, sigmaPoints } from '../../../../core/gmki/sigmaPoi
 import { analyzeComponentRobust } from '../../../../core/gmki/robust/analysis';
 import { inverseNormalCdf, latinHypercubeNormals } from '../../../../core/gmki/robust/initialization';
 import { componentNonlinearity } from '../../../../core/gmki/robust/nonlinearity';
-import { mergeComponents, overlapTable } from '../../../../core/gmki/robust/overlap';
+import { mergeComponents, overlapTable } from '../../../../core/gmki/overlap';
 import { normalizeWithFloor } from '../../../../core/gmki/robust/weights';
 import { normalizeAndClipWeights } from '../../../../core/gmki/weights';
 import { choleskyLower, logDetFromCholesky, solveLowerInPlace } from '../../../../core/linalg/dense';
@@ -75,7 +75,12 @@ describe('analyzeComponentRobust', () => {
   for (let p = 0; p < 5; p++) for (let o = 0; o < 3; o++) outputs[p * 3 + o] = A[o][0] * points[2 * p] + A[o][1] * points[2 * p + 1];
   const dt = 0.5;
   const run = (predicted: 'centre' | 'unscented', evidence: boolean) =>
-    analyzeComponentRobust(points, outputs, cov, Math.log(0.3), constants, predicted, evidence, 2, dt, data, 'test');
+    analyzeComponentRobust(
+      { points, outputs, predictedCov: cov, predictedLogWeight: Math.log(0.3), nTheta: 2, label: 'test' },
+      { outerCovWeight: constants.outerCovWeight, dt, data },
+      constants,
+      { predictedOutput: predicted, evidenceWeights: evidence },
+    );
 
   it('gives the same Kalman update with either predicted output when F is linear', () => {
     const centre = run('centre', true);
@@ -112,9 +117,16 @@ describe('analyzeComponentRobust', () => {
     const out = Float64Array.from(p1, (x) => x * x);
     const one = { data: Float64Array.of(0.64 + 0.09), noiseCov: Float64Array.of(0.01), noiseFactor: Float64Array.of(0.1) };
     // With y = E[F] the unscented innovation is zero, so the mean does not move.
-    const result = analyzeComponentRobust(p1, out, Float64Array.of(0.09), 0, c1, 'unscented', true, 1, 0.5, one, 'test');
+    const analyze = (predictedOutput: 'centre' | 'unscented') =>
+      analyzeComponentRobust(
+        { points: p1, outputs: out, predictedCov: Float64Array.of(0.09), predictedLogWeight: 0, nTheta: 1, label: 'test' },
+        { outerCovWeight: c1.outerCovWeight, dt: 0.5, data: one },
+        c1,
+        { predictedOutput, evidenceWeights: true },
+      );
+    const result = analyze('unscented');
     expect(result.mean[0]).toBeCloseTo(0.8, 12);
-    const centre = analyzeComponentRobust(p1, out, Float64Array.of(0.09), 0, c1, 'centre', true, 1, 0.5, one, 'test');
+    const centre = analyze('centre');
     expect(centre.mean[0]).toBeGreaterThan(0.8);
   });
 });
