@@ -2,6 +2,7 @@
  * GMKI's knobs (`gmki-algorithm.md` §3, §4; `problem-format.md` §1.2) and their defaults.
  * Plain, immutable, serialisable data; every key changes behaviour (tested).
  */
+import { minWeightError, SETTING_RULES, type NumberRule } from '../problem/limits';
 import type { ExplorationSettings, GmkiMethod } from '../problem/types';
 
 export interface GmkiConfig {
@@ -64,28 +65,29 @@ export function settleIterationsOf(config: Pick<GmkiConfig, 'settleIterations' |
   return config.settleIterations ?? Math.ceil(config.iterations / 4);
 }
 
-/** Fills the missing keys of `partial` from DEFAULT_GMKI_CONFIG and checks the ranges. */
+/**
+ * Fills the missing keys of `partial` from DEFAULT_GMKI_CONFIG and checks the ranges: the rules
+ * of the problem file's settings (core/problem/limits.ts), so the engine accepts exactly what
+ * validation does.
+ */
 export function resolveGmkiConfig(partial: Partial<GmkiConfig> = {}): GmkiConfig {
   const config: GmkiConfig = { ...DEFAULT_GMKI_CONFIG, ...partial };
   const problems: string[] = [];
-  if (!Number.isInteger(config.nComponents) || config.nComponents < 1)
-    problems.push(`nComponents: expected an integer ≥ 1, got ${config.nComponents}`);
-  if (!(config.dt > 0 && config.dt < 1)) problems.push(`dt: expected a number in (0, 1), got ${config.dt}`);
-  if (!Number.isInteger(config.iterations) || config.iterations < 0)
-    problems.push(`iterations: expected an integer ≥ 0, got ${config.iterations}`);
-  if (!(config.minWeight >= 0 && config.minWeight * config.nComponents < 1))
-    problems.push(`minWeight: expected a number ≥ 0 with K·minWeight < 1, got ${config.minWeight}`);
-  if (config.sigmaPointAlpha !== null && !(config.sigmaPointAlpha > 0))
-    problems.push(`sigmaPointAlpha: expected a number > 0 or null, got ${config.sigmaPointAlpha}`);
-  if (config.exploration.method === 'monte-carlo') {
-    const samples = config.exploration.samples;
-    if (!Number.isInteger(samples) || samples < 1)
-      problems.push(`exploration.samples: expected an integer ≥ 1, got ${samples}`);
-  }
-  if (!Number.isSafeInteger(config.seed)) problems.push(`seed: expected an integer, got ${config.seed}`);
-  if (!(config.splitThreshold > 0)) problems.push(`splitThreshold: expected a number > 0, got ${config.splitThreshold}`);
-  if (config.settleIterations !== null && !(Number.isInteger(config.settleIterations) && config.settleIterations >= 0))
-    problems.push(`settleIterations: expected an integer ≥ 0 or null, got ${config.settleIterations}`);
+  const check = (key: string, rule: NumberRule, value: number | null, nullable = false): void => {
+    if (nullable && value === null) return;
+    if (value === null || !rule.accepts(value)) problems.push(`${key}: expected ${rule.expected}${nullable ? ' or null' : ''}, got ${value}`);
+  };
+  check('nComponents', SETTING_RULES.components, config.nComponents);
+  check('dt', SETTING_RULES.dt, config.dt);
+  check('iterations', SETTING_RULES.iterations, config.iterations);
+  check('minWeight', SETTING_RULES.minWeight, config.minWeight);
+  const floorError = minWeightError(config.minWeight, config.nComponents);
+  if (floorError && SETTING_RULES.minWeight.accepts(config.minWeight)) problems.push(`minWeight: ${floorError}`);
+  check('sigmaPointAlpha', SETTING_RULES.sigmaPointAlpha, config.sigmaPointAlpha, true);
+  if (config.exploration.method === 'monte-carlo') check('exploration.samples', SETTING_RULES.explorationSamples, config.exploration.samples);
+  check('seed', SETTING_RULES.seed, config.seed);
+  check('splitThreshold', SETTING_RULES.splitThreshold, config.splitThreshold);
+  check('settleIterations', SETTING_RULES.settleIterations, config.settleIterations, true);
   if (typeof config.modeSearch !== 'boolean') problems.push(`modeSearch: expected true or false, got ${String(config.modeSearch)}`);
   if (problems.length > 0) throw new RangeError(problems.join('; '));
   return Object.freeze(config);

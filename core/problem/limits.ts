@@ -110,6 +110,18 @@ export function extensionError(planned: number, added: number): string | null {
   return `iterations: expected at most ${room} more (a run has at most ${MAX_ITERATIONS} iterations and this one has ${planned}), got ${added}`;
 }
 
+/**
+ * Why the weight floor `minWeight` does not fit K components, or null when it does: K·minWeight
+ * must stay below 1, or K floored weights could not sum to 1. The one rule across two settings
+ * that validation, the engine's config and the app's settings form all check.
+ * @param symbol what the sentence calls the floor (the form says "floor", files "minWeight")
+ */
+export function minWeightError(minWeight: number, components: number, symbol = 'minWeight'): string | null {
+  if (components * minWeight < 1) return null;
+  const bound = String(Number((1 / components).toPrecision(4)));
+  return `expected a number < 1/K = ${bound} (K·${symbol} must stay below 1 with K = ${components}), got ${minWeight}`;
+}
+
 /** A range rule of one numeric setting, in the words every message uses. */
 export interface NumberRule {
   /** "an integer from 1 to 256": what `expected …, got …` says. */

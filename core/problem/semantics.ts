@@ -6,14 +6,14 @@
  */
 import type { ProblemError } from './types';
 import type { JsonPath } from './describe';
-import { expectedGot, formatComputed, formatPath } from './describe';
+import { expectedGot, formatPath } from './describe';
 import { checkSpdMatrix } from './matrix-checks';
 import { explorationSchema, initializationSchema, matrixSchema, modelSchema, parameterPriorSchema, referenceSchema, settingsSchema } from './schema';
 import type { ConstrainedGaussian } from './transforms';
 import { constrainedGaussian } from './transforms';
 import { BUILTIN_MODEL_NAMES, getBuiltinModel } from './builtins';
 import { DEFAULT_GMKI_CONFIG } from '../gmki/config';
-import { MAX_ARRAY_NUMBERS, MAX_PARAMETERS } from './limits';
+import { MAX_ARRAY_NUMBERS, MAX_PARAMETERS, minWeightError } from './limits';
 
 const error = (path: JsonPath, message: string): ProblemError => ({ path: formatPath(path), message });
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -181,9 +181,8 @@ export function checkSettings(raw: unknown, d: number | undefined): ProblemError
     errors.push(...checkArraySizes(raw, d, given));
   }
   const minWeight = valid(shape.minWeight, field(raw, 'minWeight')) ?? DEFAULT_GMKI_CONFIG.minWeight;
-  if (!(components * minWeight < 1)) {
-    errors.push(error(['settings', 'minWeight'], `expected a number < 1/K = ${formatComputed(1 / components)} (K·minWeight must stay below 1 with K = ${components}), got ${minWeight}`));
-  }
+  const floorError = minWeightError(minWeight, components);
+  if (floorError) errors.push(error(['settings', 'minWeight'], floorError));
   return errors;
 }
 

@@ -4,7 +4,7 @@
  * (core/problem/limits.ts, which the problem schema uses too), so a wrong value gets, while
  * typing, the rule the server's problem/validate and the command line's flags answer with.
  */
-import { SETTING_RULES, type NumberRule } from '../../../core/problem/limits';
+import { minWeightError, SETTING_RULES, type NumberRule } from '../../../core/problem/limits';
 
 export type FieldKey =
   | 'components'
@@ -131,7 +131,7 @@ export function checkNumberText(field: NumberField, text: string, context: { rea
   if (parsed.kind === 'empty') return null;
   const got = text.trim();
   if (parsed.kind === 'invalid' || !field.accepts(parsed.value)) return `${field.label}: expected ${field.expected}, got ${got}`;
-  if (field.key === 'minWeight' && !(parsed.value * context.components < 1))
-    return `${field.label}: expected a number < 1/K = ${Number((1 / context.components).toPrecision(4))} (K·floor must stay below 1 with K = ${context.components}), got ${got}`;
+  const floorError = field.key === 'minWeight' ? minWeightError(parsed.value, context.components, 'floor') : null;
+  if (floorError) return `${field.label}: ${floorError}`;
   return null;
 }
