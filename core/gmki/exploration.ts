@@ -121,7 +121,7 @@ export function planExploration(mixture: Mixture, dt: number): ExplorationPlan {
   const jitter = new Float64Array(nK);
   for (let k = 0; k < nK; k++) {
     const cov = mixture.covariances.subarray(k * d * d, (k + 1) * d * d);
-    const chol = choleskyWithJitter(cov, d, `covariance of component ${k + 1}`);
+    const chol = choleskyWithJitter(cov, d, `covariance of component ${k}`);
     factors.set(chol.factor, k * d * d);
     inverseFactors.set(invertLower(chol.factor, d), k * d * d);
     jitter[k] = chol.jitter;

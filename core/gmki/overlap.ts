@@ -23,7 +23,7 @@ export function overlapTable(mixture: Mixture): OverlapTable {
   const { nComponents: K, nTheta: d } = mixture;
   const logDets = new Float64Array(K);
   for (let k = 0; k < K; k++) {
-    const factor = choleskyWithJitter(mixture.covariances.subarray(k * d * d, (k + 1) * d * d), d, `covariance of component ${k + 1}`).factor;
+    const factor = choleskyWithJitter(mixture.covariances.subarray(k * d * d, (k + 1) * d * d), d, `covariance of component ${k}`).factor;
     logDets[k] = logDetFromCholesky(factor, d);
   }
   const coefficients = new Float64Array(K * K);
@@ -32,7 +32,7 @@ export function overlapTable(mixture: Mixture): OverlapTable {
     coefficients[i * K + i] = 1;
     for (let j = i + 1; j < K; j++) {
       for (let e = 0; e < d * d; e++) average[e] = 0.5 * (mixture.covariances[i * d * d + e] + mixture.covariances[j * d * d + e]);
-      const factor = choleskyWithJitter(average, d, `average covariance of components ${i + 1} and ${j + 1}`).factor;
+      const factor = choleskyWithJitter(average, d, `average covariance of components ${i} and ${j}`).factor;
       const delta = new Float64Array(d);
       for (let r = 0; r < d; r++) delta[r] = mixture.means[i * d + r] - mixture.means[j * d + r];
       solveLowerInPlace(factor, d, delta);

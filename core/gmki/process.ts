@@ -116,7 +116,7 @@ export function gmkiAsk(
   for (let k = 0; k < nK; k++) {
     const mean = explored.predicted.means.subarray(k * d, (k + 1) * d);
     const cov = explored.predicted.covariances.subarray(k * d * d, (k + 1) * d * d);
-    const chol = choleskyWithJitter(cov, d, `predicted covariance of component ${k + 1}`);
+    const chol = choleskyWithJitter(cov, d, `predicted covariance of component ${k}`);
     jitter[k] = Math.max(jitter[k], chol.jitter);
     points.set(sigmaPoints(mean, chol.factor, d, context.constants.spread), k * nPoints * d);
     // Ĉ ← Σ_i w_i (x_i − m̂)(x_i − m̂)ᵀ = L Lᵀ, as GMKI.jl does right after building the points.
@@ -168,7 +168,7 @@ export function analyzeIteration(pending: PendingIteration, outputs: Float64Arra
       predictedCov: pending.predicted.covariances.subarray(k * d * d, (k + 1) * d * d),
       predictedLogWeight: pending.predicted.logWeights[k],
       nTheta: d,
-      label: `component ${k + 1}`,
+      label: `component ${k}`,
     };
     const result = rule.analyze(component, step, k);
     logWeights[k] = result.logWeight;

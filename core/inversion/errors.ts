@@ -34,7 +34,7 @@ export function formatTheta(theta: readonly number[], parameterNames: readonly s
 
 /** Where a point sits in its iteration, in a user's words: `component 2, sigma point 3` or `particle 17`. */
 export function describePointLabel(label: PointLabel): string {
-  return label.kind === 'sigma-point' ? `component ${label.component + 1}, sigma point ${label.sigmaPoint}` : `particle ${label.particle + 1}`;
+  return label.kind === 'sigma-point' ? `component ${label.component}, sigma point ${label.sigmaPoint}` : `particle ${label.particle + 1}`;
 }
 
 /** A forward evaluation gave something the algorithm cannot use. */

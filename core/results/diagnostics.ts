@@ -3,7 +3,7 @@
  * CLI: what in the result deserves a second look, as structured findings with a plain-language
  * message each, and whether the result may be missing posterior mass, with what helps.
  *
- * Findings (each names 0-based components; messages number them from 1, as the CLI does):
+ * Findings (each names components by number from 0, as the files do; so do the messages):
  * - `duplicate-components`: two components describe the same region (Bhattacharyya coefficient
  *   > 0.5, core/gmki/overlap.ts). Harmless for the density; K is larger than needed there.
  * - `weight-at-floor`: components whose weight sits at the floor, and since which iteration.
@@ -103,7 +103,7 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
           severity: 'info',
           components: [i, j],
           value: bc,
-          message: `Components ${i + 1} and ${j + 1} describe the same region (overlap ${bc.toFixed(2)}); one of them would be enough there.`,
+          message: `Components ${i} and ${j} describe the same region (overlap ${bc.toFixed(2)}); one of them would be enough there.`,
         });
     }
 
@@ -115,7 +115,7 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
       severity: 'info',
       components: parked,
       value: Math.min(...since),
-      message: `${parked.length === 1 ? 'Component' : 'Components'} ${list(parked)} ${parked.length === 1 ? 'has' : 'have'} weight at the floor (since iteration ${list(since, false)}): ${parked.length === 1 ? 'it adds' : 'they add'} nothing to the result.`,
+      message: `${parked.length === 1 ? 'Component' : 'Components'} ${list(parked)} ${parked.length === 1 ? 'has' : 'have'} weight at the floor (since iteration ${list(since)}): ${parked.length === 1 ? 'it adds' : 'they add'} nothing to the result.`,
     });
   }
 
@@ -131,7 +131,7 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
           components: [k],
           value: misfit[k],
           message:
-            `Component ${k + 1} sits where the model fits the data about as well as where the mass is (misfit ${misfit[k].toFixed(1)} vs ${bestHeavy.toFixed(1)}), ` +
+            `Component ${k} sits where the model fits the data about as well as where the mass is (misfit ${misfit[k].toFixed(1)} vs ${bestHeavy.toFixed(1)}), ` +
             `but its weight is at the floor: the result may be missing the mass of a mode there. Try ${MORE}, or the method gmki-robust.`,
         });
     }
@@ -147,7 +147,7 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
           components: [k],
           value: misfit[k],
           message:
-            `Component ${k + 1} carries ${(100 * weights[k]).toFixed(0)} % of the mass but sits where the model fits the data poorly (misfit ${misfit[k].toFixed(1)} vs ${bestHeavy.toFixed(1)}): ` +
+            `Component ${k} carries ${(100 * weights[k]).toFixed(0)} % of the mass but sits where the model fits the data poorly (misfit ${misfit[k].toFixed(1)} vs ${bestHeavy.toFixed(1)}): ` +
             `it may be spread across several modes, whose mass the result then misplaces. Try ${MORE}, or the method gmki-robust.`,
         });
   }
@@ -162,7 +162,7 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
           components: [k],
           value: eta[k],
           message:
-            `The model turns strongly within component ${k + 1} (weight ${weights[k].toFixed(2)}): it may be spread across several modes or a ridge it cannot follow, ` +
+            `The model turns strongly within component ${k} (weight ${weights[k].toFixed(2)}): it may be spread across several modes or a ridge it cannot follow, ` +
             `so the result may misplace mass there. Try ${MORE}.`,
         });
 
@@ -205,8 +205,8 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
         value: cond,
         message:
           cond > 1e8 || jittered
-            ? `The covariance of component ${k + 1} is nearly singular (condition number ${cond.toExponential(1)}${jittered ? ', and a Cholesky factorisation needed jitter' : ''}): some direction is not constrained or has collapsed.`
-            : `Component ${k + 1} is very elongated (condition number ${cond.toExponential(1)}): a Gaussian stretched along a curved ridge of the posterior describes it poorly.`,
+            ? `The covariance of component ${k} is nearly singular (condition number ${cond.toExponential(1)}${jittered ? ', and a Cholesky factorisation needed jitter' : ''}): some direction is not constrained or has collapsed.`
+            : `Component ${k} is very elongated (condition number ${cond.toExponential(1)}): a Gaussian stretched along a curved ridge of the posterior describes it poorly.`,
       });
   }
 
@@ -223,9 +223,9 @@ function duplicateGroups(overlap: Float64Array, K: number): number[] {
   return range(K).map(find);
 }
 
-/** "1, 3 and 4" (components 0-based → 1-based when `oneBased`). */
-function list(values: readonly number[], oneBased = true): string {
-  const text = values.map((v) => String(oneBased ? v + 1 : v));
+/** "0, 3 and 4": component numbers (from 0, as in the files) or iterations. */
+function list(values: readonly number[]): string {
+  const text = values.map(String);
   return text.length <= 1 ? text.join('') : `${text.slice(0, -1).join(', ')} and ${text[text.length - 1]}`;
 }
 

@@ -23,7 +23,7 @@ export function resultNoun(method: string): string {
 
 /** What the k-th block of a run's result is: a weighted component (GMKI), or the method's one Gaussian. */
 export function resultHeading(method: string, k: number, weight: number): string {
-  if (isGmkiMethod(method as MethodName)) return `component ${k + 1}  weight ${formatWeight(weight)}`;
+  if (isGmkiMethod(method as MethodName)) return `component ${k}  weight ${formatWeight(weight)}`;
   return method === 'uki' ? 'the Gaussian' : 'the ensemble (mean and spread of its particles)';
 }
 

@@ -54,7 +54,7 @@ it('reports each component’s distance to the reference, in the summary, in --j
 it('prints the distances in the human summary, and nothing about a reference when the problem has none', async () => {
   const human = await runGmki(['run', problemFile, '--db', db()]);
   expect(human.code, human.stderr).toBe(0);
-  expect(human.stdout).toMatch(/^component 1 {2}weight \d\.\d{3} {2}distance to truth [\d.]+ \(relative error [\d.]+\)$/m);
+  expect(human.stdout).toMatch(/^component 0 {2}weight \d\.\d{3} {2}distance to truth [\d.]+ \(relative error [\d.]+\)$/m);
   const plainFile = await problemIn('plain', tinyProblem({ seed: 3 }));
   const plain = await runGmki(['run', plainFile, '--db', db(), '--json']);
   expect(plain.stdout).not.toMatch(/distance to/);

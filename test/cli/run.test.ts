@@ -97,7 +97,7 @@ describe('gmki run', () => {
     const lines = result.stdout.split('\n').filter((line) => line.startsWith('iteration '));
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^iteration 3\/3 {2}evaluations 30\/30 {2}elapsed .* weights \S+ \S+ {2}best misfit \S+$/);
-    expect(result.stdout).toMatch(/component 1 {2}weight/);
+    expect(result.stdout).toMatch(/component 0 {2}weight/);
   });
 
   it.concurrent('with --json prints exactly one JSON object on stdout and the progress on stderr', async () => {

@@ -33,6 +33,10 @@ test('a completed run shows the corner plot, components, predictive chart, probl
   const components = detail.getByTestId('components-table');
   await expect(components.locator('.el-table__body tr')).toHaveCount(3);
   await expect(components).toContainText('%');
+  // Numbered from 0, as the component column of samples.csv and the arrays of mixture.json.
+  const numbers = await components.locator('.el-table__body tr td:first-child').allTextContents();
+  expect(numbers.map((text) => text.trim()).sort()).toEqual(['0', '1', '2']);
+  await expect(detail.getByTestId('components-card')).toContainText('numbered from 0, as in the samples CSV');
   await expect(detail.getByTestId('components-card')).toContainText('mean ± std');
 
   const predictive = detail.getByTestId('predictive-card');
@@ -63,7 +67,7 @@ test('a completed run shows the corner plot, components, predictive chart, probl
 
 test('a cancelled run says why it stopped, never as a success, and still shows its iterations', async ({ gmki }) => {
   const { page } = gmki;
-  const problem = await exampleProblem(gmki, 'two-modal-2d', 100_000);
+  const problem = await exampleProblem(gmki, 'two-modal-2d', 10_000);
   const started = await gmki.invoke<RunRecord>('run/start', { problem, name: 'stopped early' });
   await expect.poll(async () => (await gmki.invoke<RunRecord>('run/get', { runId: started.id })).iterationsDone, { timeout: 60_000 }).toBeGreaterThan(1);
   await gmki.invoke('run/cancel', { runId: started.id });

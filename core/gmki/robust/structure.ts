@@ -166,7 +166,7 @@ function splitComponent(
   spread: number,
 ): void {
   const cov = covariances.slice(parent * d * d, (parent + 1) * d * d);
-  const factor = choleskyWithJitter(cov, d, `covariance of component ${parent + 1}`).factor;
+  const factor = choleskyWithJitter(cov, d, `covariance of component ${parent}`).factor;
   const z = solveLowerInPlace(factor, d, Float64Array.from(direction));
   let norm = 0;
   for (let r = 0; r < d; r++) norm += z[r] * z[r];

@@ -25,9 +25,9 @@ export type ChartHistory = readonly HistoryEntry[];
 
 type Point = [number, number | null];
 
-/** Name of component k in legends: 1-based, as in the components table. */
+/** Name of component k in legends: numbered from 0, as in the files (samples.csv, mixture.json). */
 export function componentName(k: number): string {
-  return `Component ${k + 1}`;
+  return `Component ${k}`;
 }
 
 /** Largest number of components in any entry (K can only change between runs, but be safe). */

@@ -9,6 +9,7 @@ export const RUN_MONITOR: GuideSection = {
       'A run is queued, then running, then completed, failed (with the cause: the model’s own message and the θ it failed at), cancelled or interrupted (the app or machine stopped). ' +
         'Cancelled and interrupted runs can be resumed from their last finished iteration; a completed run can be extended by more iterations. The progress line shows the iteration, evaluations done and failed, the time so far and an estimate of the time left.',
     ),
+    p('Components are numbered from 0 — Component 0, Component 1, … — everywhere: on every screen, in the diagnostics, in what `gmki` prints and in the files (the `component` column of samples.csv and the order of the weights, means and covariances in mixture.json).'),
     p('The charts have one colour per component, the same on every chart:'),
     list(
       'Weights per component (log scale): each component’s share of the probability. A weight that drops to the floor (1e-15 by default) is a collapse: the component no longer counts. A weight that climbs back up from the floor is a revival: the component found a region that fits. With gmki-robust, a sudden jump marks a split, merge or re-seed.',

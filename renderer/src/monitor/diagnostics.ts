@@ -40,9 +40,9 @@ export function markFlaggedComponents(option: EChartsOption, flags: ReadonlyMap<
   return { ...option, series, legend };
 }
 
-/** "1, 3 and 8": the 1-based numbers of the components flagged with `severity`. */
+/** "0, 3 and 8": the numbers (from 0, as in the files) of the components flagged with `severity`. */
 export function flaggedList(flags: ReadonlyMap<number, Severity>, severity: Severity): string {
-  const numbers = [...flags].filter(([, s]) => s === severity).map(([k]) => k + 1).sort((a, b) => a - b).map(String);
+  const numbers = [...flags].filter(([, s]) => s === severity).map(([k]) => k).sort((a, b) => a - b).map(String);
   return numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 }
 
@@ -53,14 +53,14 @@ export function describeCondition(value: number | null): { text: string; level: 
   return { text, level: value > 1e8 ? 'warning' : value > 1e3 ? 'info' : 'ok' };
 }
 
-/** The findings to list, warnings first, each with the components it names (1-based). */
+/** The findings to list, warnings first, each with the components it names (numbered from 0). */
 export function findingRows(diagnostics: RunDiagnostics): { severity: Severity; kind: string; components: string; message: string }[] {
   return [...diagnostics.findings]
     .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1))
     .map((finding) => ({
       severity: finding.severity,
       kind: finding.kind.replace(/-/g, ' '),
-      components: finding.components.map((k) => k + 1).join(', '),
+      components: finding.components.join(', '),
       message: finding.message,
     }));
 }

@@ -42,5 +42,5 @@ export function predictionsOf(
     .filter(([k]) => (weights[k] ?? 0) > minWeight * (1 + 1e-9))
     .sort(([a], [b]) => (weights[b] ?? 0) - (weights[a] ?? 0))
     .slice(0, MAX_PREDICTIONS)
-    .map(([k, values]) => ({ name: `Component ${k + 1} (${formatWeight(weights[k] ?? 0)})`, values: [...values], component: k }));
+    .map(([k, values]) => ({ name: `Component ${k} (${formatWeight(weights[k] ?? 0)})`, values: [...values], component: k }));
 }

@@ -41,7 +41,7 @@ describe('diagnoseRun', () => {
     expect(result.mayMissMass).toBe(true);
     const warning = result.findings.find((f) => f.kind === 'parked-on-fit')!;
     expect(warning).toMatchObject({ severity: 'warning', components: [0] });
-    expect(warning.message).toMatch(/Component 1 sits where the model fits the data .* weight is at the floor: the result may be missing the mass of a mode there\. Try more components .* or a longer run/);
+    expect(warning.message).toMatch(/Component 0 sits where the model fits the data .* weight is at the floor: the result may be missing the mass of a mode there\. Try more components .* or a longer run/);
     expect(result.findings.find((f) => f.kind === 'weight-at-floor')).toMatchObject({ components: [0], value: 2, severity: 'info' });
     expect(result.messages[0]).toBe(warning.message); // warnings first
   });
@@ -83,7 +83,7 @@ describe('diagnoseRun', () => {
     const final = mix1([0.3, 0.6, 0.1], [0, 1, -1], [1, 0.01, 0.01]);
     const result = diagnoseRun([record(0, final), record(1, final, [9, 0.5, 0.6])]);
     expect(result.findings).toEqual([expect.objectContaining({ kind: 'poor-fit-component', severity: 'warning', components: [0], value: 9 })]);
-    expect(result.messages[0]).toMatch(/Component 1 carries 30 % of the mass but sits where the model fits the data poorly \(misfit 9\.0 vs 0\.5\)/);
+    expect(result.messages[0]).toMatch(/Component 0 carries 30 % of the mass but sits where the model fits the data poorly \(misfit 9\.0 vs 0\.5\)/);
     expect(result.mayMissMass).toBe(true);
   });
 

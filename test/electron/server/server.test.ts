@@ -246,7 +246,7 @@ describe('a run over HTTP', () => {
       expect((failed.data as RunStatusChange).error).toContain('division by zero');
       const record = value(await api.call<RunRecord>('run/get', { runId: run.id }));
       expect(record.status).toBe('failed');
-      expect(record.error).toMatch(/iteration 1, component 1.*the model raised an error: division by zero/);
+      expect(record.error).toMatch(/iteration 1, component 0, sigma point \d+.*the model raised an error: division by zero/);
     } finally {
       await stream.close();
     }

@@ -25,7 +25,7 @@ describe('weightsChart', () => {
     const series = seriesOf(option);
     expect(series).toHaveLength(2);
     expect(series.every((s) => s.type === 'line')).toBe(true);
-    expect(series.map((s) => s.name)).toEqual(['Component 1', 'Component 2']);
+    expect(series.map((s) => s.name)).toEqual(['Component 0', 'Component 1']);
     expect(yAxisOf(option)).toMatchObject({ type: 'log', name: 'Weight' });
     expect((option.xAxis as Record<string, unknown>).name).toBe('Iteration');
   });
@@ -47,7 +47,7 @@ describe('weightsChart', () => {
   it('colours component k the same in every chart and per theme', () => {
     for (const theme of [LIGHT_THEME, DARK_THEME]) {
       const colours = [weightsChart(history, { theme }), misfitChart(history, { theme }), meansChart(history, 0, undefined, { theme })].map(
-        (option) => seriesOf(option).filter((s) => s.name === 'Component 2').map((s) => s.color),
+        (option) => seriesOf(option).filter((s) => s.name === 'Component 1').map((s) => s.color),
       );
       for (const list of colours) for (const colour of list) expect(colour).toBe(componentColor(1, theme));
     }
@@ -91,7 +91,7 @@ describe('misfitChart', () => {
   it('draws each component and the best misfit on a log axis, with a gap where there is no misfit', () => {
     const option = misfitChart(history);
     const series = seriesOf(option);
-    expect(series.map((s) => s.name)).toEqual(['Component 1', 'Component 2', 'Best']);
+    expect(series.map((s) => s.name)).toEqual(['Component 0', 'Component 1', 'Best']);
     expect(yAxisOf(option)).toMatchObject({ type: 'log' });
     const best = series[2].data as [number, number | null][];
     expect(best[0]).toEqual([0, null]);

@@ -15,10 +15,10 @@ import { renderToSvg, syntheticHistory } from '../charts/support';
 
 const diagnostics: RunDiagnostics = {
   findings: [
-    { kind: 'weight-at-floor', severity: 'info', components: [1, 2], value: 4, message: 'Components 2 and 3 have weight at the floor.' },
-    { kind: 'parked-on-fit', severity: 'warning', components: [2], value: 1.2, message: 'Component 3 sits where the model fits.' },
+    { kind: 'weight-at-floor', severity: 'info', components: [1, 2], value: 4, message: 'Components 1 and 2 have weight at the floor.' },
+    { kind: 'parked-on-fit', severity: 'warning', components: [2], value: 1.2, message: 'Component 2 sits where the model fits.' },
   ],
-  messages: ['Component 3 sits where the model fits.', 'Components 2 and 3 have weight at the floor.'],
+  messages: ['Component 2 sits where the model fits.', 'Components 1 and 2 have weight at the floor.'],
   mayMissMass: true,
   conditionNumbers: [2, 5000, 1e9],
 };
@@ -42,8 +42,8 @@ describe('markFlaggedComponents', () => {
     const series = option.series as LineSeriesOption[];
     expect(series[1].lineStyle?.width).toBeGreaterThan(series[0].lineStyle?.width as number);
     const formatter = (option.legend as { formatter: (name: string) => string }).formatter;
-    expect(formatter('Component 2')).toBe('Component 2 ⚠');
-    expect(formatter('Component 1')).toBe('Component 1');
+    expect(formatter('Component 1')).toBe('Component 1 ⚠');
+    expect(formatter('Component 0')).toBe('Component 0');
     // ECharts itself accepts the marked option.
     expect(renderToSvg(option)).toContain('<svg');
   });
@@ -54,10 +54,10 @@ describe('markFlaggedComponents', () => {
 });
 
 describe('flaggedList', () => {
-  it('lists the 1-based numbers of one severity in order', () => {
+  it('lists the numbers of one severity in order, from 0 as in the files', () => {
     const flags = new Map([[7, 'warning' as const], [0, 'warning' as const], [2, 'info' as const], [4, 'warning' as const]]);
-    expect(flaggedList(flags, 'warning')).toBe('1, 5 and 8');
-    expect(flaggedList(flags, 'info')).toBe('3');
+    expect(flaggedList(flags, 'warning')).toBe('0, 4 and 7');
+    expect(flaggedList(flags, 'info')).toBe('2');
   });
 });
 
@@ -71,11 +71,11 @@ describe('describeCondition', () => {
 });
 
 describe('findingRows', () => {
-  it('lists warnings first with 1-based component numbers', () => {
+  it('lists warnings first with component numbers from 0, as in the files', () => {
     const rows = findingRows(diagnostics);
     expect(rows.map((r) => r.severity)).toEqual(['warning', 'info']);
-    expect(rows[0]).toMatchObject({ kind: 'parked on fit', components: '3' });
-    expect(rows[1].components).toBe('2, 3');
+    expect(rows[0]).toMatchObject({ kind: 'parked on fit', components: '2' });
+    expect(rows[1].components).toBe('1, 2');
   });
 });
 

@@ -28,7 +28,7 @@ describe('predictionsOf', () => {
     const evaluations = [entry(0, 0, [1, 1]), entry(0, 1, [9, 9]), entry(1, 0, [2, 2]), entry(2, 0, null), entry(3, 0, [4, 4])];
     const predictions = predictionsOf(evaluations, [0.2, 0.7, 0.1 - 1e-9, 1e-9], 1e-9);
     expect(predictions.map((p) => p.component)).toEqual([1, 0]);
-    expect(predictions[0]).toEqual({ name: 'Component 2 (70.0 %)', values: [2, 2], component: 1 });
+    expect(predictions[0]).toEqual({ name: 'Component 1 (70.0 %)', values: [2, 2], component: 1 });
   });
 
   it('shows at most MAX_PREDICTIONS components', () => {
