@@ -55,8 +55,31 @@ export interface IterationDiagnostics {
    * A component's weight trajectory jumps at these events.
    */
   readonly structuralChanges?: readonly StructuralChange[];
-  /** eks only: the adaptive step Δt_n = 1/(‖D‖_F + ε) the iteration took. */
+  /** eks only: the adaptive step Δt_n = dt/(‖D‖_F + ε) the iteration took. */
   readonly stepSize?: number;
+  /** smc only: where the tempering is after this iteration (core/methods/smc/smc.ts). */
+  readonly smc?: SmcDiagnostics;
+}
+
+/** An smc iteration's tempering figures. */
+export interface SmcDiagnostics {
+  /** 1-based stage (0 before the first evaluation). */
+  readonly stage: number;
+  /** Inverse temperature β of the stage, in [0, 1]. */
+  readonly beta: number;
+  /** Effective sample size of the stage's importance weights (particles, before resampling). */
+  readonly ess: number;
+  /** The log-evidence log p(y) once β = 1; null before. */
+  readonly logEvidence: number | null;
+  /** MH steps done in the stage, and the steps it does. */
+  readonly step: number;
+  readonly steps: number;
+  /** Acceptance rate of the stage's MH steps so far; null before its first step. */
+  readonly acceptance: number | null;
+  /** Mean proposal scale s_j. */
+  readonly scale: number;
+  /** True once the run is over: β = 1 mutated, or maxStages reached (β < 1). */
+  readonly finished: boolean;
 }
 
 /** The outcome of one iteration. */

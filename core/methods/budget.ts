@@ -17,8 +17,11 @@ export interface EvaluationBudget {
   readonly bound: 'exact' | 'at-most';
 }
 
-/** J when `particles` is null: EnsembleKalmanProcesses' examples use 50–100 ensemble members. */
-export const DEFAULT_PARTICLES = Object.freeze({ eki: 100, eks: 100 });
+/**
+ * J when `particles` is null: EnsembleKalmanProcesses' examples use 50–100 ensemble members,
+ * PyMC's `sample_smc` draws 2000.
+ */
+export const DEFAULT_PARTICLES = Object.freeze({ eki: 100, eks: 100, smc: 2000 });
 
 /** J, the particles of a particle method: `particles`, or the method's default. */
 export function particlesOf(settings: Pick<RunSettings, 'method' | 'particles'>): number {
@@ -26,6 +29,7 @@ export function particlesOf(settings: Pick<RunSettings, 'method' | 'particles'>)
   switch (settings.method) {
     case 'eki':
     case 'eks':
+    case 'smc':
       return DEFAULT_PARTICLES[settings.method];
     default:
       throw new RangeError(`particles: the method ${settings.method} has no particles`);
@@ -46,6 +50,7 @@ export function summaryComponents(settings: RunSettings): number {
     case 'uki':
     case 'eki':
     case 'eks':
+    case 'smc':
       return 1;
     default:
       return assertNever(settings.method);
@@ -63,9 +68,31 @@ export function evaluationBudget(settings: RunSettings, nTheta: number): Evaluat
     case 'eki':
     case 'eks':
       return exactly(particlesOf(settings), settings.iterations);
+    case 'smc':
+      // One batch of J for the draws of π0, then one per MH step: at most maxStages·mhSteps more.
+      return atMost(particlesOf(settings), smcIterationBound(settings));
     default:
       return assertNever(settings.method);
   }
+}
+
+/**
+ * Why a completed run of `method` cannot be given more iterations, or null when it can: smc ends
+ * where its tempering ends (β = 1), so there is nothing to continue.
+ */
+export function extensionRefusal(method: RunSettings['method']): string | null {
+  return method === 'smc'
+    ? 'an smc run ends when its tempering reaches the posterior (β = 1); for more accuracy start a new run with more particles or MH steps'
+    : null;
+}
+
+/** The most iterations an smc run can take: 1 + maxStages·mhSteps. */
+export function smcIterationBound(settings: Pick<RunSettings, 'maxStages' | 'mhSteps'>): number {
+  return 1 + settings.maxStages * settings.mhSteps;
+}
+
+function atMost(perIteration: number, iterations: number): EvaluationBudget {
+  return { perIteration, iterations, total: perIteration * iterations, bound: 'at-most' };
 }
 
 function exactly(perIteration: number, iterations: number): EvaluationBudget {

@@ -4,11 +4,12 @@ import { assertNever } from '../util/assertNever';
 import { createGmkiEngine } from './gmki';
 import { createEkiEngine } from './eki/eki';
 import { createEksEngine } from './eks/eks';
+import { createSmcEngine } from './smc/smc';
 import { createUkiEngine } from './uki/uki';
 import type { MethodEngine } from './types';
 
 export type { EngineOptions, InversionState, MethodAsk, MethodEngine, MethodTell, ParticleEnsemble, PointLabel } from './types';
-export { componentsOf, DEFAULT_PARTICLES, evaluationBudget, particlesOf, summaryComponents, type EvaluationBudget } from './budget';
+export { componentsOf, DEFAULT_PARTICLES, evaluationBudget, particlesOf, smcIterationBound, summaryComponents, type EvaluationBudget } from './budget';
 export { gmkiConfigFromSettings } from './gmki';
 
 /** The engine of `problem.settings.method`. */
@@ -24,6 +25,8 @@ export function createMethodEngine(problem: ResolvedProblem): MethodEngine {
       return createEkiEngine(problem) as MethodEngine;
     case 'eks':
       return createEksEngine(problem) as MethodEngine;
+    case 'smc':
+      return createSmcEngine(problem) as MethodEngine;
     default:
       return assertNever(method);
   }

@@ -50,6 +50,13 @@ export const MAX_CONCURRENCY = 256;
  */
 export const MAX_PARTICLES = 100_000;
 
+/**
+ * smc's Metropolis–Hastings steps per stage and stages: a run plans at most 1 + stages·steps
+ * iterations, which must stay within MAX_ITERATIONS (a check across fields).
+ */
+export const MAX_MH_STEPS = 1000;
+export const MAX_STAGES = 1000;
+
 /** Monte Carlo exploration samples N (also bounded by N·d, below). */
 export const MAX_EXPLORATION_SAMPLES = 1_000_000;
 
@@ -156,6 +163,9 @@ export const SETTING_RULES = {
   splitThreshold: numberWhere('a number > 0', (x) => x > 0),
   settleIterations: integerFromTo(0, MAX_ITERATIONS),
   particles: integerFromTo(2, MAX_PARTICLES),
+  mhSteps: integerFromTo(1, MAX_MH_STEPS),
+  maxStages: integerFromTo(1, MAX_STAGES),
+  essThreshold: numberWhere('a number in (0, 1)', (x) => x > 0 && x < 1),
   concurrency: integerFromTo(1, MAX_CONCURRENCY),
   posteriorSamples: integerFromTo(0, MAX_POSTERIOR_SAMPLES),
 } as const satisfies Record<string, NumberRule>;

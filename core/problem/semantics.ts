@@ -13,7 +13,8 @@ import type { ConstrainedGaussian } from './transforms';
 import { constrainedGaussian } from './transforms';
 import { BUILTIN_MODEL_NAMES, getBuiltinModel } from './builtins';
 import { DEFAULT_GMKI_CONFIG } from '../gmki/config';
-import { MAX_ARRAY_NUMBERS, MAX_PARAMETERS, minWeightError } from './limits';
+import { MAX_ARRAY_NUMBERS, MAX_ITERATIONS, MAX_PARAMETERS, minWeightError } from './limits';
+import { DEFAULT_SMC_SETTINGS } from './settings';
 
 const error = (path: JsonPath, message: string): ProblemError => ({ path: formatPath(path), message });
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -142,9 +143,24 @@ function checkArraySizes(raw: unknown, d: number, components: { k: number; expli
   return errors;
 }
 
+/** smc plans at most 1 + maxStages·mhSteps iterations, which must stay within MAX_ITERATIONS. */
+function checkSmcBudget(raw: unknown): ProblemError[] {
+  const shape = settingsSchema.shape;
+  const mhSteps = valid(shape.mhSteps, field(raw, 'mhSteps'));
+  const maxStages = valid(shape.maxStages, field(raw, 'maxStages'));
+  if (mhSteps === undefined && maxStages === undefined) return [];
+  const steps = mhSteps ?? DEFAULT_SMC_SETTINGS.mhSteps;
+  const stages = maxStages ?? DEFAULT_SMC_SETTINGS.maxStages;
+  if (1 + steps * stages <= MAX_ITERATIONS) return [];
+  const why = `a run plans 1 + maxStages·mhSteps iterations, at most ${MAX_ITERATIONS}`;
+  return maxStages !== undefined
+    ? [error(['settings', 'maxStages'], `expected at most ${Math.floor((MAX_ITERATIONS - 1) / steps)} with mhSteps = ${steps} (${why}), got ${stages}`)]
+    : [error(['settings', 'mhSteps'], `expected at most ${Math.floor((MAX_ITERATIONS - 1) / stages)} with maxStages = ${stages} (${why}), got ${steps}`)];
+}
+
 /**
  * `settings`: explicit initialization sizes and SPD covariances, K agreement (one Gaussian for
- * uki), K·minWeight < 1.
+ * uki, none for smc), smc's iteration bound, K·minWeight < 1.
  */
 export function checkSettings(raw: unknown, d: number | undefined): ProblemError[] {
   const errors: ProblemError[] = [];
@@ -152,14 +168,16 @@ export function checkSettings(raw: unknown, d: number | undefined): ProblemError
   const givenComponents = valid(shape.components, field(raw, 'components'));
   let components = givenComponents ?? DEFAULT_GMKI_CONFIG.nComponents;
   const init = valid(initializationSchema, field(raw, 'initialization'));
-  if (init?.type === 'explicit') {
+  const method = valid(shape.method, field(raw, 'method'));
+  if (init?.type === 'explicit' && method === 'smc') {
+    errors.push(error(['settings', 'initialization'], 'expected { "type": "prior" } (the method smc starts from the prior, where its tempering begins), got an explicit initialization'));
+  } else if (init?.type === 'explicit') {
     const at = ['settings', 'initialization'];
     const k = init.weights.length;
     if (givenComponents !== undefined && givenComponents !== k) {
       errors.push(error(['settings', 'components'], `expected ${k} (the number of weights of the explicit initialization), got ${givenComponents}`));
     }
     components = k;
-    const method = valid(shape.method, field(raw, 'method'));
     if (method === 'uki' && k !== 1) {
       errors.push(error([...at, 'weights'], `expected 1 weight (the method uki evolves one Gaussian), got ${k}`));
     }
@@ -180,6 +198,7 @@ export function checkSettings(raw: unknown, d: number | undefined): ProblemError
     const given = explicit || givenComponents !== undefined ? { k: components, explicit } : undefined;
     errors.push(...checkArraySizes(raw, d, given));
   }
+  errors.push(...checkSmcBudget(raw));
   const minWeight = valid(shape.minWeight, field(raw, 'minWeight')) ?? DEFAULT_GMKI_CONFIG.minWeight;
   const floorError = minWeightError(minWeight, components);
   if (floorError) errors.push(error(['settings', 'minWeight'], floorError));

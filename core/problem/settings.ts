@@ -7,6 +7,12 @@ import type { SettingsEntry } from './schema';
 import { DEFAULT_GMKI_CONFIG } from '../gmki/config';
 import { MAX_CONCURRENCY } from './limits';
 
+/**
+ * smc's defaults: PyMC 3's 25 MH steps per stage at most and PyMC's threshold 0.5 (an ESS of J/2
+ * each stage); 20 stages reach β = 1 on every example problem with room to spare.
+ */
+export const DEFAULT_SMC_SETTINGS = Object.freeze({ mhSteps: 25, maxStages: 20, essThreshold: 0.5 });
+
 /** Samples drawn from the final mixture for `samples.csv` and exports. */
 export const DEFAULT_POSTERIOR_SAMPLES = 10_000;
 
@@ -62,6 +68,9 @@ export function resolveSettings(entry: SettingsEntry | undefined, options: Setti
     settleIterations: s.settleIterations === undefined ? DEFAULT_GMKI_CONFIG.settleIterations : s.settleIterations,
     modeSearch: s.modeSearch ?? DEFAULT_GMKI_CONFIG.modeSearch,
     particles: s.particles ?? null,
+    mhSteps: s.mhSteps ?? DEFAULT_SMC_SETTINGS.mhSteps,
+    maxStages: s.maxStages ?? DEFAULT_SMC_SETTINGS.maxStages,
+    essThreshold: s.essThreshold ?? DEFAULT_SMC_SETTINGS.essThreshold,
     concurrency: s.concurrency ?? defaultConcurrency(options.cpuCount),
     posteriorSamples: s.posteriorSamples ?? DEFAULT_POSTERIOR_SAMPLES,
   };

@@ -31,10 +31,10 @@ export type GmkiMethod = (typeof GMKI_METHODS)[number];
 
 /**
  * Every method `settings.method` can name (core/methods/README.md): GMKI's variants, and beside
- * them `uki`, the unscented Kalman inversion (one Gaussian), and the ensemble Kalman inversion and
- * sampler `eki`, `eks` (an ensemble of particles).
+ * them `uki`, the unscented Kalman inversion (one Gaussian), the ensemble Kalman inversion and
+ * sampler `eki`, `eks`, and `smc`, tempered sequential Monte Carlo (ensembles of particles).
  */
-export const METHODS = Object.freeze([...GMKI_METHODS, 'uki', 'eki', 'eks'] as const);
+export const METHODS = Object.freeze([...GMKI_METHODS, 'uki', 'eki', 'eks', 'smc'] as const);
 export type MethodName = (typeof METHODS)[number];
 
 /** Whether `method` is one of GMKI's variants (a Gaussian mixture of `components` components). */
@@ -59,8 +59,14 @@ export interface RunSettings {
   readonly settleIterations: number | null;
   /** gmki-robust only. */
   readonly modeSearch: boolean;
-  /** J, the particles of eki, eks (and smc); null → the method's default (core/methods/budget.ts). */
+  /** J, the particles of eki, eks and smc; null → the method's default (core/methods/budget.ts). */
   readonly particles: number | null;
+  /** smc only: the most Metropolis–Hastings steps of a stage. */
+  readonly mhSteps: number;
+  /** smc only: the most tempering stages; a run that has not reached β = 1 by then stops. */
+  readonly maxStages: number;
+  /** smc only: the effective sample size each stage keeps, as a fraction of J (PyMC's `threshold`). */
+  readonly essThreshold: number;
   readonly concurrency: number;
   readonly posteriorSamples: number;
 }

@@ -3,7 +3,7 @@
  * a bar redrawn in place on a terminal, one line per committed iteration otherwise.
  */
 import type { RunProgress } from '../services/runs/progress';
-import { formatDuration } from './format';
+import { formatDuration, formatNumber } from './format';
 import { progressFigures } from './method-lines';
 
 export interface RunProgressView {
@@ -24,20 +24,25 @@ export function createRunProgressView(mode: 'bar' | 'lines', write: (text: strin
         lastLineIteration = progress.iteration;
         const width = String(progress.iterations).length;
         write(
-          `iteration ${String(progress.iteration).padStart(width)}/${progress.iterations}` +
-            `  evaluations ${progress.evaluationsDone}/${progress.evaluationsTotal}` +
+          `iteration ${String(progress.iteration).padStart(width)}${ofPlanned(progress, progress.iterations)}` +
+            `  evaluations ${progress.evaluationsDone}${ofPlanned(progress, progress.evaluationsTotal)}` +
             `  elapsed ${formatDuration(progress.elapsedSeconds)}` +
             `  ${progressFigures(progress)}\n`,
         );
         return;
       }
-      const fraction = progress.evaluationsTotal > 0 ? progress.evaluationsDone / progress.evaluationsTotal : 1;
-      const filled = Math.round(Math.min(1, fraction) * BAR_WIDTH);
       const current = Math.min(progress.iteration + 1, progress.iterations);
       const failed = progress.evaluationsFailed > 0 ? `  ${progress.evaluationsFailed} failed` : '';
+      // smc plans an upper bound only: its tempering (β towards 1) shows how far it is, not a bar.
+      const tempering = progress.tempering;
+      const fraction = progress.evaluationsTotal > 0 ? progress.evaluationsDone / progress.evaluationsTotal : 1;
+      const filled = Math.round(Math.min(1, fraction) * BAR_WIDTH);
+      const gauge = tempering
+        ? `stage ${tempering.stage} β ${formatNumber(tempering.beta)}`
+        : `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`;
       let line =
-        `iteration ${current}/${progress.iterations} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ` +
-        `${progress.evaluationsDone}/${progress.evaluationsTotal} evaluations${failed}  ` +
+        `iteration ${current}${ofPlanned(progress, progress.iterations)} ${gauge} ` +
+        `${progress.evaluationsDone}${ofPlanned(progress, progress.evaluationsTotal)} evaluations${failed}  ` +
         `elapsed ${formatDuration(progress.elapsedSeconds)}  ETA ${formatDuration(progress.etaSeconds ?? NaN)}`;
       if (columns && line.length >= columns) line = line.slice(0, columns - 1);
       write(`\r${line}\x1b[K`);
@@ -48,4 +53,9 @@ export function createRunProgressView(mode: 'bar' | 'lines', write: (text: strin
       drawn = false;
     },
   };
+}
+
+/** `/30` for a planned count, ` of ≤ 501` for smc's upper bound. */
+function ofPlanned(progress: RunProgress, planned: number): string {
+  return progress.tempering ? ` of ≤ ${planned}` : `/${planned}`;
 }

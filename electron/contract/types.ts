@@ -265,6 +265,24 @@ export interface RunProgress {
   /** Weights and misfit per component after the last committed iteration. */
   readonly weights: readonly number[];
   readonly misfit: readonly number[];
+  /** smc only: where the tempering is after the last committed iteration. */
+  readonly tempering?: TemperingProgress;
+}
+
+/** An smc run's tempering in a progress event (core/inversion/types.ts SmcDiagnostics). */
+export interface TemperingProgress {
+  /** 1-based stage, and the most stages the run may take. */
+  readonly stage: number;
+  readonly maxStages: number;
+  /** Inverse temperature β in [0, 1]; 1 is the posterior. */
+  readonly beta: number;
+  /** Effective sample size of the stage's reweighting, in particles. */
+  readonly ess: number;
+  /** MH steps done in the stage, and the steps it does. */
+  readonly step: number;
+  readonly steps: number;
+  /** The log-evidence log p(y) once β = 1; null before. */
+  readonly logEvidence: number | null;
 }
 
 /** A run changed status; `error` says why it failed, was cancelled or interrupted. */

@@ -4,7 +4,7 @@
  * P_{n+1} = (1 − Δt)P_n + Δt·P_post, h_{n+1} = (1 − Δt)h_n + Δt·h_post (P = C⁻¹, h = C⁻¹m) that
  * GMKI with K = 1 and UKI follow exactly.
  */
-import { inverse, Matrix } from 'ml-matrix';
+import { CholeskyDecomposition, inverse, Matrix } from 'ml-matrix';
 import type { ResolvedProblem, RunSettings } from '../../core/problem/types';
 import { diag, simpleProblem } from './problems';
 
@@ -72,4 +72,16 @@ export function relativeError(actual: ArrayLike<number>, expected: readonly numb
   let worst = 0;
   for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / scale);
   return worst;
+}
+
+/** The exact log-evidence log p(y) = log N(y; A r0, A Σ0 Aᵀ + Σ_η). */
+export function linearLogEvidence(): number {
+  const a = new Matrix(LINEAR_A);
+  const cov = a.mmul(new Matrix(LINEAR_PRIOR_COV)).mmul(a.transpose()).add(new Matrix(LINEAR_NOISE_COV));
+  const residual = Matrix.columnVector(LINEAR_Y).sub(a.mmul(Matrix.columnVector(LINEAR_PRIOR_MEAN)));
+  const factor = new CholeskyDecomposition(cov).lowerTriangularMatrix;
+  let logDet = 0;
+  for (let i = 0; i < cov.rows; i++) logDet += 2 * Math.log(factor.get(i, i));
+  const quadratic = residual.transpose().mmul(inverse(cov)).mmul(residual).get(0, 0);
+  return -0.5 * (cov.rows * Math.log(2 * Math.PI) + logDet + quadratic);
 }

@@ -3,6 +3,7 @@
  * should not depend on the problem-file parser.
  */
 import { DEFAULT_GMKI_CONFIG } from '../../core/gmki/config';
+import { DEFAULT_SMC_SETTINGS } from '../../core/problem/settings';
 import type { ParameterTransform, ResolvedProblem, RunSettings } from '../../core/problem/types';
 
 const identity: ParameterTransform = { kind: 'identity', toPhysical: (u) => u, toUnconstrained: (t) => t };
@@ -32,6 +33,9 @@ export const DEFAULT_TEST_SETTINGS: RunSettings = {
   settleIterations: DEFAULT_GMKI_CONFIG.settleIterations,
   modeSearch: DEFAULT_GMKI_CONFIG.modeSearch,
   particles: null,
+  mhSteps: DEFAULT_SMC_SETTINGS.mhSteps,
+  maxStages: DEFAULT_SMC_SETTINGS.maxStages,
+  essThreshold: DEFAULT_SMC_SETTINGS.essThreshold,
   concurrency: 1,
   posteriorSamples: 100,
 };

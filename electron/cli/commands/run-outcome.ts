@@ -8,6 +8,7 @@ import { MODEL_SETUP_FAILURE } from '../../services/runs/run-session';
 import { EXIT_INVALID, EXIT_OK, EXIT_RUN_FAILED } from '../errors';
 import type { CliIo } from '../io';
 import { dbHint } from '../run-lifecycle';
+import { temperingOutcome } from '../method-lines';
 import { diagnoseStoredRun, diagnosticsJson, formatDiagnostics } from '../run-diagnostics';
 import { superviseRun } from '../supervise';
 import { buildRunSummaryJson, formatHumanSummary } from '../summary';
@@ -50,15 +51,20 @@ export async function finishSupervisedRun(
     ...(completed && options.out ? { out: options.out } : {}),
   };
   const diagnostics = completed ? diagnoseStoredRun(iterations, problem.settings.minWeight) : null;
+  const smc = last?.diagnostics.smc;
+  const tempering = completed ? temperingOutcome(smc, problem.settings.maxStages) : null;
   if (options.json) {
     const diagnosed = diagnosticsJson(diagnostics);
-    io.stdout(`${JSON.stringify({ ...buildRunSummaryJson(outcome, problem), ...(diagnosed ? { diagnostics: diagnosed } : {}) })}\n`);
+    const evidence = smc ? { logEvidence: smc.logEvidence, beta: smc.beta, stages: smc.stage } : {};
+    io.stdout(`${JSON.stringify({ ...buildRunSummaryJson(outcome, problem), ...evidence, ...(diagnosed ? { diagnostics: diagnosed } : {}) })}\n`);
   }
   if (completed) {
     if (!options.json) {
       io.stdout(formatHumanSummary(outcome, problem.parameterNames, problem.transforms, options.outPaths, problem.reference));
+      if (tempering && !tempering.warning) io.stdout(`${tempering.text}\n`);
       io.stdout(`Stored as run ${record.id} in ${store.path}.\n`);
     }
+    if (tempering?.warning) io.stderr(`warning: ${tempering.text}\n`);
     io.stderr(formatDiagnostics(diagnostics, false));
     return EXIT_OK;
   }

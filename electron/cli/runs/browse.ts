@@ -4,7 +4,7 @@ import { deleteRun as deleteStoredRun, findRun, problemOfRun } from '../../servi
 import { RUN_STATUSES, type IterationEntry, type RunRecord, type RunStatus, type RunStore } from '../../services/store';
 import { CliError, EXIT_INVALID, EXIT_OK } from '../errors';
 import { formatDuration, formatNumber } from '../format';
-import { methodSettingsText, resultHeading, resultNoun } from '../method-lines';
+import { methodSettingsText, resultHeading, resultNoun, temperingOutcome } from '../method-lines';
 import type { CliIo } from '../io';
 import { cliLifecycle } from '../run-lifecycle';
 import { diagnoseStoredRun, formatDiagnostics } from '../run-diagnostics';
@@ -74,6 +74,8 @@ export function showRun(store: RunStore, options: RunsOptions, io: CliIo): numbe
   if (run.tags.length > 0) lines.push(`tags       ${run.tags.join(', ')}`);
   if (run.notes) lines.push(`notes      ${run.notes}`);
   if (latest) lines.push('', ...mixtureLines(run, latest));
+  const tempering = latest && run.status === 'completed' ? temperingOutcome(latest.diagnostics.smc, settings.maxStages) : null;
+  if (tempering) lines.push(`  ${tempering.warning ? 'warning: ' : ''}${tempering.text}`);
   const diagnostics = formatDiagnostics(diagnoseStoredRun(store.getIterations(run.id), settings.minWeight), true);
   if (diagnostics) lines.push('', 'diagnostics:', ...diagnostics.trimEnd().split('\n').map((line) => `  ${line}`));
   if (logs.length > 0) {

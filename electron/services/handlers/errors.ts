@@ -71,6 +71,7 @@ const LIFECYCLE_CODES: Readonly<Record<RunLifecycleErrorCode, ErrorCode>> = {
   WRONG_STATUS: 'CONFLICT',
   INVALID_STORED_PROBLEM: 'INVALID_PROBLEM',
   TOO_MANY_ITERATIONS: 'INVALID_REQUEST',
+  NOT_EXTENSIBLE: 'CONFLICT',
 };
 
 /** The lifecycle's clause as a sentence: capital first letter, full stop. */

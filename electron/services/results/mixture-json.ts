@@ -4,6 +4,7 @@
  */
 import { mixtureToJson } from '../../../core/gmki/state';
 import type { Mixture } from '../../../core/gmki/state';
+import type { IterationDiagnostics } from '../../../core/inversion/types';
 import type { ParticleEnsemble } from '../../../core/methods/types';
 import { withAutomaticValues } from '../../../core/problem/automatic-settings';
 import type { ProblemFileAsRun } from '../../../core/problem/types';
@@ -26,6 +27,16 @@ export interface HistoryEntry {
   readonly elapsedSeconds: number;
   /** The ensemble of a particle method (eki, eks, smc); the last entry's is written as `particles`. */
   readonly particles?: ParticleEnsemble | null;
+  /** The iteration's diagnostics; the last entry's smc figures are written as `smc`. */
+  readonly diagnostics?: IterationDiagnostics;
+}
+
+/** Where an smc run's tempering ended. */
+export interface SmcResultJson {
+  /** log p(y), once β reached 1; null when the run stopped at maxStages before. */
+  readonly logEvidence: number | null;
+  readonly beta: number;
+  readonly stages: number;
 }
 
 export interface MixtureResultInput {
@@ -66,6 +77,8 @@ export interface MixtureResultJson {
   readonly final: MixtureJson;
   /** Particle methods only: the final ensemble. */
   readonly particles?: ParticlesJson;
+  /** smc only: the log-evidence and where the tempering ended. */
+  readonly smc?: SmcResultJson;
   readonly forwardEvaluations: number;
   readonly elapsedSeconds: number;
   readonly software: SoftwareInfo;
@@ -92,6 +105,7 @@ export function buildMixtureJson(input: MixtureResultInput): MixtureResultJson {
     history,
     final: mixtureToJson(last.mixture),
     ...(last.particles ? { particles: particlesToJson(last.particles) } : {}),
+    ...(last.diagnostics?.smc ? { smc: { logEvidence: last.diagnostics.smc.logEvidence, beta: last.diagnostics.smc.beta, stages: last.diagnostics.smc.stage } } : {}),
     forwardEvaluations: last.forwardEvaluations,
     elapsedSeconds: last.elapsedSeconds,
     software: { name: input.software.name, version: input.software.version },

@@ -1,7 +1,7 @@
 /** What a running run reports, and the throttle that keeps it to ≤ 10 events a second. */
-import type { IterationRecord } from '../../../core/inversion/types';
+import type { IterationRecord, SmcDiagnostics } from '../../../core/inversion/types';
 import { evaluationBudget } from '../../../core/methods/budget';
-import type { RunProgress } from '../../contract/types';
+import type { RunProgress, TemperingProgress } from '../../contract/types';
 import type { RunRecord } from '../store/types';
 
 export type { RunProgress };
@@ -34,7 +34,13 @@ export function progressOfRun(run: RunRecord, live: LiveProgress = {}): RunProgr
     etaSeconds: live.etaSeconds ?? null,
     weights: record ? Array.from(record.mixture.logWeights, Math.exp) : [],
     misfit: record ? [...record.diagnostics.misfit] : [],
+    ...(record?.diagnostics.smc && { tempering: temperingOf(record.diagnostics.smc, run.problem.settings.maxStages) }),
   };
+}
+
+function temperingOf(smc: SmcDiagnostics, maxStages: number): TemperingProgress {
+  const { stage, beta, ess, step, steps, logEvidence } = smc;
+  return { stage, maxStages, beta, ess, step, steps, logEvidence };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ComponentExplorer } from '../../../core/gmki/exploration';
 import { createInversion } from '../../../core/inversion';
 import type { EvaluationBatch, IterationRecord, PointLabel } from '../../../core/inversion';
 import { NotPositiveDefiniteError } from '../../../core/linalg/dense';
+import { evaluationBudget } from '../../../core/methods/budget';
 import type { ResolvedProblem } from '../../../core/problem/types';
 import type { CreateModelHost, EvaluationOutcome, ModelHost } from '../models/host';
 import type { RunStore } from '../store/run-store';
@@ -128,6 +129,8 @@ async function iterate(
 
   let lastRecord: IterationRecord | null = null;
   let failed = 0;
+  // smc plans an upper bound of iterations and usually ends earlier: no ETA from that bound.
+  const exactBudget = evaluationBudget(problem.settings, problem.parameterNames.length).bound === 'exact';
   const sessionIterationsStart = now();
   const startIteration = inversion.state.iteration;
   // Called after every evaluation: everything it shows is known here, so it reads no database.
@@ -139,7 +142,7 @@ async function iterate(
       forwardEvaluations: inversion.forwardEvaluations,
     };
     const perIteration = (now() - sessionIterationsStart) / 1000 / Math.max(1, inversion.state.iteration - startIteration);
-    const eta = inversion.state.iteration > startIteration ? perIteration * (current.iterations - inversion.state.iteration) : null;
+    const eta = exactBudget && inversion.state.iteration > startIteration ? perIteration * (current.iterations - inversion.state.iteration) : null;
     deps.onProgress?.(
       progressOfRun(current, { record: lastRecord, doneInBatch, failed, inFlight, etaSeconds: eta, elapsedSeconds: elapsed() }),
       important,
@@ -186,6 +189,8 @@ async function iterate(
     store.commitIteration(run.id, { ...lastRecord, elapsedSeconds: elapsed() }, ledger);
     report(0, 0, true);
   }
+  // A method that may end before the iterations it planned (smc) records the iterations it did.
+  if (!exactBudget) store.setIterationsTarget(run.id, inversion.state.iteration);
   return { status: 'completed', error: null };
 }
 

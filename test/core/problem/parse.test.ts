@@ -20,6 +20,9 @@ describe('parseProblem on valid files', () => {
       settleIterations: DEFAULT_GMKI_CONFIG.settleIterations,
       modeSearch: DEFAULT_GMKI_CONFIG.modeSearch,
       particles: null,
+      mhSteps: 25,
+      maxStages: 20,
+      essThreshold: 0.5,
       concurrency: 1,
       posteriorSamples: DEFAULT_POSTERIOR_SAMPLES,
     });
@@ -48,6 +51,9 @@ describe('parseProblem on valid files', () => {
       settleIterations: 4,
       modeSearch: false,
       particles: 50,
+      mhSteps: 10,
+      maxStages: 40,
+      essThreshold: 0.6,
       concurrency: 3,
       posteriorSamples: 0,
     };

@@ -3,6 +3,7 @@
  * changes, the same for the command line and the app. Running is the host's part: the app queues
  * the run in its manager and reports events, the command line supervises it in the terminal.
  */
+import { extensionRefusal } from '../../../../core/methods/budget';
 import { extensionError } from '../../../../core/problem/limits';
 import type { ResolvedProblem } from '../../../../core/problem/types';
 import { assertNever } from '../../../../core/util/assertNever';
@@ -71,10 +72,13 @@ export function prepareResume(context: LifecycleContext, idOrPrefix: string): Ru
 /**
  * Raises a completed run's iteration target by `iterations`, once its problem with the new target
  * has validated (so a refused extension changes nothing).
- * @throws RunLifecycleError RUN_NOT_FOUND, AMBIGUOUS_RUN_ID, WRONG_STATUS, INVALID_STORED_PROBLEM
+ * @throws RunLifecycleError RUN_NOT_FOUND, AMBIGUOUS_RUN_ID, WRONG_STATUS, NOT_EXTENSIBLE,
+ *   TOO_MANY_ITERATIONS, INVALID_STORED_PROBLEM
  */
 export function extendRun(context: LifecycleContext, idOrPrefix: string, iterations: number): RunnableRun {
   const run = requireAction(context, findRun(context, idOrPrefix), 'extend');
+  const fixedLength = extensionRefusal(run.problem.settings.method);
+  if (fixedLength) throw new RunLifecycleError('NOT_EXTENSIBLE', `run ${run.id} cannot be extended: ${fixedLength}`);
   const tooMany = extensionError(run.iterations, iterations);
   if (tooMany) throw new RunLifecycleError('TOO_MANY_ITERATIONS', `run ${run.id} cannot be extended: ${tooMany}`);
   const target = run.iterations + iterations;

@@ -14,7 +14,9 @@ export type RunLifecycleErrorCode =
   /** The problem stored with the run no longer validates, so it cannot run again. */
   | 'INVALID_STORED_PROBLEM'
   /** Extending would take the run past the most iterations a run may have (core/problem/limits.ts). */
-  | 'TOO_MANY_ITERATIONS';
+  | 'TOO_MANY_ITERATIONS'
+  /** The run's method has no iterations to add (smc ends where its tempering does). */
+  | 'NOT_EXTENSIBLE';
 
 export class RunLifecycleError extends Error {
   override readonly name = 'RunLifecycleError';
