@@ -100,13 +100,16 @@ describe('schema errors', () => {
     ['sigmaPointAlpha', 0, 'expected a number in (0, 1] or null, got 0'],
     ['concurrency', 0, 'expected an integer from 1 to 256, got 0'],
     ['posteriorSamples', -1, 'expected an integer from 0 to 1000000, got -1'],
-    ['method', 'gmki', 'expected one of "gmki-paper", "gmki-robust", "uki", "eki", "eks", got "gmki"'],
+    ['method', 'gmki', 'expected one of "gmki-paper", "gmki-robust", "uki", "eki", "eks", "smc", got "gmki"'],
     ['splitThreshold', 0, 'expected a number > 0, got 0'],
     ['settleIterations', -1, 'expected an integer from 0 to 10000 or null, got -1'],
     ['settleIterations', 1.5, 'expected an integer from 0 to 10000 or null, got 1.5'],
     ['modeSearch', 'yes', 'expected true or false, got "yes"'],
     ['particles', 1, 'expected an integer from 2 to 100000 or null, got 1'],
     ['particles', 10.5, 'expected an integer from 2 to 100000 or null, got 10.5'],
+    ['mhSteps', 0, 'expected an integer from 1 to 1000, got 0'],
+    ['maxStages', 1001, 'expected an integer from 1 to 1000, got 1001'],
+    ['essThreshold', 1, 'expected a number in (0, 1), got 1'],
   ])('rejects settings.%s = %s', (key, value, message) => {
     const file = validFile();
     file.settings = { [key]: value };

@@ -133,6 +133,16 @@ describe('sizes that grow with d (each array ≤ 10⁷ numbers)', () => {
     ]);
   });
 
+  it('bounds the particles J by J·d, and smc’s plan by 1 + maxStages·mhSteps ≤ 10 000', () => {
+    expect(errorsOf(sized(1000, 10, { method: 'smc', particles: 10_001, mhSteps: 100, maxStages: 200 }))).toEqual([
+      { path: 'settings.particles', message: 'expected an integer from 2 to 10000 or null (with 1000 parameters, the particles of d numbers each must hold at most 10000000 numbers), got 10001' },
+      { path: 'settings.maxStages', message: 'expected at most 99 with mhSteps = 100 (a run plans 1 + maxStages·mhSteps iterations, at most 10000), got 200' },
+    ]);
+    expect(errorsOf(sized(2, 1, { method: 'smc', mhSteps: 1000 }))).toEqual([
+      { path: 'settings.mhSteps', message: 'expected at most 499 with maxStages = 20 (a run plans 1 + maxStages·mhSteps iterations, at most 10000), got 1000' },
+    ]);
+  });
+
   it('keeps the defaults valid at the largest d, and a Darcy-sized problem valid', () => {
     expect(parseProblem(sized(1000, 2000)).ok).toBe(true);
     const darcy = resolved(sized(128, 28, { components: 3, iterations: 50, exploration: { method: 'monte-carlo', samples: 10_000 }, posteriorSamples: 10_000 }));
