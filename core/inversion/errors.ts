@@ -32,9 +32,9 @@ export function formatTheta(theta: readonly number[], parameterNames: readonly s
   return theta.map((value, i) => `${parameterNames[i] ?? `θ${i + 1}`} = ${value}`).join(', ');
 }
 
-/** Where a point sits in its iteration, in a user's words: `component 2, sigma point 3` or `particle 17`. */
+/** Where a point sits in its iteration, 0-based as in the result files: `component 2, sigma point 3` or `particle 17`. */
 export function describePointLabel(label: PointLabel): string {
-  return label.kind === 'sigma-point' ? `component ${label.component}, sigma point ${label.sigmaPoint}` : `particle ${label.particle + 1}`;
+  return label.kind === 'sigma-point' ? `component ${label.component}, sigma point ${label.sigmaPoint}` : `particle ${label.particle}`;
 }
 
 /** A forward evaluation gave something the algorithm cannot use. */

@@ -15,8 +15,8 @@ const WHAT_HAPPENED: Record<EvaluationFailureKind, string> = {
 
 /**
  * E.g. `iteration 3, component 2, sigma point 4 at θ = (theta1 = 0.5, theta2 = -1): the model
- * raised an error: division by zero`. Components and particles count from 1, sigma points from 0
- * (the centre).
+ * raised an error: division by zero`. Components, particles and sigma points count from 0 (sigma
+ * point 0 is the centre), as in the result files.
  */
 export function describeFailedEvaluation(
   iteration: number,
