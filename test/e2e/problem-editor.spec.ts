@@ -106,7 +106,7 @@ test('invalid input shows messages on its fields, and neither a test evaluation 
   await expect(page.getByTestId('field-parameters-1-name-message')).toContainText('expected a name no other parameter has, got "theta1"');
   await expect(formError(page, 'field-name')).toContainText('expected');
   await expect(formError(page, 'field-observations-values')).toHaveText('#2: expected a finite number, got "abc"');
-  await expect(formError(page, 'field-model-path')).toContainText('expected a file path (a non-empty string), got ""');
+  await expect(formError(page, 'field-model-path')).toContainText('expected a file path (a non-empty string of at most 4096 characters), got ""');
 
   // An empty parameter name, too.
   await page.getByTestId('field-parameters-1-name').fill('');
@@ -158,6 +158,10 @@ test('a model that cannot start gets its own message on the model field', async 
   await page.getByTestId('test-evaluation').click();
   await expect(page.getByTestId('evaluation-error')).toContainText('no-such-model.mjs');
   await expect(formError(page, 'field-model-path')).toContainText('no-such-model.mjs');
+  // The summary names the field once: `model.path: model file …`, not `model.path: model.path: …`.
+  await expect(page.getByTestId('error-summary')).toContainText('model.path: model file');
+  await expect(page.getByTestId('error-summary')).not.toContainText('model.path: model.path');
+  await expect(formError(page, 'field-model-path')).not.toContainText('model.path');
   await expect(page.getByTestId('continue-setup')).toBeDisabled();
   // Changing the model clears the old model's failure.
   await page.getByTestId('field-model-path').fill(`${missing}x`);

@@ -3,6 +3,7 @@
  * browser, monitor, run view). Honest states (product.md item 6): only `completed` looks like
  * success; a stopped run never does (unlike Persalys' green tick on a stopped run).
  */
+import { allowsRunAction } from '../../../electron/contract/run-actions';
 import type { RunStatus } from '../../../electron/contract/types';
 
 /** Element Plus tag types. */
@@ -42,14 +43,15 @@ export interface RunActions {
 }
 
 /**
- * Which controls make sense: cancel a live run (unless a cancel is already on its way), resume a
- * stopped one, extend a completed one.
+ * Which controls make sense, by the rule the services enforce (contract/run-actions.ts): cancel a
+ * live run (unless a cancel is already on its way), resume a cancelled or interrupted one (a
+ * failed run would meet its failure again: it is run anew), extend a completed one.
  */
 export function availableActions(status: RunStatus, cancelRequested = false): RunActions {
   return {
-    cancel: !isSettled(status) && !cancelRequested,
-    resume: status === 'cancelled' || status === 'interrupted' || status === 'failed',
-    extend: status === 'completed',
+    cancel: allowsRunAction(status, 'cancel') && !cancelRequested,
+    resume: allowsRunAction(status, 'resume'),
+    extend: allowsRunAction(status, 'extend'),
   };
 }
 

@@ -31,8 +31,8 @@ describe('availableActions', () => {
     expect(availableActions('running', true).cancel).toBe(false);
     expect(availableActions('completed').cancel).toBe(false);
   });
-  it('offers resume for stopped runs and extend for completed ones only', () => {
-    expect(RUN_STATUSES.filter((s) => availableActions(s).resume)).toEqual(['failed', 'cancelled', 'interrupted']);
+  it('offers resume for cancelled and interrupted runs and extend for completed ones only, as the services allow', () => {
+    expect(RUN_STATUSES.filter((s) => availableActions(s).resume)).toEqual(['cancelled', 'interrupted']);
     expect(RUN_STATUSES.filter((s) => availableActions(s).extend)).toEqual(['completed']);
   });
 });
