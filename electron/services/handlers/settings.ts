@@ -9,7 +9,7 @@ import type { HandlerDeps } from './deps';
  * that every setting the engine resolves has its line here.
  */
 export const SETTING_EXPLANATIONS: Readonly<Record<string, string>> = {
-  method: 'Which GMKI variant runs: gmki-robust (the default) finds modes more reliably; gmki-paper is exactly the published algorithm.',
+  method: 'Which method runs: gmki-robust (the default) finds modes more reliably; gmki-paper is exactly the published GMKI; uki, eki, eks and smc are the other methods of the Help page.',
   components: 'K, the number of Gaussian components: at least the number of modes you expect; each costs 2d+1 evaluations per iteration.',
   dt: 'Δt in (0, 1), the step size: smaller steps are more cautious and need more iterations.',
   iterations: 'How many GMKI iterations to run; 10–30 is usually enough, and a completed run can be extended.',
@@ -21,6 +21,10 @@ export const SETTING_EXPLANATIONS: Readonly<Record<string, string>> = {
   splitThreshold: 'gmki-robust: how nonlinear the model may be over a component (in noise standard deviations) before the component is split.',
   settleIterations: 'gmki-robust: final iterations without splits, merges or re-seeding, so weights settle; empty means a quarter of the iterations.',
   modeSearch: 'gmki-robust: re-seed redundant components far from the others to look for modes nobody has found yet.',
+  particles: 'eki, eks and smc: J, the number of particles (J evaluations per iteration); empty means 100 for eki and eks, 2000 for smc.',
+  mhSteps: 'smc: the most Metropolis–Hastings steps in one tempering stage.',
+  maxStages: 'smc: the most tempering stages; a run that has not reached the posterior by then stops with a warning.',
+  essThreshold: 'smc: the effective sample size each stage keeps, as a fraction of the particles, in (0, 1).',
   concurrency: 'Forward evaluations running at once (threads, processes or HTTP requests); the default is the number of CPU cores.',
   posteriorSamples: 'Samples drawn from the final mixture for samples.csv and the exports.',
 };
