@@ -36,6 +36,15 @@ export function particlesOf(settings: Pick<RunSettings, 'method' | 'particles'>)
   }
 }
 
+/**
+ * Whether a run of `method` evaluates particles (eki, eks, smc) rather than sigma points of
+ * Gaussian components: its ledger's `component` column then counts particles, and its iterations
+ * store an ensemble.
+ */
+export function isParticleMethod(method: string): boolean {
+  return method === 'eki' || method === 'eks' || method === 'smc';
+}
+
 /** K of a GMKI run: the explicit initialization's weights, or `components`. */
 export function componentsOf(settings: Pick<RunSettings, 'components' | 'initialization'>): number {
   return settings.initialization.type === 'explicit' ? settings.initialization.weights.length : settings.components;

@@ -9,7 +9,7 @@ import { createUkiEngine } from './uki/uki';
 import type { MethodEngine } from './types';
 
 export type { EngineOptions, InversionState, MethodAsk, MethodEngine, MethodTell, ParticleEnsemble, PointLabel } from './types';
-export { componentsOf, DEFAULT_PARTICLES, evaluationBudget, particlesOf, smcIterationBound, summaryComponents, type EvaluationBudget } from './budget';
+export { componentsOf, DEFAULT_PARTICLES, evaluationBudget, isParticleMethod, particlesOf, smcIterationBound, summaryComponents, type EvaluationBudget } from './budget';
 export { gmkiConfigFromSettings } from './gmki';
 
 /** The engine of `problem.settings.method`. */
