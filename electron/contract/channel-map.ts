@@ -26,6 +26,7 @@ import type {
   SavedProblemSummary,
   SettingsDefaults,
   TestEvaluation,
+  TestEvaluations,
   ValidationOutcome,
   WrittenFile,
 } from './types';
@@ -35,6 +36,7 @@ export interface ChannelResponses {
   'problem/validate': ValidationOutcome;
   'problem/examples': readonly ExampleInfo[];
   'problem/test-evaluation': TestEvaluation;
+  'problem/test-evaluations': TestEvaluations;
   'problem/read-file': ProblemFileContent;
   'problem/write-file': WrittenFile;
   'problems/list': readonly SavedProblemSummary[];

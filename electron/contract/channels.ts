@@ -8,6 +8,7 @@ export const CHANNELS = [
   'problem/validate',
   'problem/examples',
   'problem/test-evaluation',
+  'problem/test-evaluations',
   'problem/read-file',
   'problem/write-file',
   'problems/list',

@@ -171,8 +171,8 @@ export interface ExampleInfo {
   readonly problem: Readonly<Record<string, unknown>>;
 }
 
-/** problem/test-evaluation: one forward evaluation, as the run would do it. */
-export interface TestEvaluation {
+/** One θ of a test evaluation and what the model gave for it. */
+export interface TestEvaluationPoint {
   /** θ in physical units, as sent to the model. */
   readonly theta: readonly number[];
   /** The output, or null when the evaluation failed. */
@@ -190,9 +190,30 @@ export interface TestEvaluation {
   readonly error: string | null;
   /** Wall time of the evaluation alone. */
   readonly seconds: number;
+}
+
+/** problem/test-evaluation: one forward evaluation, as the run would do it. */
+export interface TestEvaluation extends TestEvaluationPoint {
   /** Time to start the model (workers, processes, connection) before it. */
   readonly setupSeconds: number;
   /** What the model wrote to its log (stderr …), last lines first cut. */
+  readonly log: readonly string[];
+}
+
+/**
+ * problem/test-evaluations: several θ in one model host, started once (the prior-predictive
+ * check); every θ is evaluated, a failure at one does not stop the others.
+ */
+export interface TestEvaluations {
+  /** One per θ of the request, in its order. */
+  readonly points: readonly TestEvaluationPoint[];
+  /** Wall time of the whole batch, the host's start excluded. */
+  readonly seconds: number;
+  /** Time to start the model host, once for the batch. */
+  readonly setupSeconds: number;
+  /** How many evaluations ran at once (the problem's concurrency, at most one per θ). */
+  readonly concurrency: number;
+  /** What the model wrote to its log, the newest lines. */
   readonly log: readonly string[];
 }
 

@@ -12,6 +12,12 @@ export const problemSchemas = {
     /** θ in physical units; default: the prior mean. */
     theta: z.array(z.number()).min(1).max(10_000).optional(),
   }),
+  'problem/test-evaluations': z.strictObject({
+    problem: problemJson,
+    problemDir: absolutePath.optional(),
+    /** θ in physical units, one list per evaluation (the prior-predictive check sends 20). */
+    thetas: z.array(z.array(z.number()).min(1).max(10_000)).min(1).max(1_000),
+  }),
   'problem/read-file': z.strictObject({ /** A `.gmki.json` problem file. */ path: absolutePath }),
   'problem/write-file': z.strictObject({
     path: absolutePath,

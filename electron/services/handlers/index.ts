@@ -26,7 +26,7 @@ import { getDiagnostics, getEvaluations, getIterations, getLogs, getRun, listRun
 import { requestIssues, requestMessage } from './request-issues';
 import { cancelRun, deleteRun, duplicateRun, extendRun, resumeRun, startRun } from './runs';
 import { settingsDefaults } from './settings';
-import { testEvaluation } from './test-evaluation';
+import { testEvaluation, testEvaluations } from './test-evaluation';
 
 export type { HandlerDeps } from './deps';
 export { connectRunEvents, createEventHub } from './events';
@@ -41,6 +41,7 @@ export const HANDLERS: { readonly [C in Channel]: Handler<C> } = {
   'problem/validate': validateProblem,
   'problem/examples': listExamples,
   'problem/test-evaluation': testEvaluation,
+  'problem/test-evaluations': testEvaluations,
   'problem/read-file': readProblemFile,
   'problem/write-file': writeProblemFile,
   'problems/list': listProblems,

@@ -1,6 +1,7 @@
 /**
  * One forward evaluation in the model's own host (worker thread, process or HTTP), started and
- * closed around it, as a run would do it: the problem editor's Test evaluation and `gmki eval`.
+ * closed around it, as a run would do it: the problem editor's Test evaluation and `gmki eval`;
+ * and several θ in one host started once (`evaluateMany`, the prior-predictive check).
  */
 import { performance } from 'node:perf_hooks';
 import type { ResolvedProblem } from '../../../core/problem/types';
@@ -33,13 +34,33 @@ export async function evaluateOnce(
   theta: readonly number[],
   createHost: CreateModelHost = createModelHost,
 ): Promise<SingleEvaluation> {
+  const { outcomes, seconds, setupSeconds, log } = await evaluateMany(problem, problemDir, [theta], { concurrency: 1, createHost });
+  return { outcome: outcomes[0] ?? null, seconds, setupSeconds, log };
+}
+
+/** Several evaluations in one host: an outcome per θ (null where the host started none). */
+export interface ManyEvaluations extends Omit<SingleEvaluation, 'outcome'> {
+  readonly outcomes: readonly (EvaluationOutcome | null)[];
+}
+
+/**
+ * Evaluates G at every θ in one host started once, `concurrency` at a time, without retries and
+ * without stopping at a failure (each θ gets its outcome).
+ * @throws ModelSetupError when the model cannot start
+ */
+export async function evaluateMany(
+  problem: ResolvedProblem,
+  problemDir: string,
+  thetas: readonly (readonly number[])[],
+  options: { readonly concurrency: number; readonly createHost?: CreateModelHost },
+): Promise<ManyEvaluations> {
   const log: SingleEvaluation['log'] = [];
   const started = performance.now();
-  const host = await createHost(problem.model, {
+  const host = await (options.createHost ?? createModelHost)(problem.model, {
     problemDir,
     nTheta: problem.parameterNames.length,
     nOutputs: problem.observations.values.length,
-    concurrency: 1,
+    concurrency: Math.max(1, Math.min(options.concurrency, thetas.length)),
     retries: 0,
     log: (stream, text) => {
       log.push({ stream, text });
@@ -48,8 +69,13 @@ export async function evaluateOnce(
   });
   try {
     const ready = performance.now();
-    const [outcome] = await host.evaluateBatch([{ index: 0, theta }]);
-    return { outcome: outcome ?? null, seconds: (performance.now() - ready) / 1000, setupSeconds: (ready - started) / 1000, log };
+    const done = await host.evaluateBatch(
+      thetas.map((theta, index) => ({ index, theta })),
+      { stopOnFailure: false },
+    );
+    const byIndex = new Map(done.map((outcome) => [outcome.index, outcome]));
+    const outcomes = thetas.map((_, index) => byIndex.get(index) ?? null);
+    return { outcomes, seconds: (performance.now() - ready) / 1000, setupSeconds: (ready - started) / 1000, log };
   } finally {
     await host.close();
   }

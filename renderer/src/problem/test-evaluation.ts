@@ -3,7 +3,7 @@
  * in words, the numbers that came back (also when they were refused), and the failure sentence
  * that replaces "Ready" until the next good test or the next edit.
  */
-import type { TestEvaluation } from '../../../electron/contract/types';
+import type { TestEvaluationPoint } from '../../../electron/contract/types';
 
 export interface TestEvaluationView {
   /** The model returned exactly n_y finite numbers and did not fail. */
@@ -16,7 +16,7 @@ export interface TestEvaluationView {
   readonly refused: boolean;
 }
 
-export function viewOfTestEvaluation(result: TestEvaluation): TestEvaluationView {
+export function viewOfTestEvaluation(result: TestEvaluationPoint): TestEvaluationView {
   const passed = result.error === null && result.lengthOk && result.output !== null;
   const values = result.output ?? result.returned;
   const got = values ? `Output length ${values.length}` : 'No output';
@@ -25,7 +25,7 @@ export function viewOfTestEvaluation(result: TestEvaluation): TestEvaluationView
 }
 
 /** The failure of a test evaluation as one sentence for the status line, or null when it passed. */
-export function testFailureSentence(result: TestEvaluation): string | null {
+export function testFailureSentence(result: TestEvaluationPoint): string | null {
   if (viewOfTestEvaluation(result).passed) return null;
   const why = result.error ?? `it returned ${result.output?.length ?? 0} numbers, expected ${result.expectedLength}`;
   return `The last test evaluation failed: ${why.replace(/\.$/, '')}.`;

@@ -32,7 +32,7 @@ export type EvaluationState =
 
 export type PredictiveState =
   | { readonly status: 'idle' }
-  | { readonly status: 'running'; readonly done: number; readonly total: number }
+  | { readonly status: 'running'; readonly total: number }
   | { readonly status: 'done'; readonly rows: readonly PredictiveRow[]; readonly evaluations: number; readonly failed: number }
   | { readonly status: 'failed'; readonly message: string };
 
@@ -117,8 +117,8 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
   const predictive = shallowRef<PredictiveState>({ status: 'idle' });
 
   /**
-   * The prior-predictive check: `n` test evaluations at θ drawn from the prior, one after the
-   * other (the contract has no batch evaluation); abandoned when the draft changes meanwhile.
+   * The prior-predictive check: the model at `n` θ drawn from the prior, in one batch of test
+   * evaluations (one model host for all); abandoned when the draft changes meanwhile.
    */
   async function checkPriorPredictive(n: number): Promise<void> {
     const problem = plainCopy(draft.problem);
@@ -126,16 +126,12 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
     if (!planned.ok) return void (predictive.value = { status: 'failed', message: planned.message });
     const snapshot = JSON.stringify(problem);
     const problemDir = draft.origin.problemDir ?? undefined;
-    const outputs: number[][] = [];
-    let failed = 0;
-    for (const [i, theta] of planned.plan.thetas.entries()) {
-      predictive.value = { status: 'running', done: i, total: n };
-      const reply = await useBridge().invoke('problem/test-evaluation', { problem, problemDir, theta });
-      if (JSON.stringify(draft.problem) !== snapshot) return void (predictive.value = { status: 'idle' });
-      if (!reply.ok) return void (predictive.value = { status: 'failed', message: reply.error.message });
-      if (reply.value.output && reply.value.lengthOk) outputs.push([...reply.value.output]);
-      else failed++;
-    }
+    predictive.value = { status: 'running', total: n };
+    const reply = await useBridge().invoke('problem/test-evaluations', { problem, problemDir, thetas: planned.plan.thetas.map((theta) => [...theta]) });
+    if (JSON.stringify(draft.problem) !== snapshot) return void (predictive.value = { status: 'idle' });
+    if (!reply.ok) return void (predictive.value = { status: 'failed', message: reply.error.message });
+    const outputs = reply.value.points.flatMap((point) => (point.output && point.lengthOk ? [[...point.output]] : []));
+    const failed = n - outputs.length;
     predictive.value =
       outputs.length < 2
         ? { status: 'failed', message: `The model failed at ${failed} of ${n} prior draws: test one evaluation to see why.` }

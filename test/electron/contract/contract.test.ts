@@ -6,7 +6,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { AppBridge, Channel, ChannelResponses, EventMap, EventName, RequestOf, RequestSchemas, Result } from '../../../electron/contract';
 import { CHANNELS, EVENTS, REQUEST_SCHEMAS, RUN_STATUSES, isChannel } from '../../../electron/contract';
-import type { RunProgress as ContractProgress, RunRecord as ContractRecord, RunSummary as ContractSummary } from '../../../electron/contract';
+import type { RunProgress as ContractProgress, RunRecord as ContractRecord, RunSummary as ContractSummary, TestEvaluation, TestEvaluationPoint } from '../../../electron/contract';
 import { HANDLERS } from '../../../electron/services/handlers';
 import type { RunProgress } from '../../../electron/services/runs/progress';
 import { RUN_STATUSES as STORE_STATUSES } from '../../../electron/services/store/types';
@@ -42,5 +42,13 @@ describe('the contract', () => {
     const bridge = null as unknown as AppBridge;
     expectTypeOf<ReturnType<typeof bridge.invoke<'run/get'>>>().toEqualTypeOf<Promise<Result<ContractRecord>>>();
     expectTypeOf<Parameters<typeof bridge.subscribe<'run/progress'>>[1]>().toEqualTypeOf<(payload: ContractProgress) => void>();
+  });
+
+  it('types the batch of test evaluations: several θ in, one point per θ out', () => {
+    expectTypeOf<RequestOf<'problem/test-evaluations'>>().toEqualTypeOf<{ problem: Record<string, unknown>; problemDir?: string | undefined; thetas: number[][] }>();
+    expectTypeOf<ChannelResponses['problem/test-evaluations']['points'][number]>().toEqualTypeOf<TestEvaluationPoint>();
+    expectTypeOf<TestEvaluation>().toExtend<TestEvaluationPoint>();
+    const bridge = null as unknown as AppBridge;
+    expectTypeOf<Parameters<typeof bridge.subscribe<'run/deleted'>>[1]>().toEqualTypeOf<(payload: { readonly runId: string }) => void>();
   });
 });

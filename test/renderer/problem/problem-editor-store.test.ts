@@ -5,12 +5,20 @@ import { nextTick } from 'vue';
 import type { AppBridge } from '../../../electron/contract/channel-map';
 import type { TestEvaluation } from '../../../electron/contract/types';
 
-function fakeBridge(answers: TestEvaluation[]) {
+function fakeBridge(answers: TestEvaluation[], calls: [string, Record<string, unknown>][] = []) {
   const summary = { nTheta: 1, nOutputs: 1, evaluationsPerIteration: 9 };
   return {
-    invoke: async (channel: string) => {
+    invoke: async (channel: string, request: Record<string, unknown>) => {
+      calls.push([channel, request]);
       if (channel === 'problem/validate') return { ok: true, value: { valid: true, summary } };
       if (channel === 'problem/test-evaluation') return { ok: true, value: answers.shift() };
+      if (channel === 'problem/test-evaluations') {
+        // The model y = θ, failing at one draw.
+        const points = (request.thetas as number[][]).map((theta, i) =>
+          i === 3 ? evaluation({ theta, output: null, lengthOk: false, error: 'boom' }) : evaluation({ theta, output: [theta[0]!] }),
+        );
+        return { ok: true, value: { points, seconds: 0.1, setupSeconds: 0.2, concurrency: 1, log: [] } };
+      }
       throw new Error(`unexpected channel ${channel}`);
     },
     subscribe: () => () => undefined,
@@ -39,6 +47,29 @@ const evaluation = (overrides: Partial<TestEvaluation>): TestEvaluation => ({
   ...overrides,
 });
 const wrongLength = evaluation({ output: null, returned: [0, 2], lengthOk: false, error: 'it returned 2 numbers, expected 1' });
+
+const priorProblem = {
+  format: 'gmki-problem/1',
+  name: 'p',
+  parameters: [{ name: 'a', prior: { mean: 0, std: 1 } }],
+  observations: { values: [0.3], noise: { std: 0.1 } },
+  model: { type: 'javascript', path: '/models/identity.mjs' },
+  settings: {},
+};
+
+describe('useProblemEditorStore prior-predictive check', () => {
+  it('evaluates the prior draws in one batch of test evaluations and leaves out the failed ones', async () => {
+    const calls: [string, Record<string, unknown>][] = [];
+    const { editor, draft } = await editorWith(fakeBridge([], calls));
+    draft.load(priorProblem);
+    await nextTick();
+    await editor.checkPriorPredictive(20);
+    const batches = calls.filter(([channel]) => channel.startsWith('problem/test-evaluation'));
+    expect(batches.map(([channel]) => channel)).toEqual(['problem/test-evaluations']);
+    expect((batches[0]![1].thetas as number[][]).length).toBe(20);
+    expect(editor.predictive).toMatchObject({ status: 'done', evaluations: 19, failed: 1 });
+  });
+});
 
 describe('useProblemEditorStore test evaluation', () => {
   it('keeps a failed test on the status until the next good test, and never times a failed one', async () => {

@@ -12,6 +12,7 @@ const INVALID: { readonly [C in Channel]: { readonly payload: unknown; readonly 
   'problem/validate': { payload: { problem: 'x' }, field: 'problem', says: /expected an object, got "x"/ },
   'problem/examples': { payload: { extra: 1 }, field: 'extra', says: /unknown field/ },
   'problem/test-evaluation': { payload: { problem: {}, theta: [1, 'two'] }, field: 'theta[1]', says: /expected a number, got "two"/ },
+  'problem/test-evaluations': { payload: { problem: {}, thetas: [[1], []] }, field: 'thetas[1]', says: /expected a list of length ≥ 1, got an empty array/ },
   'problem/read-file': { payload: { path: 'problem.gmki.json' }, field: 'path', says: /absolute path, got "problem.gmki.json"/ },
   'problem/write-file': { payload: { path: '/tmp/p.gmki.json', content: {}, overwrite: 'yes' }, field: 'overwrite', says: /true or false, got "yes"/ },
   'problems/list': { payload: { limit: 3 }, field: 'limit', says: /unknown field/ },
