@@ -23,7 +23,15 @@ export interface MixtureSamples {
  * @throws NotPositiveDefiniteError when a covariance is far from positive definite
  */
 export function sampleMixture(mixture: Mixture, count: number, random: RandomStream): MixtureSamples {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count: expected an integer ≥ 0, got ${count}`);
+  return mixtureSampler(mixture)(count, random);
+}
+
+/**
+ * `sampleMixture` with the Cholesky factors computed once, for drawing many samples in pieces:
+ * successive calls on one stream give exactly the samples of one call for their total count.
+ * @throws NotPositiveDefiniteError when a covariance is far from positive definite
+ */
+export function mixtureSampler(mixture: Mixture): (count: number, random: RandomStream) => MixtureSamples {
   const K = mixture.nComponents;
   const d = mixture.nTheta;
   const cumulative = cumulativeWeights(mixture.logWeights);
@@ -32,21 +40,24 @@ export function sampleMixture(mixture: Mixture, count: number, random: RandomStr
     const cov = mixture.covariances.subarray(k * d * d, (k + 1) * d * d);
     factors.push(choleskyWithJitter(cov, d, `covariance of component ${k}`).factor);
   }
-  const samples = new Float64Array(count * d);
-  const components = new Int32Array(count);
-  const z = new Float64Array(d);
-  for (let n = 0; n < count; n++) {
-    const k = pickComponent(cumulative, random.uniform());
-    components[n] = k;
-    random.fillNormal(z);
-    const l = factors[k];
-    for (let i = 0; i < d; i++) {
-      let sum = mixture.means[k * d + i];
-      for (let j = 0; j <= i; j++) sum += l[i * d + j] * z[j];
-      samples[n * d + i] = sum;
+  return (count, random) => {
+    if (!Number.isInteger(count) || count < 0) throw new RangeError(`count: expected an integer ≥ 0, got ${count}`);
+    const samples = new Float64Array(count * d);
+    const components = new Int32Array(count);
+    const z = new Float64Array(d);
+    for (let n = 0; n < count; n++) {
+      const k = pickComponent(cumulative, random.uniform());
+      components[n] = k;
+      random.fillNormal(z);
+      const l = factors[k];
+      for (let i = 0; i < d; i++) {
+        let sum = mixture.means[k * d + i];
+        for (let j = 0; j <= i; j++) sum += l[i * d + j] * z[j];
+        samples[n * d + i] = sum;
+      }
     }
-  }
-  return { samples, components };
+    return { samples, components };
+  };
 }
 
 /** Samples of a particle ensemble and the particle each one is. */
@@ -63,18 +74,37 @@ export interface ParticleSamples {
  * replacement by weight (one uniform each, inverse CDF), so a different count resamples.
  */
 export function sampleParticles(ensemble: ParticleEnsemble, count: number, random: RandomStream): ParticleSamples {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count: expected an integer ≥ 0, got ${count}`);
+  return particleSampler(ensemble, count)(count, random);
+}
+
+/**
+ * `sampleParticles` in pieces: `total` is the count of the whole draw (it decides between the
+ * particles in order and resampling); successive calls on one stream, `total` samples in all,
+ * give exactly the samples of one call.
+ */
+export function particleSampler(ensemble: ParticleEnsemble, total: number): (count: number, random: RandomStream) => ParticleSamples {
+  if (!Number.isInteger(total) || total < 0) throw new RangeError(`count: expected an integer ≥ 0, got ${total}`);
   const { nParticles: J, nTheta: d, positions, logWeights } = ensemble;
-  if (count === J && logWeights === null) return { samples: positions.slice(), particles: Int32Array.from({ length: J }, (_, j) => j) };
-  const cumulative = cumulativeWeights(logWeights ?? new Float64Array(J));
-  const samples = new Float64Array(count * d);
-  const particles = new Int32Array(count);
-  for (let n = 0; n < count; n++) {
-    const j = pickComponent(cumulative, random.uniform());
-    particles[n] = j;
-    samples.set(positions.subarray(j * d, (j + 1) * d), n * d);
+  if (total === J && logWeights === null) {
+    let next = 0;
+    return (count) => {
+      const from = next;
+      next += count;
+      return { samples: positions.slice(from * d, next * d), particles: Int32Array.from({ length: count }, (_, i) => from + i) };
+    };
   }
-  return { samples, particles };
+  const cumulative = cumulativeWeights(logWeights ?? new Float64Array(J));
+  return (count, random) => {
+    if (!Number.isInteger(count) || count < 0) throw new RangeError(`count: expected an integer ≥ 0, got ${count}`);
+    const samples = new Float64Array(count * d);
+    const particles = new Int32Array(count);
+    for (let n = 0; n < count; n++) {
+      const j = pickComponent(cumulative, random.uniform());
+      particles[n] = j;
+      samples.set(positions.subarray(j * d, (j + 1) * d), n * d);
+    }
+    return { samples, particles };
+  };
 }
 
 /** Cumulative weights (length K), normalised so that the last entry is exactly 1. */

@@ -13,6 +13,8 @@ export type ExportErrorCode =
   | 'NO_ITERATIONS'
   /** The stored run does not hold together (its problem no longer validates, shapes differ). */
   | 'INVALID_RUN'
+  /** The export would be larger than its way out allows (a download, an NPZ's 4 GiB). */
+  | 'TOO_LARGE'
   /** Drawing posterior samples failed (a covariance far from positive definite). */
   | 'SAMPLING_FAILED'
   /** The target file exists and overwriting was not asked for. */

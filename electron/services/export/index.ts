@@ -6,20 +6,22 @@
  */
 import { resolve } from 'node:path';
 import type { RunStore } from '../store/index';
-import { buildExport } from './build';
+import { prepareExport } from './build';
 import type { ExportContentOptions } from './build';
 import type { ExportFormat } from '../../contract/exports';
 import { writeExportFile } from './write';
 
-export { buildCsvExport, buildExport, buildJsonExport } from './build';
-export type { ExportContent, ExportContentOptions } from './build';
+export { buildExport, buildJsonExport, MAX_DOWNLOAD_BYTES, prepareExport } from './build';
+export type { ExportContent, ExportContentOptions, PreparedExport } from './build';
 export { ExportError, isExportError } from './errors';
 export type { ExportErrorCode } from './errors';
 export { EXPORT_FILE_TYPES, EXPORT_FORMATS, isExportFormat, RUN_RESULT_FILES, suggestedExportFileName } from '../../contract/exports';
 export type { ExportFormat } from '../../contract/exports';
-export { buildNpzExport, NPZ_KEYS, npzArrays, PARTICLE_NPZ_KEYS } from './npz';
+export { NPZ_KEYS, PARTICLE_NPZ_KEYS, writeNpzExport } from './npz';
 export type { NpzExportInput, NpzKey } from './npz';
 export { buildProblemExport, problemWithAbsolutePaths } from './problem-file';
+export { memorySink } from './sink';
+export type { ByteSink } from './sink';
 
 export interface ExportOptions extends ExportContentOptions {
   /** Replace `outFile` if it exists (default: refuse with FILE_EXISTS). */
@@ -36,9 +38,10 @@ export interface ExportResult {
 
 /**
  * Writes run `runId`'s export in `format` to `outFile` (resolved against the working folder; its
- * folder is created). Nothing is written when the export cannot be built.
+ * folder is created), in pieces as it is produced. Nothing is written when the export cannot be
+ * prepared; a failure while writing leaves no file.
  * @throws ExportError UNKNOWN_FORMAT, INVALID_OPTION, RUN_NOT_FOUND, NO_ITERATIONS, INVALID_RUN,
- *   SAMPLING_FAILED, FILE_EXISTS (naming the file), WRITE_FAILED
+ *   TOO_LARGE, SAMPLING_FAILED, FILE_EXISTS (naming the file), WRITE_FAILED
  */
 export async function exportRun(
   store: RunStore,
@@ -48,7 +51,7 @@ export async function exportRun(
   options: ExportOptions = {},
 ): Promise<ExportResult> {
   const file = resolve(outFile);
-  const content = buildExport(store, runId, format, options);
-  await writeExportFile(file, content.data, options.force === true);
-  return { file, bytes: content.data.byteLength };
+  const prepared = prepareExport(store, runId, format, options);
+  const bytes = await writeExportFile(file, (sink) => prepared.write(sink), options.force === true);
+  return { file, bytes };
 }

@@ -15,6 +15,12 @@ export type NpyArray =
   /** Written as `<Un`, n = the longest string in code points (at least 1, as numpy does). */
   | { readonly dtype: 'unicode'; readonly shape: readonly number[]; readonly data: readonly string[] };
 
+/** Numbers of one of the numeric dtypes, without a shape (a whole array's data, or a piece of it). */
+export type NpyNumbers =
+  | { readonly dtype: '<f8'; readonly data: Float64Array }
+  | { readonly dtype: '<i4'; readonly data: Int32Array }
+  | { readonly dtype: '<i8'; readonly data: BigInt64Array };
+
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 /** Magic, two version bytes, the uint16 header length. */
 const PREAMBLE_SIZE = 10;
@@ -32,39 +38,61 @@ export function encodeNpy(array: NpyArray): Uint8Array {
     throw new RangeError(`shape: expected non-negative integers whose product is ${array.data.length}, got (${array.shape.join(', ')})`);
   }
   const width = array.dtype === 'unicode' ? Math.max(1, ...array.data.map((text) => Array.from(text).length)) : 0;
-  const descr = array.dtype === 'unicode' ? `<U${width}` : array.dtype;
-  const header = paddedHeader(descr, array.shape);
-  const itemSize = array.dtype === 'unicode' ? 4 * width : array.dtype === '<i4' ? 4 : 8;
-  const out = new Uint8Array(PREAMBLE_SIZE + header.length + count * itemSize);
-  const view = new DataView(out.buffer);
+  const header = encodeNpyHeader(array.dtype === 'unicode' ? `<U${width}` : array.dtype, array.shape);
+  const data = array.dtype === 'unicode' ? encodeUnicode(array.data, width) : encodeNumbers(array);
+  const out = new Uint8Array(header.length + data.length);
+  out.set(header, 0);
+  out.set(data, header.length);
+  return out;
+}
+
+/**
+ * The magic, version and header of a `.npy` file whose data follows, for arrays written in pieces
+ * (`encodeNumbers` of each piece): its data then starts on a 64-byte boundary.
+ * @param descr a numpy dtype string: `<f8`, `<i4`, `<i8`, `<U5`
+ */
+export function encodeNpyHeader(descr: string, shape: readonly number[]): Uint8Array {
+  const header = paddedHeader(descr, shape);
+  const out = new Uint8Array(PREAMBLE_SIZE + header.length);
   out.set(MAGIC, 0);
   out[6] = 1;
   out[7] = 0;
-  view.setUint16(8, header.length, true);
+  new DataView(out.buffer).setUint16(8, header.length, true);
   for (let i = 0; i < header.length; i++) out[PREAMBLE_SIZE + i] = header.charCodeAt(i);
+  return out;
+}
 
-  // DataView with littleEndian = true rather than copying the typed array's bytes, so that the
-  // file is right on a big-endian host too.
-  const start = PREAMBLE_SIZE + header.length;
+/**
+ * Numbers as little-endian bytes of their dtype, whatever the host: DataView with
+ * littleEndian = true rather than the typed array's own bytes, so the file is right on a
+ * big-endian host too.
+ */
+export function encodeNumbers(array: NpyNumbers): Uint8Array {
+  const out = new Uint8Array(array.data.length * (array.dtype === '<i4' ? 4 : 8));
+  const view = new DataView(out.buffer);
   switch (array.dtype) {
     case '<f8':
-      array.data.forEach((value, i) => view.setFloat64(start + 8 * i, value, true));
+      array.data.forEach((value, i) => view.setFloat64(8 * i, value, true));
       break;
     case '<i4':
-      array.data.forEach((value, i) => view.setInt32(start + 4 * i, value, true));
+      array.data.forEach((value, i) => view.setInt32(4 * i, value, true));
       break;
     case '<i8':
-      array.data.forEach((value, i) => view.setBigInt64(start + 8 * i, value, true));
-      break;
-    case 'unicode':
-      // UTF-32LE code points, zero-padded to the width: numpy's fixed-width unicode strings.
-      array.data.forEach((text, i) => {
-        Array.from(text).forEach((char, j) => view.setUint32(start + itemSize * i + 4 * j, char.codePointAt(0)!, true));
-      });
+      array.data.forEach((value, i) => view.setBigInt64(8 * i, value, true));
       break;
     default:
       assertNever(array);
   }
+  return out;
+}
+
+/** UTF-32LE code points, zero-padded to the width: numpy's fixed-width unicode strings. */
+function encodeUnicode(texts: readonly string[], width: number): Uint8Array {
+  const out = new Uint8Array(texts.length * 4 * width);
+  const view = new DataView(out.buffer);
+  texts.forEach((text, i) => {
+    Array.from(text).forEach((char, j) => view.setUint32(4 * width * i + 4 * j, char.codePointAt(0)!, true));
+  });
   return out;
 }
 

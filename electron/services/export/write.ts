@@ -1,52 +1,77 @@
 /**
  * Writes an export without ever replacing a file nobody asked to replace (architecture.md §5:
  * "exports never overwrite without being asked"), atomically either way: a reader sees no file or
- * the complete one, never a part.
+ * the complete one, never a part. Large exports are written in pieces as they are produced, so
+ * that neither memory nor the event loop holds the whole file (issue 11 item 7).
  */
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, rename, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { nonFileKind } from '../regular-files';
-import { writeFileAtomic } from '../results/index';
 import { ExportError } from './errors';
+import { fileSink, type ByteSink } from './sink';
 
 /** File systems without hard links answer `link` with one of these; rename is the fallback there. */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
+/** An export's bytes, or a function that writes them to a sink in pieces (`PreparedExport.write`). */
+export type ExportBytes = Uint8Array | ((sink: ByteSink) => Promise<void>);
+
 /**
- * Writes `data` to `file` (absolute), creating its folder. Without `force`, an existing file is
- * refused — checked before writing, and again atomically at the end: the complete content is
- * staged under a hidden name and hard-linked into place, which fails if `file` appeared meanwhile
- * (a rename would silently replace it). With `force`, the staged file is renamed over the old one.
+ * Writes `content` to `file` (absolute), creating its folder; answers the number of bytes. The
+ * content is staged under a hidden name in the same folder and flushed to disk, then put in place.
+ * Without `force`, an existing file is refused — checked before writing, and again atomically at
+ * the end: the staged file is hard-linked into place, which fails if `file` appeared meanwhile (a
+ * rename would silently replace it). With `force`, the staged file is renamed over the old one.
  * Only a file (or a symbolic link) is ever replaced, never a folder, a device or a named pipe.
- * @throws ExportError FILE_EXISTS naming the file, or WRITE_FAILED with the system's reason
+ * @throws ExportError FILE_EXISTS naming the file, WRITE_FAILED with the system's reason, or what
+ *   `content` throws (an ExportError of the export itself)
  */
-export async function writeExportFile(file: string, data: Uint8Array, force: boolean): Promise<void> {
+export async function writeExportFile(file: string, content: ExportBytes, force: boolean): Promise<number> {
   const dir = dirname(file);
+  let staged: string | null = null;
   try {
     await mkdir(dir, { recursive: true });
     const kind = await unreplaceableKind(file);
     if (kind) throw new ExportError('WRITE_FAILED', `Cannot write ${file}: it is ${kind}, and only a file is ever replaced.`);
-    if (force) {
-      await writeFileAtomic(file, data);
-      return;
-    }
-    if (await exists(file)) throw fileExists(file);
-    const staged = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.staged`);
-    await writeFileAtomic(staged, data);
-    try {
-      await link(staged, file);
-    } catch (error) {
-      if (errorCode(error) === 'EEXIST') throw fileExists(file);
-      if (!NO_HARD_LINKS.has(errorCode(error) ?? '')) throw error;
-      if (await exists(file)) throw fileExists(file);
-      await rename(staged, file);
-    } finally {
-      await unlink(staged).catch(() => undefined);
-    }
+    if (!force && (await exists(file))) throw fileExists(file);
+    staged = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.staged`);
+    const bytes = await stage(staged, content);
+    if (force) await rename(staged, file);
+    else await linkIntoPlace(staged, file);
+    return bytes;
   } catch (error) {
     if (error instanceof ExportError) throw error;
     throw new ExportError('WRITE_FAILED', `Could not write ${file}: ${describeFsError(error)}.`, { cause: error });
+  } finally {
+    // After a rename there is nothing left to remove; after a link or a failure, the staged name.
+    if (staged) await unlink(staged).catch(() => undefined);
+  }
+}
+
+/** Writes `content` to a new file at `path`, flushed to disk; answers its size. */
+async function stage(path: string, content: ExportBytes): Promise<number> {
+  const handle = await open(path, 'wx');
+  try {
+    const sink = fileSink(handle);
+    if (typeof content === 'function') await content(sink);
+    else await sink.write(content);
+    await handle.sync();
+    return sink.size;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Hard-links `staged` to `file`, which must not exist; renames where hard links do not exist. */
+async function linkIntoPlace(staged: string, file: string): Promise<void> {
+  try {
+    await link(staged, file);
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') throw fileExists(file);
+    if (!NO_HARD_LINKS.has(errorCode(error) ?? '')) throw error;
+    if (await exists(file)) throw fileExists(file);
+    await rename(staged, file);
   }
 }
 

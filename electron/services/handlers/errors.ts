@@ -53,7 +53,7 @@ export function toAppError(error: unknown): AppError {
       : error.code === 'FILE_EXISTS' || error.code === 'NO_ITERATIONS' ? 'CONFLICT'
       : error.code === 'WRITE_FAILED' ? 'IO'
       : error.code === 'INVALID_RUN' ? 'INVALID_PROBLEM'
-      : error.code === 'UNKNOWN_FORMAT' || error.code === 'INVALID_OPTION' ? 'INVALID_REQUEST'
+      : error.code === 'UNKNOWN_FORMAT' || error.code === 'INVALID_OPTION' || error.code === 'TOO_LARGE' ? 'INVALID_REQUEST'
       : 'INTERNAL';
     return { code, message: error.message };
   }

@@ -15,7 +15,7 @@ export async function exportRunHandler(deps: HandlerDeps, request: ParsedRequest
     const written = await exportRun(deps.store, run.id, request.format, requestPath('path', request.path), { ...options, force: request.overwrite === true });
     return { kind: 'file', file: written.file, bytes: written.bytes };
   }
-  const content = buildExport(deps.store, run.id, request.format, options);
+  const content = await buildExport(deps.store, run.id, request.format, options);
   return {
     kind: 'download',
     fileName: content.fileName,

@@ -1,14 +1,14 @@
 /**
  * The `samples.csv` result file (`problem-format.md` §4): header = parameter names then
  * `component` (or `particle`); one row per posterior sample in physical units.
- * `drawPosteriorSamples` is the one way every result and export draws those samples, so the same
- * run always gives the same rows.
+ * `drawPosteriorSamples` (or `posteriorSampleChunks`, the same samples in pieces) is the one way
+ * every result and export draws those samples, so the same run always gives the same rows.
  */
 import type { Mixture } from '../../../core/gmki/state';
 import type { ParticleEnsemble } from '../../../core/methods/types';
 import type { ResolvedProblem } from '../../../core/problem/types';
-import { createRandomStream } from '../../../core/random/random';
-import { sampleMixture, sampleParticles, samplesToPhysical } from '../../../core/results/sampling';
+import { createRandomStream, type RandomStream } from '../../../core/random/random';
+import { mixtureSampler, particleSampler, sampleMixture, sampleParticles, samplesToPhysical } from '../../../core/results/sampling';
 
 /** Posterior samples in physical units and where each one came from. */
 export interface PosteriorSamples {
@@ -50,6 +50,42 @@ export function drawPosteriorSamples(
 }
 
 /**
+ * The samples of `drawPosteriorSamples(final, problem, count)`, drawn at most `rows` at a time
+ * from the same random stream: put together, the pieces are exactly its samples, in its order
+ * (for exports too large to draw and hold at once).
+ */
+export function* posteriorSampleChunks(
+  final: FinalIteration,
+  problem: Pick<ResolvedProblem, 'transforms' | 'settings'>,
+  count: number,
+  rows: number,
+): Generator<PosteriorSamples> {
+  if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`rows: expected an integer ≥ 1, got ${rows}`);
+  const random = createRandomStream(problem.settings.seed, 'posterior-samples');
+  const draw = pieceDrawer(final, count);
+  for (let done = 0; done < count; done += rows) {
+    const piece = draw(Math.min(rows, count - done), random);
+    yield { samples: samplesToPhysical(piece.samples, problem.transforms), components: piece.indices, source: piece.source };
+  }
+}
+
+/** Draws pieces of the `total` samples of `final`; what serves every piece (Cholesky factors, weights) is made once. */
+function pieceDrawer(final: FinalIteration, total: number): (count: number, random: RandomStream) => { samples: Float64Array; indices: Int32Array; source: PosteriorSamples['source'] } {
+  if (final.particles) {
+    const draw = particleSampler(final.particles, total);
+    return (count, random) => {
+      const { samples, particles } = draw(count, random);
+      return { samples, indices: particles, source: 'particle' };
+    };
+  }
+  const draw = mixtureSampler(final.mixture);
+  return (count, random) => {
+    const { samples, components } = draw(count, random);
+    return { samples, indices: components, source: 'component' };
+  };
+}
+
+/**
  * @param parameterNames d names (the header's first d columns)
  * @param samples count×d physical values, row-major
  * @param components count component (or particle) indices (0-based, as in mixture.json's arrays)
@@ -62,19 +98,28 @@ export function buildSamplesCsv(
   components: Int32Array,
   source: PosteriorSamples['source'] = 'component',
 ): string {
-  const d = parameterNames.length;
+  return samplesCsvHeader(parameterNames, source) + samplesCsvRows(parameterNames.length, samples, components);
+}
+
+/** The header line of samples.csv, with its line break. */
+export function samplesCsvHeader(parameterNames: readonly string[], source: PosteriorSamples['source']): string {
+  return `${[...parameterNames, source].map(csvField).join(',')}\n`;
+}
+
+/** The rows of samples.csv for `samples` (count×d, row-major) and their indices, each with its line break. */
+export function samplesCsvRows(d: number, samples: Float64Array, components: Int32Array): string {
   const count = components.length;
   if (samples.length !== count * d) {
     throw new RangeError(`samples: expected ${count}×${d} = ${count * d} values, got ${samples.length}`);
   }
-  const lines: string[] = [[...parameterNames, source].map(csvField).join(',')];
+  let text = '';
   for (let r = 0; r < count; r++) {
     const row: string[] = [];
     for (let j = 0; j < d; j++) row.push(String(samples[r * d + j]));
     row.push(String(components[r]));
-    lines.push(row.join(','));
+    text += `${row.join(',')}\n`;
   }
-  return `${lines.join('\n')}\n`;
+  return text;
 }
 
 /** Parameter names are identifiers (§1), but quote defensively so the header never breaks. */

@@ -65,7 +65,7 @@ describe('export files and errors', () => {
     const file = join(dir, 'forced.npz');
     writeFileSync(file, 'old content');
     const result = await exportRun(store, runId, 'npz', file, { force: true });
-    const expected = buildExport(store, runId, 'npz').data;
+    const expected = (await buildExport(store, runId, 'npz')).data;
     expect(result).toEqual({ file, bytes: expected.byteLength });
     expect(new Uint8Array(readFileSync(file))).toEqual(expected);
     expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
@@ -115,7 +115,7 @@ describe('export files and errors', () => {
       expect(existsSync(file)).toBe(false);
     }
     // The problem file is what a user needs to fix and rerun it.
-    expect(buildExport(store, failedAtStartId, 'problem').fileName).toBe('failed-at-once.gmki.json');
+    expect((await buildExport(store, failedAtStartId, 'problem')).fileName).toBe('failed-at-once.gmki.json');
   });
 
   it('rejects an unknown format, listing the known ones', async () => {
@@ -137,9 +137,9 @@ describe('export files and errors', () => {
     expect(isExportError(null)).toBe(false);
   });
 
-  it('names a download after the run and the format', () => {
-    const content = buildExport(store, runId, 'csv');
+  it('names a download after the run and the format', async () => {
+    const content = await buildExport(store, runId, 'csv');
     expect(content).toMatchObject({ format: 'csv', fileName: 'export-test-samples.csv', mediaType: 'text/csv' });
-    expect(buildExport(store, runId, 'problem').fileName).toBe('export-test.gmki.json');
+    expect((await buildExport(store, runId, 'problem')).fileName).toBe('export-test.gmki.json');
   });
 });

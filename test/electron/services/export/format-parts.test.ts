@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../../../electron/services/export/crc32';
 import { suggestedExportFileName } from '../../../../electron/contract/exports';
 import { encodeNpy } from '../../../../electron/services/export/npy';
-import { buildStoredZip } from '../../../../electron/services/export/zip';
+import { memorySink } from '../../../../electron/services/export/sink';
+import { StoredZipWriter } from '../../../../electron/services/export/zip';
 import { bitwiseCrc32, readNpy, readNpz } from './npz-reader';
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -53,25 +54,54 @@ describe('encodeNpy', () => {
   });
 });
 
-describe('buildStoredZip', () => {
-  it('builds an archive whose end record, central directory and local headers agree', () => {
-    const zip = buildStoredZip([
+/** A whole archive of `entries` through the writer, in memory; the second entry in pieces. */
+async function storedZip(entries: readonly { name: string; data: Uint8Array }[]): Promise<Uint8Array> {
+  const sink = memorySink(Number.POSITIVE_INFINITY, () => new Error('unreachable'));
+  const zip = new StoredZipWriter(sink);
+  for (const [index, { name, data }] of entries.entries()) {
+    if (index % 2 === 0) {
+      await zip.add(name, data);
+      continue;
+    }
+    const entry = await zip.begin(name, data.length);
+    for (let at = 0; at < data.length; at += 7) await entry.write(data.subarray(at, at + 7));
+    await entry.end();
+  }
+  await zip.finish();
+  return sink.bytes();
+}
+
+describe('StoredZipWriter', () => {
+  it('writes an archive whose end record, central directory and local headers (CRC patched in) agree', async () => {
+    const zip = await storedZip([
       { name: 'x.npy', data: encodeNpy({ dtype: '<f8', shape: [1], data: Float64Array.of(42) }) },
-      { name: 'y.npy', data: encodeNpy({ dtype: '<i4', shape: [0], data: new Int32Array(0) }) },
+      { name: 'y.npy', data: encodeNpy({ dtype: '<f8', shape: [3], data: Float64Array.of(1, -2, 3.5) }) },
+      { name: 'z.npy', data: encodeNpy({ dtype: '<i4', shape: [0], data: new Int32Array(0) }) },
     ]);
     const arrays = readNpz(zip);
-    expect([...arrays.keys()]).toEqual(['x', 'y']);
+    expect([...arrays.keys()]).toEqual(['x', 'y', 'z']);
     expect(arrays.get('x')!.data).toEqual(Float64Array.of(42));
+    expect(arrays.get('y')!.data).toEqual(Float64Array.of(1, -2, 3.5));
   });
 
-  it('is an empty archive of 22 bytes with no entries', () => {
-    expect(buildStoredZip([])).toEqual(Uint8Array.of(0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)));
+  it('is an empty archive of 22 bytes with no entries', async () => {
+    expect(await storedZip([])).toEqual(Uint8Array.of(0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)));
   });
 
-  it('refuses duplicate and non-ASCII names', () => {
+  it('refuses duplicate and non-ASCII names, and an entry of another size than announced', async () => {
     const data = new Uint8Array(1);
-    expect(() => buildStoredZip([{ name: 'a', data }, { name: 'a', data }])).toThrow(/unique/);
-    expect(() => buildStoredZip([{ name: 'θ.npy', data }])).toThrow(/printable ASCII/);
+    await expect(storedZip([{ name: 'a', data }, { name: 'a', data }])).rejects.toThrow(/unique/);
+    await expect(storedZip([{ name: 'θ.npy', data }])).rejects.toThrow(/printable ASCII/);
+    const zip = new StoredZipWriter(memorySink(Number.POSITIVE_INFINITY, () => new Error('unreachable')));
+    const entry = await zip.begin('short', 3);
+    await entry.write(data);
+    await expect(entry.end()).rejects.toThrow(/1 bytes written, 3 announced/);
+    await expect(entry.write(new Uint8Array(3))).rejects.toThrow(/more than its 3 bytes/);
+  });
+
+  it('refuses an archive that would need ZIP64, before writing its entry', async () => {
+    const zip = new StoredZipWriter(memorySink(Number.POSITIVE_INFINITY, () => new Error('unreachable')));
+    await expect(zip.begin('huge.npy', 2 ** 32)).rejects.toThrow(/ZIP64/);
   });
 });
 

@@ -59,7 +59,7 @@ describe('problem export', () => {
     }
   });
 
-  it('exports the problem of a run that has no committed iteration yet', () => {
+  it('exports the problem of a run that has no committed iteration yet', async () => {
     const run = store.createRun({
       name: 'queued',
       problem: parseOrThrow(boundedProblemJson()).file,
@@ -69,7 +69,7 @@ describe('problem export', () => {
       softwareVersion: '0',
       modelHash: null,
     });
-    const json = JSON.parse(new TextDecoder().decode(buildExport(store, run.id, 'problem').data));
+    const json = JSON.parse(new TextDecoder().decode((await buildExport(store, run.id, 'problem')).data));
     expect(json.model).toEqual({ type: 'javascript', path: join(problemDir, 'models', 'sum-product.mjs') });
   });
 
