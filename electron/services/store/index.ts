@@ -14,7 +14,7 @@ import type { RunStore } from './run-store';
 import { runMethods } from './runs';
 import { tagMethods } from './tags';
 
-export { StoreError, isStoreError, type StoreErrorCode } from './errors';
+export { StoreError, isStoreError, storageFailure, type StoreErrorCode } from './errors';
 export { currentOwner, isOwnerAlive } from './liveness';
 export { dataDirectory, defaultDatabasePath } from './location';
 export { MAX_LOG_TEXT } from './logs';
@@ -29,13 +29,16 @@ export interface OpenRunStoreOptions {
   readonly readonly?: boolean;
   /** How long to wait for another process's write lock (default 10 s). */
   readonly busyTimeoutMs?: number;
+  /** Check every page (`PRAGMA quick_check`) before writing anything; default on a writable open (open.ts). */
+  readonly integrityCheck?: boolean;
 }
 
 /**
  * Opens the database at `path`, creating the file and its folder when missing and migrating it to
- * the current schema. Throws a `StoreError`: `NOT_A_DATABASE` (not SQLite), `NEWER_SCHEMA`
- * (written by a newer GMKI Studio), `NATIVE_MODULE` (addon not loadable) — in each case the file
- * is left as it was.
+ * the current schema. Throws a `StoreError`: `NOT_A_DATABASE` (not SQLite, another program's
+ * SQLite file, a device), `NEWER_SCHEMA` (written by a newer GMKI Studio), `CORRUPT` (damaged
+ * pages), `READ_ONLY` (a writable open of a file or folder that cannot be written),
+ * `NATIVE_MODULE` (addon not loadable) — in each case the file is left as it was.
  */
 export function openRunStore(path: string, options: OpenRunStoreOptions = {}): RunStore {
   const db = openDatabase(path, options);
@@ -60,7 +63,11 @@ export function openRunStore(path: string, options: OpenRunStoreOptions = {}): R
 
 function closeDatabase(db: Database.Database): void {
   if (!db.open) return;
-  // Lets SQLite refresh the planner statistics the listing indexes depend on; cheap when nothing changed.
-  if (!db.readonly) db.pragma('optimize');
+  try {
+    // Lets SQLite refresh the planner statistics the listing indexes depend on; cheap when nothing changed.
+    if (!db.readonly) db.pragma('optimize');
+  } catch {
+    // Only statistics: a full disk must not keep the file open (and its folder's mount busy).
+  }
   db.close();
 }

@@ -1,12 +1,13 @@
 /**
- * Opening the database file: refuse what is not ours without touching it, then WAL, foreign keys,
- * a busy timeout and the pending migrations. Nothing is written to a file before it has been
- * recognised as an SQLite database whose schema this version knows.
+ * Opening the database file: refuse what is not ours without touching it (file-checks.ts, then
+ * the file's identity), check its pages (`PRAGMA quick_check`), then WAL, foreign keys, a busy
+ * timeout and the pending migrations. Nothing is written to a file before it has been recognised
+ * as an undamaged GMKI Studio database whose schema this version knows.
  */
-import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { StoreError, sqliteCode } from './errors';
+import { StoreError, damaged, sqliteCode, storageFailure } from './errors';
+import { checkFileBeforeOpening, notADatabase } from './file-checks';
 import { SCHEMA_VERSION, migrate, schemaVersion } from './migrations/index';
 
 export interface OpenDatabaseOptions {
@@ -19,15 +20,22 @@ export interface OpenDatabaseOptions {
    * and the app write the same file; an iteration commit holds the lock for tens of milliseconds.
    */
   readonly busyTimeoutMs?: number;
+  /**
+   * Run `PRAGMA quick_check` before anything is written (default: on a writable open), so that a
+   * damaged file is refused at once instead of failing a run half-way. It reads every page: about
+   * a second per few hundred MiB (`npm run bench` prints the figure), so read-only commands and
+   * a process's second connection to a file it has checked skip it.
+   */
+  readonly integrityCheck?: boolean;
 }
+
+/** `PRAGMA application_id` of GMKI Studio's database files: "GMKI" in ASCII. */
+export const GMKI_APPLICATION_ID = 0x474d4b49;
 
 /** Default wait for another connection's write lock. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
 const PAGE_SIZE = 16_384;
-
-/** The 16 bytes every SQLite 3 database file starts with. */
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** Opens (creating if needed) and migrates the database at `path`; `:memory:` gives a private in-memory one. */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database.Database {
@@ -38,7 +46,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
 
   const db = loadDatabase(file, options, readonly);
   try {
-    const version = checkSchemaVersion(db, file, readonly);
+    const { version, applicationId } = checkIdentity(db, file, readonly);
+    if (!inMemory && (options.integrityCheck ?? !readonly)) checkIntegrity(db, file);
     if (!readonly) {
       // A new file gets 16 KiB pages (SQLite's default is 4 KiB): an iteration writes ~5 MB of
       // BLOBs (1.3 MB of covariances, 2 570 ledger rows of ~1.3 KB at d = 128, K = 10), and larger
@@ -52,37 +61,30 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    if (!readonly) migrate(db);
+    if (!readonly) {
+      migrate(db);
+      // PRAGMA takes no bound parameters; the id is this file's constant.
+      if (applicationId !== GMKI_APPLICATION_ID) db.pragma(`application_id = ${GMKI_APPLICATION_ID}`);
+    }
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw openFailure(error, file, readonly);
   }
 }
 
-/** Refuses folders and non-SQLite files by their first bytes, before SQLite may touch them. */
-function checkFileBeforeOpening(file: string, readonly: boolean): void {
-  const stats = statSync(file, { throwIfNoEntry: false });
-  if (stats === undefined) {
-    if (readonly) throw new StoreError('MISSING_DATABASE', `There is no GMKI Studio database at ${file}.`);
-    mkdirSync(dirname(file), { recursive: true });
-    return;
+/** What went wrong while opening, in the user's terms where SQLite's code says enough. */
+function openFailure(error: unknown, file: string, readonly: boolean): unknown {
+  const code = sqliteCode(error);
+  if (readonly && (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_CANTOPEN')) {
+    return new StoreError(
+      'READ_ONLY',
+      `${file} can only be read, and its folder ${dirname(file)} is read-only too: SQLite needs to create a small ` +
+        'index file (-shm) beside a database it reads. Copy the database to a folder you can write, and open the copy.',
+      { cause: error },
+    );
   }
-  if (stats.isDirectory()) throw new StoreError('NOT_A_DATABASE', `${file} is a folder, not a GMKI Studio database file; nothing was changed.`);
-  // An empty file is a valid, empty SQLite database.
-  if (stats.size === 0) return;
-  const header = Buffer.alloc(SQLITE_HEADER.length);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, header, 0, header.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (!header.equals(SQLITE_HEADER)) throw notADatabase(file);
-}
-
-function notADatabase(file: string): StoreError {
-  return new StoreError('NOT_A_DATABASE', `${file} is not an SQLite database, so GMKI Studio cannot keep runs in it; nothing was changed.`);
+  return storageFailure(error, file) ?? error;
 }
 
 function loadDatabase(file: string, options: OpenDatabaseOptions, readonly: boolean): Database.Database {
@@ -94,7 +96,7 @@ function loadDatabase(file: string, options: OpenDatabaseOptions, readonly: bool
       ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
     });
   } catch (error) {
-    if (sqliteCode(error) !== null) throw error;
+    if (sqliteCode(error) !== null) throw openFailure(error, file, readonly);
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new StoreError(
       'NATIVE_MODULE',
@@ -107,15 +109,30 @@ function loadDatabase(file: string, options: OpenDatabaseOptions, readonly: bool
   }
 }
 
-/** Reads `user_version` (the first read, so also where a damaged file shows) and refuses what this version cannot open. */
-function checkSchemaVersion(db: Database.Database, file: string, readonly: boolean): number {
+/**
+ * Reads the file's identity (the first reads, so also where a damaged header shows) and refuses
+ * what is not a GMKI Studio database this version can open: another program's SQLite file (its
+ * own application id, or tables but no `runs`) and newer schemas. A file from before application
+ * ids were set is recognised by its `runs` table; an empty file is ours to create.
+ */
+function checkIdentity(db: Database.Database, file: string, readonly: boolean): { version: number; applicationId: number } {
   let version: number;
+  let applicationId: number;
+  let tables: string[];
   try {
     version = schemaVersion(db);
+    applicationId = db.pragma('application_id', { simple: true }) as number;
+    tables = db.prepare<[], string>(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`).pluck().all();
   } catch (error) {
     if (sqliteCode(error) === 'SQLITE_NOTADB') throw notADatabase(file);
-    if (sqliteCode(error) === 'SQLITE_CORRUPT') throw new StoreError('CORRUPT', `${file} is a damaged SQLite database; nothing was changed.`, { cause: error });
+    if (sqliteCode(error)?.startsWith('SQLITE_CORRUPT')) throw damaged(file, (error as Error).message, error);
     throw error;
+  }
+  const ours =
+    applicationId === GMKI_APPLICATION_ID || (applicationId === 0 && (version === 0 ? tables.length === 0 : tables.includes('runs')));
+  if (!ours) {
+    const whose = applicationId !== 0 ? `application id ${applicationId}` : `tables ${listed(tables)}`;
+    throw new StoreError('NOT_A_DATABASE', `${file} is an SQLite database of another program (${whose}), not a GMKI Studio database; nothing was changed.`);
   }
   if (version > SCHEMA_VERSION) {
     throw new StoreError(
@@ -129,5 +146,31 @@ function checkSchemaVersion(db: Database.Database, file: string, readonly: boole
       `${file} has schema ${version} and needs an upgrade to ${SCHEMA_VERSION}, which a read-only open cannot do; open it once with write access.`,
     );
   }
-  return version;
+  return { version, applicationId };
+}
+
+/**
+ * `PRAGMA quick_check`: every page of every table and index is read and its structure checked
+ * (not that indexes match their tables, which integrity_check adds at several times the cost).
+ */
+function checkIntegrity(db: Database.Database, file: string): void {
+  let findings: string[];
+  try {
+    findings = db.prepare<[], string>('PRAGMA quick_check(1)').pluck().all();
+  } catch (error) {
+    const code = sqliteCode(error);
+    if (code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT')) throw damaged(file, (error as Error).message, error);
+    throw error;
+  }
+  if (findings.length !== 1 || findings[0] !== 'ok') throw damaged(file, oneLine(findings.join('; ')));
+}
+
+/** quick_check's report on one line, without its "*** in database main ***" heading. */
+function oneLine(report: string): string {
+  return report.replace(/\*\*\* in database \w+ \*\*\*/g, '').replace(/\s+/g, ' ').trim();
+}
+
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, 5).join(', ');
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
 }
