@@ -24,7 +24,15 @@ export interface GmkiResult {
  */
 const TEST_DATA_DIR = mkdtempSync(join(tmpdir(), 'gmki-data-'));
 
-export function runGmki(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<GmkiResult> {
+export interface RunGmkiOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly timeoutMs?: number;
+  /** Run as this user (the tests run as root: reading a file root may write needs another user). */
+  readonly user?: { readonly uid: number; readonly gid: number };
+}
+
+export function runGmki(args: readonly string[], options: RunGmkiOptions = {}): Promise<GmkiResult> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
@@ -33,6 +41,7 @@ export function runGmki(args: readonly string[], options: { cwd?: string; env?: 
         cwd: options.cwd ?? REPO_ROOT,
         env: { ...process.env, GMKI_DEBUG: '', GMKI_DATA_DIR: TEST_DATA_DIR, ...options.env },
         timeout: options.timeoutMs ?? 60_000,
+        ...options.user,
         maxBuffer: 16 * 1024 * 1024,
       },
       (error, stdout, stderr) => {

@@ -68,6 +68,10 @@ export async function finishSupervisedRun(
     io.stderr(formatDiagnostics(diagnostics, false));
     return EXIT_OK;
   }
+  if (record.status === 'interrupted') {
+    io.stderr(`gmki: run ${record.id} stopped: ${record.error}\ncontinue it with: gmki runs resume ${record.id}${dbHint(store)}\n`);
+    return EXIT_RUN_FAILED;
+  }
   if (record.status === 'cancelled') {
     io.stderr(`gmki: run ${record.id} cancelled after ${outcome.iteration} iterations; continue it with: gmki runs resume ${record.id}${dbHint(store)}\n`);
     return EXIT_RUN_FAILED;

@@ -11,7 +11,7 @@ import { CliError, EXIT_INVALID } from '../errors';
 import type { CliIo } from '../io';
 import { prepareOutputFiles } from '../output-files';
 import { loadProblem } from '../problem-input';
-import { openCliStore } from '../store-access';
+import { openCliStore, withStore } from '../store-access';
 import { finishSupervisedRun } from './run-outcome';
 import { RESULT_FILE_NAMES } from './run-results';
 
@@ -23,11 +23,8 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
     if (error instanceof ModelLoadError) throw new CliError(EXIT_INVALID, `${file}: ${error.path}: ${error.message}`);
     throw error;
   });
-  const store = openCliStore(options.db);
-  try {
+  return withStore(openCliStore(options.db, 'write', io), (store) => {
     const run = store.createRun(newRun);
-    return await finishSupervisedRun(store, run.id, problem, { io, json: options.json, outPaths, out: options.out, force: options.force });
-  } finally {
-    store.close();
-  }
+    return finishSupervisedRun(store, run.id, problem, { io, json: options.json, outPaths, out: options.out, force: options.force });
+  });
 }

@@ -17,7 +17,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
   const root = resolve(DEFAULT_RENDERER_DIR, '..', '..');
   const need = options.build ? rendererBuildNeed(root) : null;
   if (need) await buildRenderer(root, need, io);
-  const store = openCliStore(options.db);
+  const store = openCliStore(options.db, 'write', io);
   try {
     const instance = await serveApp({ store, port: options.port }).catch((error: unknown) => {
       const code = (error as { code?: unknown }).code;

@@ -1,15 +1,18 @@
 /** `gmki runs <subcommand>`: dispatch, with the database opened once and always closed. */
 import { assertNever } from '../../../core/util/assertNever';
 import type { CliIo } from '../io';
-import { openCliStore } from '../store-access';
+import { openCliStore, withStore } from '../store-access';
 import type { RunsOptions } from './args';
 import { deleteRun, listRuns, showRun, tagRun } from './browse';
 import { exportCommand } from './export';
 import { cancelRun, extendRun, resumeRun } from './lifecycle';
 
+/** The subcommands that only read. */
+const READING = new Set<RunsOptions['subcommand']>(['list', 'show', 'export']);
+
 export async function runsCommand(options: RunsOptions, io: CliIo): Promise<number> {
-  const store = openCliStore(options.db);
-  try {
+  const store = openCliStore(options.db, READING.has(options.subcommand) ? 'read' : 'write', io);
+  return withStore(store, async () => {
     switch (options.subcommand) {
       case 'list':
         return listRuns(store, options, io);
@@ -30,7 +33,5 @@ export async function runsCommand(options: RunsOptions, io: CliIo): Promise<numb
       default:
         return assertNever(options.subcommand);
     }
-  } finally {
-    store.close();
-  }
+  });
 }

@@ -9,7 +9,7 @@ import type { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { RunStore } from '../store/run-store';
-import type { RunOwner, RunRecord } from '../store/types';
+import type { FinishedStatus, RunOwner, RunRecord } from '../store/types';
 import { signalProcessGroup } from '../models/process-tree';
 import { spawnWorker } from '../workers/spawn-worker';
 import { createThrottle, progressOfRun, type RunProgress } from './progress';
@@ -51,6 +51,9 @@ interface ActiveRun {
   worker: Worker | null;
   hardStop: ReturnType<typeof setTimeout> | null;
 }
+
+/** How often an end the database could not take (disk full) is tried again. */
+const RECORD_RETRY_MS = 5000;
 
 const defaultSpawn = (): Worker => spawnWorker(new URL('./run-worker.ts', import.meta.url));
 
@@ -114,6 +117,7 @@ export function createRunManager(options: RunManagerOptions): RunManager {
         remote.run(request, entry.cancelFlag.buffer as SharedArrayBuffer, onProgress, onProcessGroup),
         exited,
       ]);
+      recordEndLater(final);
       announceEnd(throttle, final);
       settle(runId, final);
     } catch (error) {
@@ -127,6 +131,27 @@ export function createRunManager(options: RunManagerOptions): RunManager {
       // A terminated thread cannot close its model's processes: do it for it.
       for (const pid of entry.modelProcessGroups) signalProcessGroup(pid, 'SIGKILL');
     }
+  }
+
+  /**
+   * A worker that could not record how its run ended (the disk was full) returns the end it
+   * meant; it is recorded from here once the database takes it, retried every few seconds.
+   */
+  function recordEndLater(final: RunRecord): void {
+    const record = (): boolean => {
+      const stored = store.getRun(final.id);
+      if (stored?.status !== 'running' || stored.ownerPid !== owner.pid || stored.ownerHost !== owner.host) return true;
+      try {
+        return store.finishRun(final.id, final.status as FinishedStatus, final.error);
+      } catch {
+        return false;
+      }
+    };
+    if (final.status === 'running' || record()) return;
+    const retry = setInterval(() => {
+      if (record()) clearInterval(retry);
+    }, RECORD_RETRY_MS);
+    retry.unref();
   }
 
   /** The last progress event of a run, from the store: always after every event of its worker. */

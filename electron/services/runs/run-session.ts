@@ -11,6 +11,7 @@ import { NotPositiveDefiniteError } from '../../../core/linalg/dense';
 import { evaluationBudget } from '../../../core/methods/budget';
 import type { ResolvedProblem } from '../../../core/problem/types';
 import type { CreateModelHost, EvaluationOutcome, ModelHost } from '../models/host';
+import { type StoreError, storageFailure } from '../store/errors';
 import type { RunStore } from '../store/run-store';
 import type { EvaluationEntry, RunOwner, RunRecord, RunStatus } from '../store/types';
 import { describeFailedEvaluation } from './failure-message';
@@ -65,23 +66,47 @@ export async function executeRun(runId: string, deps: RunSessionDeps): Promise<R
 
   const log = createRunLog(store, runId);
   let host: ModelHost | null = null;
+  /** How the run ended, when the database could not record it. */
+  let unrecorded: SessionOutcome | null = null;
   try {
     host = await createHostOrFail(problem, run, deps, log);
     const outcome = await iterate(run, problem, host, deps, log, elapsed, now);
     log.close(); // the model's last words are stored before the run shows as ended
     store.finishRun(runId, outcome.status, outcome.error, { elapsedSeconds: elapsed() });
   } catch (error) {
-    const message = error instanceof NotPositiveDefiniteError ? `numerical failure: ${error.message}` : errorText(error);
-    log.write('error', message);
+    const storage = storageFailure(error, store.path);
+    const end = storage ? endOnStorageFailure(storage, store.getRun(runId)?.iterationsDone ?? 0) : failedBy(error);
+    log.write('error', end.error!);
     log.close();
-    store.finishRun(runId, 'failed', message, { elapsedSeconds: elapsed() });
-    if (!(error instanceof RunStartError || error instanceof NotPositiveDefiniteError)) throw error;
+    try {
+      store.finishRun(runId, end.status, end.error, { elapsedSeconds: elapsed() });
+    } catch (again) {
+      if (!storage || !storageFailure(again, store.path)) throw again;
+      unrecorded = end; // still full: the manager records it later, or the next open finds the owner gone
+    }
+    if (!(storage || error instanceof RunStartError || error instanceof NotPositiveDefiniteError)) throw error;
   } finally {
     await host?.close();
     log.close(); // what the model wrote while it was closed
   }
   // The run manager announces the end itself: messages from this thread may arrive after the result.
-  return store.getRun(runId)!;
+  const final = store.getRun(runId)!;
+  return unrecorded ? { ...final, ...unrecorded, ownerPid: null, ownerHost: null } : final;
+}
+
+function failedBy(error: unknown): SessionOutcome {
+  return { status: 'failed', error: error instanceof NotPositiveDefiniteError ? `numerical failure: ${error.message}` : errorText(error) };
+}
+
+/**
+ * A full disk (or a file that became read-only) stops the run where it is: the iteration being
+ * committed was rolled back whole, the ones before it are stored, so the run is `interrupted`
+ * and resumes once there is room. A damaged file fails it: resuming would meet the damage again.
+ */
+function endOnStorageFailure(failure: StoreError, iterationsDone: number): SessionOutcome {
+  if (failure.code === 'CORRUPT') return { status: 'failed', error: failure.message };
+  const remedy = failure.code === 'DISK_FULL' ? 'free some space' : failure.code === 'READ_ONLY' ? 'make it writable again' : 'check the disk';
+  return { status: 'interrupted', error: `${failure.message}: the run stopped after iteration ${iterationsDone}, which is stored; ${remedy}, then resume it` };
 }
 
 function reparse(run: RunRecord): ResolvedProblem {
@@ -109,7 +134,7 @@ async function createHostOrFail(problem: ResolvedProblem, run: RunRecord, deps: 
 }
 
 interface SessionOutcome {
-  readonly status: Extract<RunStatus, 'completed' | 'failed' | 'cancelled'>;
+  readonly status: Extract<RunStatus, 'completed' | 'failed' | 'cancelled' | 'interrupted'>;
   readonly error: string | null;
 }
 

@@ -49,7 +49,8 @@ const api = {
     onProcessGroup: (pid: number, event: 'started' | 'ended') => void,
   ): Promise<RunRecord> {
     const { nativeBinding, javascriptWorkerFile, explorationWorkerFile } = request.environment;
-    const store = openRunStore(request.dbPath, { nativeBinding });
+    // The process that queued the run opened (and checked) the file already.
+    const store = openRunStore(request.dbPath, { nativeBinding, integrityCheck: false });
     const exploration = createExplorationPool({
       threads: explorationThreads(),
       startWorker: explorationWorkerFile ? (options) => new Worker(explorationWorkerFile, options) : undefined,
