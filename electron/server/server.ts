@@ -105,6 +105,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     if (!isJsonContentType(request.headers['content-type'])) {
       return sendJson(response, 415, failure('API calls must send their body as Content-Type: application/json.'));
     }
+    const name = decodedChannel(channel);
+    if (name === null) return sendJson(response, 400, failure('The address names no channel: it is not valid percent-encoding.'));
     const body = await readBody(request, MAX_BODY_BYTES);
     if (body === 'too-large') {
       // A declared length over the limit is refused before its body is read: close the connection.
@@ -124,7 +126,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       }
     }
     // The envelope carries the outcome; HTTP 200 means the channel answered.
-    sendJson(response, 200, await options.dispatch(decodeURIComponent(channel), payload));
+    sendJson(response, 200, await options.dispatch(name, payload));
   }
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -152,6 +154,15 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 
 function allowedHost(host: string | undefined, port: number): host is string {
   return host === `${HOST}:${port}` || host === `localhost:${port}`;
+}
+
+/** The channel a path names (`run%2Fstart` is `run/start`), or null when its encoding is broken. */
+function decodedChannel(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
 }
 
 function unauthorized(response: ServerResponse): void {

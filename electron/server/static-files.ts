@@ -3,9 +3,9 @@
  * folder (the path is resolved and must stay inside it), index.html for `/`, and a small page
  * saying what to do when the renderer has not been built.
  */
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 import { extname, join, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -52,10 +52,26 @@ export async function serveStatic(root: string, pathname: string, response: Serv
     send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', headers);
     return;
   }
+  await sendFile(file, response, headers);
+}
+
+/**
+ * Sends the file at `file` (already checked to lie in the folder). It is opened before anything
+ * is sent, so a file gone meanwhile is a 404; a read that fails later cuts the reply off. Neither
+ * may crash the server (an unhandled stream error would end the process).
+ */
+export async function sendFile(file: string, response: ServerResponse, headers: Record<string, string>): Promise<void> {
+  const handle = await open(file, 'r').catch(() => null);
+  if (!handle) {
+    send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', headers);
+    return;
+  }
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   const csp: Record<string, string> = type.startsWith('text/html') ? { 'Content-Security-Policy': PAGE_CSP } : {};
   response.writeHead(200, { ...headers, ...csp, 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' });
-  createReadStream(file).pipe(response);
+  pipeline(handle.createReadStream(), response, (error) => {
+    if (error) response.destroy();
+  });
 }
 
 /** The real path of a regular file under `root` named by `pathname`, or null. */
