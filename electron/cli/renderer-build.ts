@@ -31,12 +31,14 @@ function newestFile(path: string): { file: string; mtimeMs: number } | null {
 }
 
 /**
- * Whether `<root>/out/renderer` must be built: missing, or older than a source file (which is
- * named). Sources that are not there (an installed package ships only the build) count as older.
+ * Whether `<root>/out/renderer` must be built: missing, or, in a clone, older than a source file
+ * (which is named). An installed package ships the build without the renderer's sources, and its
+ * files' times are those of the install, so there only a missing build counts.
  */
 export function rendererBuildNeed(root: string): RendererBuildNeed {
   const built = join(root, 'out', 'renderer', 'index.html');
   if (!existsSync(built)) return { why: 'missing' };
+  if (!existsSync(join(root, 'renderer'))) return null;
   const builtAt = statSync(built).mtimeMs;
   for (const source of RENDERER_SOURCES) {
     const newest = newestFile(join(root, source));
