@@ -25,9 +25,9 @@ describe('gmki runs show', () => {
     const run = await runGmki(['run', file, '--db', db]);
     expect(run.code, run.stderr).toBe(0);
     const id = /Stored as run ([0-9a-f-]{36})/.exec(run.stdout)![1]!;
-    // The summary's component block: from "component 1" to the legend.
+    // The summary's component block: from the first component to the legend.
     const summary = run.stdout.split('\n');
-    const block = summary.slice(summary.findIndex((line) => line.startsWith('component 1')), summary.findIndex((line) => line.startsWith('Unbounded')) + 1);
+    const block = summary.slice(summary.findIndex((line) => line.startsWith('component ')), summary.findIndex((line) => line.startsWith('Unbounded')) + 1);
     expect(block.some((line) => /^ {2}rate +\S+ {2}\(95 %: \S+ to \S+\)$/.test(line))).toBe(true);
     expect(block.some((line) => /^ {2}a +\S+ ± \S+$/.test(line))).toBe(true);
 
