@@ -57,7 +57,7 @@ export function showRun(store: RunStore, options: RunsOptions, io: CliIo): numbe
   const logs = store.getLogs(run.id, { limit: 10_000 }).slice(-10);
   if (options.json) {
     const { problem, ...record } = run;
-    io.stdout(`${JSON.stringify({ ...record, problem, failedEvaluations, final: latest && summarizeMixture(latest.mixture) })}\n`);
+    io.stdout(`${JSON.stringify({ ...record, problem, failedEvaluations, final: latest && mixtureSummaryJson(latest.mixture) })}\n`);
     return EXIT_OK;
   }
   const settings = run.problem.settings;
@@ -128,4 +128,15 @@ function formatTable(header: readonly string[], rows: readonly (readonly string[
   const line = (cells: readonly string[]): string =>
     cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ');
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}
+
+/** The latest mixture's summary with plain arrays (JSON writes a Float64Array as {"0": …}). */
+function mixtureSummaryJson(mixture: IterationEntry['mixture']) {
+  const summary = summarizeMixture(mixture);
+  const d = mixture.nTheta;
+  return {
+    components: summary.components.map((component) => ({ weight: component.weight, mean: Array.from(component.mean), std: Array.from(component.std) })),
+    mean: Array.from(summary.mean),
+    covariance: Array.from({ length: d }, (_, i) => Array.from(summary.covariance.subarray(i * d, (i + 1) * d))),
+  };
 }
