@@ -1,8 +1,11 @@
 /**
  * The run's evaluation budget and expected wall time (product.md item 4): K·(2d+1) forward
- * evaluations per iteration, times the iterations, times the measured seconds of one evaluation,
- * divided by the evaluations that run at once.
+ * evaluations per iteration (or the batch of another method, core/methods/budget.ts), times the
+ * iterations, times the measured seconds of one evaluation, divided by the evaluations that run
+ * at once. An smc run's budget is an upper bound: it usually ends earlier.
  */
+import { evaluationBudget } from '../../../core/methods/budget';
+import { isGmkiMethod, type RunSettings } from '../../../core/problem/types';
 import { formatCount, formatDuration } from '../runs/format';
 
 export interface BudgetInput {
@@ -15,6 +18,8 @@ export interface BudgetInput {
   readonly secondsPerEvaluation: number | null;
   /** settings.concurrency: evaluations allowed in flight at once. */
   readonly concurrency: number;
+  /** The resolved settings, for a method other than GMKI (its batch and iterations); absent: GMKI. */
+  readonly settings?: RunSettings;
 }
 
 export interface BudgetEstimate {
@@ -35,11 +40,24 @@ export interface BudgetEstimate {
   readonly timeFormula: string | null;
   /** "about 3 s", or null without a time. */
   readonly wallText: string | null;
+  /** `exact`, or `at-most` for a method that may stop earlier (smc): the figures are upper bounds. */
+  readonly bound: 'exact' | 'at-most';
+}
+
+/** The evaluations formula of a method other than GMKI, e.g. "at most J·(1 + maxStages·mhSteps) = …". */
+function methodFormula(settings: RunSettings, d: number, total: number): string {
+  const count = `${formatCount(total)} evaluation${total === 1 ? '' : 's'}`;
+  const { perIteration, iterations } = evaluationBudget(settings, d);
+  if (settings.method === 'uki') return `(2d+1)·iterations = (2·${d}+1)·${settings.iterations} = ${count}`;
+  if (settings.method === 'smc') return `at most J·(1 + maxStages·mhSteps) = ${perIteration}·(1 + ${settings.maxStages}·${settings.mhSteps}) = ${count}`;
+  return `J·iterations = ${perIteration}·${iterations} = ${count}`;
 }
 
 export function estimateBudget(input: BudgetInput): BudgetEstimate {
-  const { components: K, nTheta: d, iterations } = input;
-  const evaluationsPerIteration = K * (2 * d + 1);
+  const { components: K, nTheta: d } = input;
+  const other = input.settings && !isGmkiMethod(input.settings.method) ? evaluationBudget(input.settings, d) : null;
+  const iterations = other?.iterations ?? input.iterations;
+  const evaluationsPerIteration = other?.perIteration ?? K * (2 * d + 1);
   const evaluations = evaluationsPerIteration * iterations;
   const slots = Math.max(1, Math.min(Math.floor(input.concurrency), evaluationsPerIteration));
   const seconds = input.secondsPerEvaluation;
@@ -50,12 +68,16 @@ export function estimateBudget(input: BudgetInput): BudgetEstimate {
     evaluations,
     slots,
     wallSeconds,
-    evaluationFormula: `K·(2d+1)·iterations = ${K}·(2·${d}+1)·${iterations} = ${formatCount(evaluations)} evaluation${evaluations === 1 ? '' : 's'}`,
+    evaluationFormula:
+      other && input.settings
+        ? methodFormula(input.settings, d, evaluations)
+        : `K·(2d+1)·iterations = ${K}·(2·${d}+1)·${iterations} = ${formatCount(evaluations)} evaluation${evaluations === 1 ? '' : 's'}`,
     timeFormula:
       wallSeconds === null
         ? null
         : `${formatCount(evaluations)} × ${formatDuration(seconds as number, 'measured')} ÷ ${slots} slot${slots === 1 ? '' : 's'} ≈ ${formatDuration(wallSeconds, 'measured')}`,
-    wallText: wallSeconds === null ? null : formatDuration(wallSeconds, 'estimate'),
+    wallText: wallSeconds === null ? null : (other?.bound === 'at-most' ? 'at most ' : '') + formatDuration(wallSeconds, 'estimate'),
+    bound: other?.bound ?? 'exact',
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateBudget, median } from '../../../renderer/src/setup/budget';
+import { DEFAULT_TEST_SETTINGS } from '../../support/problems';
 
 describe('estimateBudget', () => {
   it('counts K·(2d+1) evaluations per iteration and K·(2d+1)·iterations in all (the paper’s two-modal case: 450)', () => {
@@ -29,6 +30,19 @@ describe('estimateBudget', () => {
     expect(budget.slots).toBe(3);
     expect(budget.wallSeconds).toBeCloseTo(10, 9);
     expect(budget.timeFormula).toBe('30 × 1 s ÷ 3 slots ≈ 10 s');
+  });
+
+  it('counts the batch of the other methods, and the upper bound of smc (issue 10)', () => {
+    const base = { components: 3, nTheta: 2, iterations: 30, secondsPerEvaluation: 0.01, concurrency: 4 };
+    const uki = estimateBudget({ ...base, settings: { ...DEFAULT_TEST_SETTINGS, method: 'uki' } });
+    expect(uki).toMatchObject({ evaluationsPerIteration: 5, evaluations: 150, bound: 'exact', evaluationFormula: '(2d+1)·iterations = (2·2+1)·30 = 150 evaluations' });
+    const eks = estimateBudget({ ...base, settings: { ...DEFAULT_TEST_SETTINGS, method: 'eks', particles: 50 } });
+    expect(eks).toMatchObject({ evaluationsPerIteration: 50, evaluations: 1500, evaluationFormula: 'J·iterations = 50·30 = 1\u202f500 evaluations' });
+    const smc = estimateBudget({ ...base, settings: { ...DEFAULT_TEST_SETTINGS, method: 'smc', particles: 1000, mhSteps: 10, maxStages: 5 } });
+    expect(smc).toMatchObject({ evaluationsPerIteration: 1000, evaluations: 51_000, bound: 'at-most', slots: 4 });
+    expect(smc.evaluationFormula).toBe('at most J·(1 + maxStages·mhSteps) = 1000·(1 + 5·10) = 51\u202f000 evaluations');
+    expect(smc.wallText).toMatch(/^at most /);
+    expect(estimateBudget({ ...base, settings: DEFAULT_TEST_SETTINGS })).toMatchObject({ evaluations: 450, bound: 'exact' });
   });
 
   it('says "1 slot" and "1 evaluation" in the singular', () => {
