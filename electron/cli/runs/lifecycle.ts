@@ -22,7 +22,8 @@ export async function extendRun(store: RunStore, options: RunsOptions, io: CliIo
 
 export function cancelRun(store: RunStore, options: RunsOptions, io: CliIo): number {
   const run = cancelStoredRun(cliLifecycle(store), options.runId!);
-  io.stdout(`asked run ${run.id} to stop after the evaluations in flight\n`);
+  // A queued run is cancelled at once; a running one stops when its process next looks.
+  io.stdout(run.status === 'cancelled' ? `cancelled run ${run.id} before it started\n` : `asked run ${run.id} to stop after the evaluations in flight\n`);
   return EXIT_OK;
 }
 

@@ -9,7 +9,7 @@ import type { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { RunStore } from '../store/run-store';
-import type { FinishedStatus, RunOwner, RunRecord } from '../store/types';
+import type { FinishedStatus, RunOwner, RunRecord, RunStatus } from '../store/types';
 import { signalProcessGroup } from '../models/process-tree';
 import { spawnWorker } from '../workers/spawn-worker';
 import { createThrottle, progressOfRun, type RunProgress } from './progress';
@@ -44,6 +44,8 @@ export interface RunManager {
 }
 
 interface ActiveRun {
+  /** The run's status when it was queued here: its worker claims it only if it still has it. */
+  readonly claimFrom: RunStatus;
   readonly cancelFlag: Int32Array;
   /** Process groups of the run's command model, killed if its worker has to be terminated. */
   readonly modelProcessGroups: Set<number>;
@@ -112,7 +114,14 @@ export function createRunManager(options: RunManagerOptions): RunManager {
         if (event === 'started') entry.modelProcessGroups.add(pid);
         else entry.modelProcessGroups.delete(pid);
       });
-      const request = { dbPath: store.path, runId, owner, retries: options.retries ?? 1, environment: options.workerEnvironment ?? {} };
+      const request = {
+        dbPath: store.path,
+        runId,
+        owner,
+        claimFrom: entry.claimFrom,
+        retries: options.retries ?? 1,
+        environment: options.workerEnvironment ?? {},
+      };
       const final = await Promise.race([
         remote.run(request, entry.cancelFlag.buffer as SharedArrayBuffer, onProgress, onProcessGroup),
         exited,
@@ -185,6 +194,7 @@ export function createRunManager(options: RunManagerOptions): RunManager {
       settled.catch(() => {});
       waiters.set(runId, { resolve, reject });
       runs.set(runId, {
+        claimFrom: run.status,
         cancelFlag: new Int32Array(new SharedArrayBuffer(4)),
         modelProcessGroups: new Set(),
         settled,

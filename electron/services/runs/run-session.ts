@@ -23,6 +23,8 @@ export interface RunSessionDeps {
   readonly store: RunStore;
   readonly createHost: CreateModelHost;
   readonly owner: RunOwner;
+  /** Start the run only if it is still in this status (the one it had when it was queued). */
+  readonly claimFrom?: RunStatus;
   /** True once the user asked to cancel (checked between evaluations). */
   readonly cancelRequested: () => boolean;
   /** `important` marks events that must not be throttled away (committed iterations, the end). */
@@ -58,8 +60,11 @@ export async function executeRun(runId: string, deps: RunSessionDeps): Promise<R
   const run = store.getRun(runId);
   if (!run) throw new RunStartError('NOT_FOUND', `there is no run with id ${runId}`);
   const problem = reparse(run);
-  if (!store.claimRun(runId, deps.owner)) {
-    throw new RunStartError('NOT_RESUMABLE', `run ${runId} is ${store.getRun(runId)?.status ?? 'gone'} and cannot be started`);
+  if (!store.claimRun(runId, deps.owner, deps.claimFrom)) {
+    const current = store.getRun(runId);
+    // Cancelled while it waited in the queue (from another process): nothing to do, nothing to say.
+    if (current?.status === 'cancelled' && deps.claimFrom === 'queued') return current;
+    throw new RunStartError('NOT_RESUMABLE', `run ${runId} is ${current?.status ?? 'gone'} and cannot be started`);
   }
   const sessionStart = now();
   const elapsed = (): number => run.elapsedSeconds + (now() - sessionStart) / 1000;

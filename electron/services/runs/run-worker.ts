@@ -9,7 +9,7 @@ import type { CreateModelHost } from '../models/host';
 import { createModelHost } from '../models/host-factory';
 import { openRunStore } from '../store';
 import { createExplorationPool, explorationThreads } from '../workers/exploration-pool';
-import type { RunOwner, RunRecord } from '../store/types';
+import type { RunOwner, RunRecord, RunStatus } from '../store/types';
 import type { RunProgress } from './progress';
 import { executeRun } from './run-session';
 
@@ -17,6 +17,8 @@ export interface RunWorkerRequest {
   readonly dbPath: string;
   readonly runId: string;
   readonly owner: RunOwner;
+  /** Claim the run only if it is still in this status (see RunStore.claimRun). */
+  readonly claimFrom?: RunStatus;
   readonly retries: number;
   readonly environment: RunWorkerEnvironment;
 }
@@ -78,6 +80,7 @@ const api = {
         store,
         createHost,
         owner: request.owner,
+        claimFrom: request.claimFrom,
         retries: request.retries,
         cancelRequested,
         onProgress,

@@ -20,6 +20,7 @@ import type {
   RunOwner,
   RunQuery,
   RunRecord,
+  RunStatus,
   RunSummary,
   StoredLogEntry,
 } from './types';
@@ -29,7 +30,11 @@ export interface RunStore {
   readonly path: string;
   readonly readonly: boolean;
 
-  /** Adds a run in status `queued`; method, seed, components and iterations come from `problem.settings`. */
+  /**
+   * Adds a run in status `queued`, queued by this process (recorded, so that the run is recovered
+   * if the process dies before it starts); method, seed, components and iterations come from
+   * `problem.settings`.
+   */
   createRun(run: NewRun): RunRecord;
   getRun(id: string): RunRecord | null;
   /** Ids starting with `prefix` (at most two: enough to tell a unique prefix from an ambiguous one). */
@@ -44,9 +49,11 @@ export interface RunStore {
   /**
    * Makes `owner` the run's one writer: atomically moves a queued, interrupted, cancelled or
    * completed (extend) run to `running`, records the owner and start time, clears the error and
-   * any cancel request. False when the run is already running, has failed, or does not exist.
+   * any cancel request. With `from`, only a run still in that status: a queued run cancelled (or
+   * interrupted) since it was queued is not started. False when the run is already running, has
+   * failed, is not in status `from`, or does not exist.
    */
-  claimRun(id: string, owner: RunOwner): boolean;
+  claimRun(id: string, owner: RunOwner, from?: RunStatus): boolean;
   /**
    * Commits one iteration in ONE transaction: the iteration's mixture and diagnostics, its ledger
    * rows (replacing rows an earlier, failed attempt at the same iteration recorded) and the run's
@@ -67,14 +74,19 @@ export interface RunStore {
    * not queued or running.
    */
   finishRun(id: string, status: FinishedStatus, error: string | null, options?: { readonly elapsedSeconds?: number }): boolean;
-  /** Asks the run's owner, in whatever process, to stop; false unless the run is queued or running. */
-  requestCancel(id: string): boolean;
+  /**
+   * Cancels a run from any process: a queued one at once (`cancelled`: the process that queued it
+   * will not start it), a running one by a request its owner polls (`requested`); null when the
+   * run is neither queued nor running.
+   */
+  requestCancel(id: string): 'cancelled' | 'requested' | null;
   isCancelRequested(id: string): boolean;
   /** Sets how many iterations the run is to do (extend); false when fewer than it already did, or no such run. */
   setIterationsTarget(id: string, iterations: number): boolean;
   /**
-   * Runs left `running` by a dead process become `interrupted` with a sentence saying so; runs of
-   * live owners (another gmki, the app) are left alone. Returns the ids it changed.
+   * Runs left `running` by a dead process, and runs left `queued` by a dead process (or from
+   * before queuing processes were recorded), become `interrupted` with a sentence saying so; runs
+   * of live processes (another gmki, the app) are left alone. Returns the ids it changed.
    */
   markDeadRunsInterrupted(isAlive?: OwnerLiveness): string[];
 

@@ -6,12 +6,13 @@
 import type { Database } from 'better-sqlite3';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-particles';
+import { migration003 } from './003-queued-by';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, in order; `MIGRATIONS[i].version === i + 1`. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 /** The schema version this software writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

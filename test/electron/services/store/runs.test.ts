@@ -97,12 +97,24 @@ describe('run lifecycle', () => {
     store.claimRun(id, OWNER);
     const other = openRunStore(path);
     expect(other.isCancelRequested(id)).toBe(false);
-    expect(other.requestCancel(id)).toBe(true);
+    expect(other.requestCancel(id)).toBe('requested');
     expect(store.isCancelRequested(id)).toBe(true);
     expect(store.getRun(id)?.cancelRequested).toBe(true);
     store.finishRun(id, 'cancelled', 'Cancelled by the user.');
-    expect(other.requestCancel(id)).toBe(false);
+    expect(other.requestCancel(id)).toBeNull();
     expect(other.isCancelRequested('missing')).toBe(false);
+    other.close();
+  });
+
+  it('cancels a queued run at once from another connection, and its claim as queued then fails', () => {
+    const { id } = store.createRun(newRun());
+    const other = openRunStore(path);
+    expect(other.requestCancel(id)).toBe('cancelled');
+    expect(store.getRun(id)).toMatchObject({ status: 'cancelled', error: 'cancelled before it started', startedAt: null });
+    expect(store.claimRun(id, OWNER, 'queued')).toBe(false);
+    expect(store.getRun(id)?.status).toBe('cancelled');
+    // resumed later, it is claimed from the status it then has
+    expect(store.claimRun(id, OWNER, 'cancelled')).toBe(true);
     other.close();
   });
 
