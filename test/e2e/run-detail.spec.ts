@@ -1,7 +1,7 @@
 // The run detail (issue 4, screen 5): a completed run's result, and a stopped run's cause.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, SCREENSHOTS, test } from './fixtures';
 import { exampleProblem, seedRun } from './runs-seed';
 
 test.describe.configure({ mode: 'serial' });
@@ -59,9 +59,25 @@ test('a completed run shows the corner plot, components, predictive chart, probl
   await expect(corner).toContainText('samples, the first rows of the samples CSV');
 
   await gmki.screenshot('run-detail-light');
+  await corner.screenshot({ path: join(SCREENSHOTS, 'run-detail-corner-light.png') });
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveClass(/dark/);
   await gmki.screenshot('run-detail-dark');
+  await corner.screenshot({ path: join(SCREENSHOTS, 'run-detail-corner-dark.png') });
+
+  // A figure for a paper from the dark theme: the light theme's colours on white.
+  await corner.getByTestId('corner-export').click();
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('corner-export-svg-light').click()]);
+  const svg = readFileSync((await svgDownload.path())!, 'utf8');
+  expect(svg).toContain('#1f2328');
+  expect(svg).not.toContain('#e6edf3');
+  expect(svg).toMatch(/fill="(#ffffff|#fff|white)"/i);
+  await corner.getByTestId('corner-export').click();
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('corner-export-png-light').click()]);
+  expect(pngDownload.suggestedFilename()).toBe('detail-run-corner.png');
+  const png = readFileSync((await pngDownload.path())!);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  writeFileSync(join(SCREENSHOTS, 'run-detail-corner-exported-light.png'), png);
   await page.getByTestId('theme-toggle').click();
 });
 
@@ -102,6 +118,7 @@ test('with many parameters the corner plot starts with the first six and lets th
   await expect(page.getByTestId('components-card')).toContainText('mean ± std');
   await expect(page.getByTestId('corner-card').locator('canvas').first()).toBeVisible();
   await gmki.screenshot('run-detail-10d');
+  await page.getByTestId('corner-card').screenshot({ path: join(SCREENSHOTS, 'run-detail-corner-6-of-10.png') });
 });
 
 test('a failed run shows the model\'s own words in the run detail and on hover in the runs browser', async ({ gmki }) => {

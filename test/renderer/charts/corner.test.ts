@@ -6,6 +6,8 @@ import { componentEllipse, ellipseGeometry } from '../../../renderer/src/charts/
 import { axisRange, jacobian } from '../../../renderer/src/charts/corner/grid';
 import { marginalDensity, sampleHistogram } from '../../../renderer/src/charts/corner/marginal';
 import { cornerPlotOptions } from '../../../renderer/src/charts/corner/options';
+import { formatInterval } from '../../../renderer/src/charts/corner/intervals';
+import { cornerPixels } from '../../../renderer/src/charts/corner/layout';
 import { pairDensityRaster } from '../../../renderer/src/charts/corner/raster';
 import { stretchSvgImages } from '../../../renderer/src/charts/svg';
 import { PIXEL_PNG, renderToSvg, seriesOf, singleGaussian, trapezoid, twoComponentMixture } from './support';
@@ -143,16 +145,55 @@ describe('cornerPlotOptions', () => {
   });
   const option = cornerPlotOptions({ data, images: data.pairs.map(() => PIXEL_PNG) });
 
-  it('builds d(d+1)/2 grids: marginal lines on the diagonal, image + ellipses + means below', () => {
+  it('builds d(d+1)/2 grids: marginals with intervals on the diagonal, image + contours + ellipses + means below', () => {
     expect(option.grid).toHaveLength(6);
     const series = seriesOf(option);
-    // Diagonal: histogram, 2 component curves, marginal; lower: image, ellipses, means.
-    expect(series).toHaveLength(3 * 4 + 3 * 3);
+    // Diagonal: histogram, 95 % and 68 % shading, 2 component curves, marginal; lower: image, contours, ellipses, means.
+    expect(series).toHaveLength(3 * 6 + 3 * 4);
     expect(series.filter((s) => s.name === 'Marginal')).toHaveLength(3);
     expect(series.filter((s) => s.name === 'Samples')).toHaveLength(3);
+    expect(series.filter((s) => s.name === 'Inner credible interval')).toHaveLength(3);
     expect(series.filter((s) => s.type === 'custom' && s.name === 'Density')).toHaveLength(3);
+    expect(series.filter((s) => s.type === 'custom' && s.name === 'Credible regions').map((s) => (s.data as unknown[]).length)).toEqual([2, 2, 2]);
     expect(series.filter((s) => s.type === 'custom' && s.name === '2σ ellipses')).toHaveLength(3);
     expect(series.filter((s) => s.type === 'scatter')).toHaveLength(3);
+  });
+
+  it('gives each marginal a density axis on its right and writes its median and 68 % interval above it', () => {
+    const yAxes = option.yAxis as Record<string, unknown>[];
+    for (const diagonal of [0, 2, 5]) expect(yAxes[diagonal]).toMatchObject({ position: 'right', min: 0, splitNumber: 3 });
+    expect((yAxes[0].axisLabel as { show?: boolean }).show).not.toBe(false);
+    const titles = (option.title as { text: string }[]).map((t) => t.text);
+    expect(titles).toHaveLength(3);
+    const { median, intervals } = data.intervals[0]!;
+    expect(titles[0]).toBe(`a: ${formatInterval(median, intervals[0]!)}`);
+    // The marginal of a: 0.7·N(−1, 0.3) + 0.3·N(1.5, 0.2), its median on the heavier mode's side.
+    expect(median).toBeGreaterThan(-1.5);
+    expect(median).toBeLessThan(0);
+    const marginal = seriesOf(option).find((s) => s.name === 'Marginal')!;
+    expect((marginal.markLine as { data: { xAxis: number }[] }).data).toEqual([{ xAxis: median }]);
+    // The inner shading spans the 68 % interval exactly.
+    const inner = seriesOf(option).find((s) => s.name === 'Inner credible interval')!.data as [number, number][];
+    expect([inner[0]![0], inner.at(-1)![0]]).toEqual([...intervals[0]!]);
+  });
+
+  it('keys the component colours with their weights, heaviest first, and draws the heaviest on top', () => {
+    const legend = option.legend as { data: string[]; formatter: (name: string) => string; selectedMode: boolean };
+    expect(legend.data).toEqual(['Component 0', 'Component 1']);
+    expect(legend.formatter('Component 1')).toBe('Component 1  w = 30.0 %');
+    expect(legend.selectedMode).toBe(false);
+    expect(data.drawingOrder).toEqual([1, 0]);
+    const firstDiagonal = seriesOf(option).slice(0, 6).map((s) => s.name);
+    expect(firstDiagonal.indexOf('Component 1')).toBeLessThan(firstDiagonal.indexOf('Component 0'));
+    const means = seriesOf(option).find((s) => s.type === 'scatter')!.data as { name: string }[];
+    expect(means.map((m) => m.name)).toEqual(['Component 1 (w = 0.300)', 'Component 0 (w = 0.700)']);
+  });
+
+  it('holds the axis labels in pixel margins when the size is known', () => {
+    const sized = cornerPlotOptions({ data, images: data.pairs.map(() => PIXEL_PNG), pixels: { width: 1200, height: 1200 } });
+    const first = (sized.grid as { left: string; top: string }[])[0]!;
+    expect(first.left).toBe(`${(100 * 66) / 1200}%`);
+    expect(first.top).toBe(`${(100 * 30) / 1200}%`);
   });
 
   it('names the outer axes after the parameters', () => {
@@ -184,5 +225,16 @@ describe('cornerPlotOptions', () => {
     const sparse = cornerPlotOptions({ data: { ...data, weights: [1 - 1e-9, 1e-9] }, images: data.pairs.map(() => PIXEL_PNG) });
     const means = seriesOf(sparse).filter((s) => s.type === 'scatter');
     expect(means.every((s) => (s.data as unknown[]).length === 1)).toBe(true);
+  });
+});
+
+describe('cornerPixels', () => {
+  it('fills the width available with square cells within readable limits', () => {
+    // Six parameters in a 1240-pixel card: (1240 − 66 − 46 − 50) / 6 = 179 px cells, no scrolling.
+    expect(cornerPixels(6, 1240)).toEqual({ cell: 179, size: 1236 });
+    // Two parameters do not grow beyond 300-pixel cells.
+    expect(cornerPixels(2, 1240).cell).toBe(300);
+    // Ten parameters keep 150-pixel cells and get wider than the card (it scrolls).
+    expect(cornerPixels(10, 1240)).toEqual({ cell: 150, size: 1702 });
   });
 });

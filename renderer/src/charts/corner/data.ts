@@ -1,14 +1,17 @@
 /**
  * Everything a corner plot of a mixture shows, computed once in physical units: axis ranges,
- * marginals (diagonal), density rasters, component ellipses and means (off-diagonal), and
- * optional sample histograms. cornerPlotOptions (options.ts) turns this into an ECharts option
- * once the caller has made an image of each raster.
+ * marginals with their median and credible intervals (diagonal), density rasters with their
+ * highest-density credible contours, component ellipses and means (off-diagonal), optional
+ * sample histograms, and the order the components are drawn in. cornerPlotOptions (options.ts)
+ * turns this into an ECharts option once the caller has made an image of each raster.
  */
 import type { Mixture } from '../../../../core/gmki/state';
 import type { ParameterTransform } from '../../../../core/problem/types';
 import { axisRange } from './grid';
 import type { AxisRangeOptions } from './grid';
+import { credibleContours, type CredibleContour } from './contours';
 import { componentEllipse } from './ellipse';
+import { CREDIBLE_MASSES, marginalInterval, type MarginalInterval } from './intervals';
 import { marginalDensity, sampleHistogram } from './marginal';
 import type { Histogram, MarginalDensity } from './marginal';
 import { pairDensityRaster } from './raster';
@@ -21,6 +24,8 @@ export interface PairCell {
   readonly raster: DensityRaster;
   /** Per component: its ellipse as a closed polyline (physical units). */
   readonly ellipses: readonly (readonly [number, number][])[];
+  /** The boundaries of the highest-density regions holding CREDIBLE_MASSES of the pair's mass. */
+  readonly contours: readonly CredibleContour[];
 }
 
 /** A corner plot's data; arrays indexed by position in `parameters` unless said otherwise. */
@@ -30,12 +35,16 @@ export interface CornerData {
   readonly names: readonly string[];
   readonly ranges: readonly { readonly min: number; readonly max: number }[];
   readonly marginals: readonly MarginalDensity[];
+  /** Per plotted parameter: median and equal-tailed CREDIBLE_MASSES intervals of its marginal. */
+  readonly intervals: readonly MarginalInterval[];
   /** Present when samples were given. */
   readonly histograms?: readonly Histogram[];
   /** Lower triangle, row by row: (1,0), (2,0), (2,1), (3,0), … */
   readonly pairs: readonly PairCell[];
   /** Component weights (sum 1). */
   readonly weights: readonly number[];
+  /** Components in drawing order: lightest first, so the heaviest is drawn on top. */
+  readonly drawingOrder: readonly number[];
   /** Per component: toPhysical(m_k) for each plotted parameter. */
   readonly means: readonly (readonly number[])[];
   /** The ellipses' level, in standard deviations. */
@@ -75,6 +84,7 @@ export function buildCornerData(mixture: Mixture, options: CornerDataOptions = {
   const levelSigma = options.levelSigma ?? 2;
 
   const marginals = parameters.map((i, p) => marginalDensity(mixture, i, { ...ranges[p], count: points, transform: transformOf(i) }));
+  const intervals = parameters.map((i) => marginalInterval(mixture, i, transformOf(i)));
   const samples = options.samples;
   const histograms = samples
     ? parameters.map((i, p) => sampleHistogram(samples, d, i, ranges[p].min, ranges[p].max, options.bins ?? 40))
@@ -91,7 +101,7 @@ export function buildCornerData(mixture: Mixture, options: CornerDataOptions = {
       const ellipses = Array.from({ length: mixture.nComponents }, (_, k) =>
         componentEllipse(mixture, k, i, j, levelSigma, { x: transformOf(i), y: transformOf(j) }),
       );
-      pairs.push({ row, col, raster, ellipses });
+      pairs.push({ row, col, raster, ellipses, contours: credibleContours(raster, CREDIBLE_MASSES) });
     }
   }
 
@@ -104,5 +114,7 @@ export function buildCornerData(mixture: Mixture, options: CornerDataOptions = {
       return transform ? transform.toPhysical(u) : u;
     }),
   );
-  return { parameters, names, ranges, marginals, histograms, pairs, weights: raw.map((w) => w / total), means, levelSigma };
+  const weights = raw.map((w) => w / total);
+  const drawingOrder = weights.map((_, k) => k).sort((a, b) => weights[a]! - weights[b]! || b - a);
+  return { parameters, names, ranges, marginals, intervals, histograms, pairs, weights, drawingOrder, means, levelSigma };
 }

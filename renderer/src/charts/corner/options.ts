@@ -1,19 +1,19 @@
 /**
- * The corner plot as one ECharts option: a triangle of grids, marginals on the diagonal and
- * density images with component ellipses and means below it (product.md item 11).
+ * The corner plot as one ECharts option (product.md item 11): a triangle of grids, marginals on
+ * the diagonal (density axis on their right, median and 68 % interval written above), density
+ * images with credible contours, component ellipses and means below it, and a legend of the
+ * component colours with their weights in the empty upper triangle. Series per cell: cells.ts.
  */
-import type { CustomSeriesOption, EChartsOption, GridComponentOption, LineSeriesOption, ScatterSeriesOption, SeriesOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
+import type { EChartsOption, GridComponentOption, LegendComponentOption, SeriesOption, TitleComponentOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
 import { componentName } from '../history';
-import { componentColor, withAlpha } from '../palette';
-import { axisStyle, LIGHT_THEME } from '../theme';
+import { axisStyle, formatTick, LIGHT_THEME } from '../theme';
 import type { ChartTheme } from '../theme';
+import { diagonalSeries, pairSeries, type RasterImage } from './cells';
 import type { CornerData } from './data';
+import { formatInterval } from './intervals';
+import { CORNER_MARGIN as MARGIN } from './layout';
 
-/**
- * A drawable the caller made from a raster: a canvas (colorizeRaster's bytes in an ImageData) or
- * a data URL. Typed loosely so this file needs no DOM types and runs in Node.
- */
-export type RasterImage = string | object;
+export type { RasterImage } from './cells';
 
 /** What cornerPlotOptions draws. */
 export interface CornerLayout {
@@ -21,27 +21,31 @@ export interface CornerLayout {
   /** One image per `data.pairs` entry, same order. */
   readonly images: readonly RasterImage[];
   readonly theme?: ChartTheme;
-  /** Per-component curves on the diagonal (default true when K > 1). */
+  /** Per-component curves on the diagonal and the legend (default true when K > 1). */
   readonly showComponents?: boolean;
   /** Components lighter than this get no ellipse, mean marker or curve (default 1e-3): they clutter. */
   readonly minWeight?: number;
-  /** Outer margins and the gap between cells, in % of the chart (defaults 10, 2, 3, 9, 1.2). */
-  readonly margins?: { left: number; right: number; top: number; bottom: number; gap: number };
+  /**
+   * The chart's size in pixels, so that the margins hold the axis labels exactly; without it the
+   * margins are those of a 600-pixel square.
+   */
+  readonly pixels?: { readonly width: number; readonly height: number };
 }
 
-// Custom series' renderItem needs the loose zrender element types; one cast keeps the rest typed.
-type RenderItem = NonNullable<CustomSeriesOption['renderItem']>;
 
 /** Builds the corner plot's option; see CornerLayout. */
 export function cornerPlotOptions(layout: CornerLayout): EChartsOption {
   const { data, images } = layout;
   const theme = layout.theme ?? LIGHT_THEME;
   const n = data.parameters.length;
-  const m = layout.margins ?? { left: 10, right: 2, top: 3, bottom: 9, gap: 1.2 };
-  const cellW = (100 - m.left - m.right - m.gap * (n - 1)) / n;
-  const cellH = (100 - m.top - m.bottom - m.gap * (n - 1)) / n;
+  const size = layout.pixels ?? { width: 600, height: 600 };
+  const px = { x: (value: number) => (100 * value) / size.width, y: (value: number) => (100 * value) / size.height };
+  const cellW = (100 - px.x(MARGIN.left + MARGIN.right + MARGIN.gap * (n - 1))) / n;
+  const cellH = (100 - px.y(MARGIN.top + MARGIN.bottom + MARGIN.gap * (n - 1))) / n;
+  const cellLeft = (col: number) => px.x(MARGIN.left) + col * (cellW + px.x(MARGIN.gap));
+  const cellTop = (row: number) => px.y(MARGIN.top) + row * (cellH + px.y(MARGIN.gap));
   const minWeight = layout.minWeight ?? 1e-3;
-  const shown = data.weights.map((w, k) => ({ w, k })).filter(({ w }) => w >= minWeight);
+  const shown = data.drawingOrder.filter((k) => data.weights[k]! >= minWeight);
   const showComponents = layout.showComponents ?? data.weights.length > 1;
   const base = axisStyle(theme);
   // The ranges end at data-driven values (−1.3288…): label only the round ticks inside them.
@@ -51,35 +55,38 @@ export function cornerPlotOptions(layout: CornerLayout): EChartsOption {
   const xAxis: XAXisComponentOption[] = [];
   const yAxis: YAXisComponentOption[] = [];
   const series: SeriesOption[] = [];
-  const on = (index: number) => ({ xAxisIndex: index, yAxisIndex: index });
+  const title: TitleComponentOption[] = [];
 
   for (let row = 0; row < n; row++) {
     for (let col = 0; col <= row; col++) {
       const index = grid.length;
-      grid.push({ left: `${m.left + col * (cellW + m.gap)}%`, top: `${m.top + row * (cellH + m.gap)}%`, width: `${cellW}%`, height: `${cellH}%` });
+      grid.push({ left: `${cellLeft(col)}%`, top: `${cellTop(row)}%`, width: `${cellW}%`, height: `${cellH}%` });
       const bottomRow = row === n - 1;
       xAxis.push({
-        type: 'value', gridIndex: index, min: data.ranges[col].min, max: data.ranges[col].max, ...style,
+        type: 'value', gridIndex: index, min: data.ranges[col]!.min, max: data.ranges[col]!.max, ...style,
         splitLine: { show: false },
         axisLabel: { ...style.axisLabel, show: bottomRow },
-        ...(bottomRow ? { name: data.names[col], nameLocation: 'middle' as const, nameGap: 24 } : {}),
+        ...(bottomRow ? { name: data.names[col], nameLocation: 'middle' as const, nameGap: 26 } : {}),
       });
       if (row === col) {
-        const marginal = data.marginals[col];
-        const histogram = data.histograms?.[col];
-        const top = Math.max(...marginal.density, ...(histogram ? histogram.density : [0]));
-        yAxis.push({ type: 'value', gridIndex: index, min: 0, max: top > 0 ? top * 1.05 : 1, show: false });
-        series.push(...diagonalSeries(data, col, index, showComponents, shown, theme));
+        yAxis.push(densityAxis(data, col, index, theme));
+        series.push(...diagonalSeries(data, col, index, showComponents ? shown : [], theme));
+        const { median, intervals } = data.intervals[col]!;
+        title.push({
+          text: `${data.names[col]}: ${formatInterval(median, intervals[0]!)}`,
+          left: `${cellLeft(col) + cellW / 2}%`, top: `${cellTop(row) - px.y(18)}%`, textAlign: 'center',
+          textStyle: { fontSize: 11, fontWeight: 'normal', color: theme.text, width: (cellW * size.width) / 100, overflow: 'truncate' },
+        });
         continue;
       }
       yAxis.push({
-        type: 'value', gridIndex: index, min: data.ranges[row].min, max: data.ranges[row].max, ...style,
+        type: 'value', gridIndex: index, min: data.ranges[row]!.min, max: data.ranges[row]!.max, ...style,
         splitLine: { show: false },
         axisLabel: { ...style.axisLabel, show: col === 0 },
-        ...(col === 0 ? { name: data.names[row], nameLocation: 'middle' as const, nameGap: 36 } : {}),
+        ...(col === 0 ? { name: data.names[row], nameLocation: 'middle' as const, nameGap: 40 } : {}),
       });
       const p = (row * (row - 1)) / 2 + col;
-      series.push(...pairSeries(data, p, images[p], index, shown, theme, on(index)));
+      series.push(...pairSeries(data, p, images[p]!, index, shown, theme));
     }
   }
   return {
@@ -87,6 +94,8 @@ export function cornerPlotOptions(layout: CornerLayout): EChartsOption {
     backgroundColor: 'transparent',
     textStyle: { color: theme.text },
     tooltip: { trigger: 'item', confine: true },
+    title,
+    ...(showComponents && shown.length > 0 ? { legend: componentLegend(data, shown, theme, n, { right: px.x(MARGIN.right), top: px.y(MARGIN.top), cellW, cellH }) } : {}),
     grid,
     xAxis,
     yAxis,
@@ -94,78 +103,44 @@ export function cornerPlotOptions(layout: CornerLayout): EChartsOption {
   };
 }
 
-function diagonalSeries(
-  data: CornerData,
-  p: number,
-  index: number,
-  showComponents: boolean,
-  shown: readonly { w: number; k: number }[],
-  theme: ChartTheme,
-): SeriesOption[] {
-  const marginal = data.marginals[p];
+/** The marginal's density axis, on the cell's right where the upper triangle leaves room. */
+function densityAxis(data: CornerData, p: number, index: number, theme: ChartTheme): YAXisComponentOption {
+  const marginal = data.marginals[p]!;
   const histogram = data.histograms?.[p];
-  const base = { type: 'line' as const, xAxisIndex: index, yAxisIndex: index, showSymbol: false, silent: true };
-  const out: LineSeriesOption[] = [];
-  if (histogram) {
-    out.push({
-      ...base, name: 'Samples', step: 'middle', color: theme.mutedText,
-      lineStyle: { width: 0.5 }, areaStyle: { color: withAlpha(theme.mode === 'dark' ? '#9198a1' : '#59636e', 0.25) },
-      data: Array.from(histogram.centres, (x, b) => [x, histogram.density[b]]),
-    });
-  }
-  if (showComponents) {
-    for (const { k } of shown) {
-      const part = marginal.components[k];
-      out.push({
-        ...base, name: componentName(k), color: componentColor(k, theme), lineStyle: { width: 1, type: 'dashed' },
-        data: Array.from(marginal.x, (x, a) => [x, part[a]]),
-      });
-    }
-  }
-  out.push({ ...base, name: 'Marginal', color: theme.text, lineStyle: { width: 2 }, data: Array.from(marginal.x, (x, a) => [x, marginal.density[a]]) });
-  return out;
+  const top = Math.max(...marginal.density, ...(histogram ? histogram.density : [0]));
+  const base = axisStyle(theme);
+  return {
+    type: 'value', gridIndex: index, position: 'right', min: 0, max: top > 0 ? top * 1.05 : 1, splitNumber: 3, ...base,
+    splitLine: { show: false },
+    axisLabel: { ...base.axisLabel, fontSize: 10, showMaxLabel: false, formatter: formatTick },
+  };
 }
 
-function pairSeries(
+/** Colour key of the components, heaviest first, with weights; not a filter (every cell would need to follow it). */
+function componentLegend(
   data: CornerData,
-  p: number,
-  image: RasterImage,
-  index: number,
-  shown: readonly { w: number; k: number }[],
+  shown: readonly number[],
   theme: ChartTheme,
-  axes: { xAxisIndex: number; yAxisIndex: number },
-): SeriesOption[] {
-  const cell = data.pairs[p];
-  const { x, y } = cell.raster;
-  const drawImage: RenderItem = ((_params: unknown, api: { coord(v: number[]): number[] }) => {
-    // The image spans the raster's pixel edges; y is flipped because row 0 is the top.
-    const [left, top] = api.coord([x.min, y.max]);
-    const [right, bottom] = api.coord([x.max, y.min]);
-    return { type: 'image', silent: true, style: { image, x: left, y: top, width: right - left, height: bottom - top } };
-  }) as unknown as RenderItem;
-  const drawEllipse: RenderItem = ((params: { dataIndex: number }, api: { coord(v: number[]): number[] }) => {
-    const { k } = shown[params.dataIndex];
-    return {
-      type: 'polyline', silent: true,
-      shape: { points: cell.ellipses[k].map((point) => api.coord(point as number[])) },
-      style: { stroke: componentColor(k, theme), fill: 'none', lineWidth: 1.5 },
-    };
-  }) as unknown as RenderItem;
-  const densityImage: CustomSeriesOption = {
-    type: 'custom', name: 'Density', ...axes, silent: true, clip: true, renderItem: drawImage,
-    encode: { x: [0, 2], y: [1, 3] }, data: [[x.min, y.max, x.max, y.min]],
+  n: number,
+  place: { right: number; top: number; cellW: number; cellH: number },
+): LegendComponentOption {
+  const heaviestFirst = [...shown].reverse();
+  const weightOf = new Map(heaviestFirst.map((k) => [componentName(k), data.weights[k]!]));
+  // Above a single marginal there is no empty triangle: the key goes on top, across.
+  const across = n === 1;
+  return {
+    type: 'scroll',
+    selectedMode: false,
+    orient: across ? 'horizontal' : 'vertical',
+    right: `${place.right}%`,
+    top: across ? 0 : `${place.top}%`,
+    ...(across ? {} : { height: `${place.cellH * (n - 1) * 0.9}%`, width: `${place.cellW * (n - 1)}%` }),
+    data: heaviestFirst.map(componentName),
+    formatter: (name: string) => `${name}  w = ${(100 * (weightOf.get(name) ?? 0)).toFixed(1)} %`,
+    textStyle: { color: theme.text, fontSize: 11 },
+    pageTextStyle: { color: theme.mutedText },
+    icon: 'rect',
+    itemWidth: 14,
+    itemHeight: 8,
   };
-  const ellipses: CustomSeriesOption = {
-    type: 'custom', name: `${data.levelSigma}σ ellipses`, ...axes, silent: true, clip: true, renderItem: drawEllipse,
-    encode: { x: 0, y: 1 }, data: shown.map(({ k }) => [data.means[k][cell.col], data.means[k][cell.row]]),
-  };
-  const means: ScatterSeriesOption = {
-    type: 'scatter', name: 'Component means', ...axes, symbolSize: 7, clip: true,
-    data: shown.map(({ w, k }) => ({
-      name: `${componentName(k)} (w = ${w.toPrecision(3)})`,
-      value: [data.means[k][cell.col], data.means[k][cell.row]],
-      itemStyle: { color: componentColor(k, theme), borderColor: theme.background, borderWidth: 1 },
-    })),
-  };
-  return [densityImage, ellipses, means];
 }
