@@ -165,7 +165,10 @@ test('a run whose diagnostics say mass may be missing shows the warning, the fin
   await page.getByRole('tab', { name: 'Progress' }).click();
   const progress = page.locator('#pane-progress');
   await expect(progress.getByTestId('diagnostics-finding')).toHaveCount(diagnostics.findings.length);
-  await expect(progress.getByTestId('condition-numbers')).toContainText('10:');
+  // K = 10, numbered from 0 as in the files.
+  await expect(progress.getByTestId('condition-numbers')).toContainText('0: ');
+  await expect(progress.getByTestId('condition-numbers')).toContainText('9: ');
+  await expect(progress.getByTestId('condition-numbers')).not.toContainText('10:');
   // The components the warnings name are marked on the weights chart.
   await expect(page.getByTestId('weights-flags')).toContainText('⚠');
   await gmki.screenshot('run-monitor-diagnostics-warning');
