@@ -42,6 +42,11 @@ test('a completed run shows the corner plot, components, predictive chart, probl
   const predictive = detail.getByTestId('predictive-card');
   await expect(predictive.locator('canvas').first()).toBeVisible();
   await expect(predictive).toContainText('model\'s output at each component\'s mean');
+  // The band: the model evaluated at posterior samples, on request.
+  await predictive.getByTestId('predictive-evaluate').click();
+  await expect(predictive.getByTestId('predictive-band-note')).toContainText('Grey bands from 100 posterior samples', { timeout: 60_000 });
+  await expect(predictive.getByTestId('predictive-band-note')).toContainText('where 90 % of new data would fall');
+  await predictive.screenshot({ path: join(SCREENSHOTS, 'run-detail-predictive-band-light.png') });
 
   const record = detail.getByTestId('repro-record');
   await expect(record.getByTestId('repro-seed')).toHaveText(String(run.seed));
@@ -64,6 +69,7 @@ test('a completed run shows the corner plot, components, predictive chart, probl
   await expect(page.locator('html')).toHaveClass(/dark/);
   await gmki.screenshot('run-detail-dark');
   await corner.screenshot({ path: join(SCREENSHOTS, 'run-detail-corner-dark.png') });
+  await predictive.screenshot({ path: join(SCREENSHOTS, 'run-detail-predictive-band-dark.png') });
 
   // A figure for a paper from the dark theme: the light theme's colours on white.
   await corner.getByTestId('corner-export').click();

@@ -41,8 +41,9 @@ export const CORNER_PLOT: GuideSection = {
   id: 'corner-plot',
   title: 'The corner plot',
   blocks: [
-    p('The corner plot shows the posterior mixture parameter by parameter, in physical units. On the diagonal: the marginal density of each parameter (how likely each value is, whatever the others). Below the diagonal: for each pair of parameters, the joint density as a colour map, with an ellipse and a dot per component (the ellipse encloses most of that component).'),
-    p('Two separate blobs in a pair plot are two modes; a tilted ellipse means the two parameters are correlated (the data constrain a combination of them, not each one).'),
+    p('The corner plot shows the posterior mixture parameter by parameter, in physical units. On the diagonal: the marginal density of each parameter (how likely each value is, whatever the others; its scale on the right), with the median as a line and the central 68 % and 95 % intervals shaded; above each, the median and the 68 % interval in numbers. Below the diagonal: for each pair of parameters, the joint density as a colour map, the smallest regions holding 68 % (solid contour) and 95 % (dashed) of it, and an ellipse and a dot per component (the 2σ ellipse encloses about 86 % of that component). The key names each component’s colour and weight; the heaviest component is drawn on top.'),
+    p('Two separate blobs in a pair plot are two modes; a tilted ellipse means the two parameters are correlated (the data constrain a combination of them, not each one). With many parameters, choose which to show; a plot wider than the window scrolls sideways. In the dark theme, Export image also offers each chart as a light figure on white, for papers.'),
+    p('The posterior predictive chart shows the data with ±2σ noise bars and the model’s output at each component’s mean. “Evaluate the model at posterior samples” runs the model now at that many samples of the posterior and adds two grey bands per observation: darker, where 90 % of the model’s outputs fall (the posterior’s uncertainty in the prediction); lighter, the same with the noise added (where 90 % of new data would fall). Data outside the lighter band are surprising under the result.'),
   ],
 };
 

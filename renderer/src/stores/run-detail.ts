@@ -1,7 +1,8 @@
 /**
  * One run's result: the run as recorded, its last committed iteration (the final mixture, or
  * what a stopped run got to), and the ledger entries of that iteration (the model's outputs at
- * the component means). Also the run's file exports.
+ * the component means). Also the run's file exports, and on request the posterior predictive
+ * band: the model evaluated at posterior samples (runs/predictive-band.ts).
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
@@ -10,7 +11,17 @@ import type { AppError, Result } from '../../../electron/contract/result';
 import type { EvaluationEntry, ExportOutcome, IterationData, RunRecord } from '../../../electron/contract/types';
 import type { ExportFileRequest } from '../runs/export-flow';
 import { isSettled } from '../runs/status';
+import { mixtureOf, parameterSpaceOf } from '../runs/mixture';
+import { observationsOf } from '../runs/predictive';
+import { predictiveBand, sampleRows, type PredictiveBand } from '../runs/predictive-band';
+import { posteriorSamples } from '../runs/samples';
 import type { LoadState } from './runs';
+
+export type BandState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly samples: number }
+  | { readonly status: 'done'; readonly band: PredictiveBand; readonly failed: number; readonly firstError: string | null; readonly seconds: number }
+  | { readonly status: 'failed'; readonly message: string };
 
 export const useRunDetailStore = defineStore('run-detail', () => {
   const bridge = useBridge();
@@ -20,6 +31,7 @@ export const useRunDetailStore = defineStore('run-detail', () => {
   const evaluations = shallowRef<EvaluationEntry[]>([]);
   const state = ref<LoadState>('idle');
   const error = ref<AppError | null>(null);
+  const band = shallowRef<BandState>({ status: 'idle' });
   let stopFollowing: (() => void) | null = null;
 
   function fail(appError: AppError): void {
@@ -31,6 +43,7 @@ export const useRunDetailStore = defineStore('run-detail', () => {
     if (runId.value !== id) {
       run.value = null;
       last.value = null;
+      band.value = { status: 'idle' };
       evaluations.value = [];
       state.value = 'loading';
     }
@@ -47,7 +60,10 @@ export const useRunDetailStore = defineStore('run-detail', () => {
     if (runId.value !== id) return;
     if (!iterations.ok) return fail(iterations.error);
     run.value = got.value;
-    last.value = iterations.value.iterations.at(-1) ?? null;
+    const latest = iterations.value.iterations.at(-1) ?? null;
+    // A band of another mixture would be wrong for this one.
+    if (latest?.iteration !== last.value?.iteration) band.value = { status: 'idle' };
+    last.value = latest;
     evaluations.value = ledger?.ok ? [...ledger.value.evaluations] : [];
     state.value = 'ready';
     error.value = null;
@@ -69,10 +85,39 @@ export const useRunDetailStore = defineStore('run-detail', () => {
     stopFollowing = null;
   }
 
+  /**
+   * The predictive band: the run's model evaluated at the first `count` posterior samples of the
+   * exports (same seed and stream), in one batch of test evaluations through the run's problem.
+   */
+  async function evaluatePredictive(count: number): Promise<void> {
+    const id = runId.value;
+    const record = run.value;
+    const final = last.value;
+    const observations = record ? observationsOf(record.problem) : null;
+    if (!id || !record || !final || !observations) return;
+    band.value = { status: 'running', samples: count };
+    let thetas: number[][];
+    try {
+      thetas = sampleRows(posteriorSamples(mixtureOf(final), parameterSpaceOf(record.problem).transforms, record.seed, count), final.means[0]?.length ?? 0);
+    } catch (failure) {
+      band.value = { status: 'failed', message: `Posterior samples could not be drawn: ${failure instanceof Error ? failure.message : String(failure)}` };
+      return;
+    }
+    const reply = await bridge.invoke('problem/test-evaluations', { problem: { ...record.problem }, problemDir: record.problemDir ?? undefined, thetas });
+    if (runId.value !== id || last.value !== final) return;
+    if (!reply.ok) return void (band.value = { status: 'failed', message: reply.error.message });
+    const good = reply.value.points.filter((point) => point.output && point.lengthOk);
+    const computed = predictiveBand(good.map((point) => point.output!), observations.std);
+    const firstError = reply.value.points.find((point) => point.error !== null)?.error ?? null;
+    band.value = computed
+      ? { status: 'done', band: computed, failed: count - good.length, firstError, seconds: reply.value.seconds }
+      : { status: 'failed', message: `The model failed at ${count - good.length} of ${count} samples${firstError ? `: ${firstError}` : ''}.` };
+  }
+
   function exportRun(request: ExportFileRequest): Promise<Result<ExportOutcome>> {
     if (!runId.value) return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'No run is open.' } });
     return bridge.invoke('run/export', { runId: runId.value, ...request });
   }
 
-  return { runId, run, last, evaluations, state, error, load, stop, exportRun };
+  return { runId, run, last, evaluations, state, error, band, load, stop, exportRun, evaluatePredictive };
 });

@@ -65,3 +65,57 @@ describe('useRunDetailStore', () => {
     expect(fake.listeners.size).toBe(0);
   });
 });
+
+describe('useRunDetailStore predictive band', () => {
+  const problem = {
+    format: 'gmki-problem/1',
+    name: 'p',
+    parameters: [{ name: 'a', prior: { mean: 0, std: 1 } }],
+    observations: { values: [1], noise: { std: 0.5 } },
+    model: { type: 'javascript', path: 'model.mjs' },
+    settings: { concurrency: 1 },
+  };
+
+  it('evaluates the model at the exports\' first posterior samples in one batch and keeps the band of the good outputs', async () => {
+    const calls: [string, Record<string, unknown>][] = [];
+    const bridge = {
+      invoke: async (channel: string, request: Record<string, unknown>) => {
+        calls.push([channel, request]);
+        if (channel === 'run/get') return { ok: true, value: { ...runSummary({ id: 'r', iterationsDone: 2, seed: 5 }), problem, problemDir: '/data' } };
+        if (channel === 'run/iterations') return { ok: true, value: { runId: 'r', parameterNames: ['a'], space: 'unconstrained', iterations: [{ iteration: 2, weights: [1], means: [[3]], covariances: [[[0.04]]], diagnostics: {}, forwardEvaluations: 6, elapsedSeconds: 1 }] } };
+        if (channel === 'run/evaluations') return { ok: true, value: { evaluations: [], total: 0 } };
+        if (channel === 'problem/test-evaluations') {
+          // G(a) = 2a, failing at the last sample.
+          const thetas = request.thetas as number[][];
+          const points = thetas.map((theta, i) => ({ theta, output: i === thetas.length - 1 ? null : [2 * theta[0]!], returned: null, expectedLength: 1, lengthOk: i !== thetas.length - 1, error: i === thetas.length - 1 ? 'boom' : null, seconds: 0 }));
+          return { ok: true, value: { points, seconds: 0.5, setupSeconds: 0.1, concurrency: 1, log: [] } };
+        }
+        throw new Error(channel);
+      },
+      subscribe: () => () => undefined,
+    } as unknown as AppBridge;
+    const detail = await store(bridge);
+    await detail.load('r');
+    await detail.evaluatePredictive(50);
+
+    const batch = calls.find(([channel]) => channel === 'problem/test-evaluations')![1];
+    expect(batch.problemDir).toBe('/data');
+    const thetas = batch.thetas as number[][];
+    expect(thetas).toHaveLength(50);
+    // The same rows as the samples export of this seed.
+    const { posteriorSamples } = await import('../../../renderer/src/runs/samples');
+    const { mixtureOf } = await import('../../../renderer/src/runs/mixture');
+    const expected = posteriorSamples(mixtureOf({ iteration: 2, weights: [1], means: [[3]], covariances: [[[0.04]]], diagnostics: {}, forwardEvaluations: 6, elapsedSeconds: 1 } as never), [{ kind: 'identity', toPhysical: (u: number) => u, toUnconstrained: (x: number) => x }], 5, 50);
+    expect(thetas.map(([a]) => a)).toEqual(Array.from(expected));
+
+    const band = detail.band;
+    expect(band.status).toBe('done');
+    if (band.status !== 'done') return;
+    expect(band.failed).toBe(1);
+    expect(band.firstError).toBe('boom');
+    expect(band.band.samples).toBe(49);
+    // G = 2a with a ~ N(3, 0.2²): the 90 % band of outputs is about 6 ± 1.645·0.4, new data wider.
+    expect(band.band.median[0]).toBeCloseTo(6, 0);
+    expect(band.band.noisyHigh[0]! - band.band.noisyLow[0]!).toBeGreaterThan(band.band.high[0]! - band.band.low[0]!);
+  });
+});
