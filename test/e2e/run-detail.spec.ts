@@ -63,10 +63,13 @@ test('a completed run shows the corner plot, components, predictive chart, probl
   await detail.getByTestId('show-samples').click();
   await expect(corner).toContainText('samples, the first rows of the samples CSV');
 
+  // Element screenshots scroll the page: full-page ones start from the top, where the sticky bar belongs.
+  await page.evaluate('window.scrollTo(0, 0)');
   await gmki.screenshot('run-detail-light');
   await corner.screenshot({ path: join(SCREENSHOTS, 'run-detail-corner-light.png') });
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.evaluate('window.scrollTo(0, 0)');
   await gmki.screenshot('run-detail-dark');
   await corner.screenshot({ path: join(SCREENSHOTS, 'run-detail-corner-dark.png') });
   await predictive.screenshot({ path: join(SCREENSHOTS, 'run-detail-predictive-band-dark.png') });
