@@ -2,4 +2,4 @@ export { createInversion, gmkiConfigFromSettings, type Inversion, type Inversion
 export { describeOutputProblem, describePointLabel, formatTheta, ModelOutputError } from './errors';
 export { foldPrior, type FoldedTarget } from './target';
 export { initialMixture } from './initialization';
-export type { EvaluationBatch, EvaluationPoint, IterationDiagnostics, IterationRecord, PointLabel, SmcDiagnostics, StructuralChange } from './types';
+export type { EvaluationBatch, EvaluationPoint, IterationDiagnostics, IterationRecord, IterationTimings, PointLabel, SmcDiagnostics, StructuralChange } from './types';

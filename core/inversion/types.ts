@@ -59,6 +59,21 @@ export interface IterationDiagnostics {
   readonly stepSize?: number;
   /** smc only: where the tempering is after this iteration (core/methods/smc/smc.ts). */
   readonly smc?: SmcDiagnostics;
+  /**
+   * Where the iteration's wall time went, measured by the host that ran it (the run session;
+   * core has no clock). Absent in records from before it was recorded, and from hosts that do not.
+   */
+  readonly timings?: IterationTimings;
+}
+
+/** Wall milliseconds of an iteration's three phases; what the store's commit took is not in here. */
+export interface IterationTimings {
+  /** The method's own work before the batch: GMKI's exploration step and sigma points (prepare + ask). */
+  readonly askMs: number;
+  /** The batch of forward evaluations, from the first launched to the last outcome. */
+  readonly evaluationMs: number;
+  /** The method's own work after the batch: GMKI's analysis step and weights (tell). */
+  readonly tellMs: number;
 }
 
 /** An smc iteration's tempering figures. */

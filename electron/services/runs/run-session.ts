@@ -181,8 +181,10 @@ async function iterate(
 
   while (!inversion.done) {
     if (deps.cancelRequested()) return { status: 'cancelled', error: 'cancelled by the user' };
+    const askStart = now();
     await inversion.prepare();
     const batch = inversion.ask();
+    const evaluationStart = now();
     const abort = new AbortController();
     let done = 0;
     const evaluating = host.evaluateBatch(
@@ -201,6 +203,7 @@ async function iterate(
     // Move committed pages out of the write-ahead log while the model works, so commits stay short.
     store.checkpoint();
     const outcomes = await evaluating;
+    const evaluationEnd = now();
     const ledger = outcomes.map((outcome) => ledgerRow(batch, outcome));
     const failure = outcomes.find((outcome) => outcome.failure !== null && outcome.failure !== 'cancelled');
     if (failure) {
@@ -215,7 +218,9 @@ async function iterate(
       return { status: 'cancelled', error: `cancelled by the user during iteration ${batch.iteration}` };
     }
     const outputs = outcomes.map((outcome) => outcome.output!);
-    lastRecord = inversion.tell(outputs);
+    const told = inversion.tell(outputs);
+    const timings = { askMs: evaluationStart - askStart, evaluationMs: evaluationEnd - evaluationStart, tellMs: now() - evaluationEnd };
+    lastRecord = { ...told, diagnostics: { ...told.diagnostics, timings } };
     store.commitIteration(run.id, { ...lastRecord, elapsedSeconds: elapsed() }, ledger);
     report(0, 0, true);
   }
