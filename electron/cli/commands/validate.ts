@@ -4,7 +4,8 @@
  * exists, naming `model.path` and where it was looked for (a run would fail at once without it).
  * Nothing of the user's code runs.
  */
-import { evaluationsPerIteration } from '../../../core/gmki/process';
+import { componentsOf, evaluationBudget, particlesOf } from '../../../core/methods/budget';
+import { isGmkiMethod, type RunSettings } from '../../../core/problem/types';
 import type { ValidateOptions } from '../args';
 import { CliError, EXIT_INVALID, EXIT_OK } from '../errors';
 import { plural } from '../format';
@@ -20,12 +21,21 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
     throw error;
   });
 
-  const { components, iterations } = problem.settings;
   const d = problem.parameterNames.length;
-  const evaluations = evaluationsPerIteration(components, d) * iterations;
-  io.stdout(
-    `ok: ${problem.name} — ${plural(d, 'parameter')}, ${plural(problem.observations.values.length, 'observation')}, ` +
-      `K = ${components}, ${plural(iterations, 'iteration')}, ${plural(evaluations, 'forward evaluation')}\n`,
-  );
+  io.stdout(`ok: ${problem.name} — ${plural(d, 'parameter')}, ${plural(problem.observations.values.length, 'observation')}, ${budgetText(problem.settings, d)}\n`);
   return EXIT_OK;
+}
+
+/**
+ * What the run will cost, by the method's own budget (core/methods/budget.ts): `K = 3, 30
+ * iterations, 450 forward evaluations` for GMKI; the method, J for particle methods, and for smc
+ * the upper bounds it plans (`at most 501 iterations, at most 1002000 forward evaluations`).
+ */
+function budgetText(settings: RunSettings, d: number): string {
+  const budget = evaluationBudget(settings, d);
+  const bound = budget.bound === 'at-most' ? 'at most ' : '';
+  const cost = `${bound}${plural(budget.iterations, 'iteration')}, ${bound}${plural(budget.total, 'forward evaluation')}`;
+  if (isGmkiMethod(settings.method)) return `K = ${componentsOf(settings)}, ${cost}`;
+  if (settings.method === 'uki') return `method uki, ${cost}`;
+  return `method ${settings.method}, J = ${particlesOf(settings)} particles, ${cost}`;
 }
