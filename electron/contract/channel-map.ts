@@ -21,6 +21,7 @@ import type {
   RunProgress,
   RunDeleted,
   RunRecord,
+  RunSamples,
   RunStatusChange,
   SavedProblem,
   SavedProblemSummary,
@@ -51,6 +52,7 @@ export interface ChannelResponses {
   'runs/tags': readonly { readonly tag: string; readonly runs: number }[];
   'run/get': RunRecord;
   'run/iterations': IterationHistory;
+  'run/samples': RunSamples;
   'run/evaluations': EvaluationPage;
   'run/logs': readonly LogEntry[];
   /** null before the run has two iterations. */

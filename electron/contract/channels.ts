@@ -23,6 +23,7 @@ export const CHANNELS = [
   'runs/tags',
   'run/get',
   'run/iterations',
+  'run/samples',
   'run/evaluations',
   'run/logs',
   'run/diagnostics',

@@ -87,6 +87,32 @@ export interface IterationHistory {
   readonly iterations: readonly IterationData[];
 }
 
+/** The most rows run/samples draws at once, and the most numbers (rows × d) it sends: ~40 MB of JSON. */
+export const MAX_SAMPLE_ROWS = 100_000;
+export const MAX_SAMPLE_NUMBERS = 2_000_000;
+
+/**
+ * run/samples: posterior samples of the run's last committed iteration, drawn exactly as the
+ * exports draw them (the first `count` rows of `samples.csv` exported with `count` samples): a
+ * particle run's particles (all of them, in order, when `count` = J; otherwise drawn with
+ * replacement by weight), or draws from a mixture run's mixture. Physical units.
+ */
+export interface RunSamples {
+  readonly runId: string;
+  /** The iteration they come from (the last committed one). */
+  readonly iteration: number;
+  readonly parameterNames: readonly string[];
+  /** What `indices` count: mixture components, or particles (eki, eks, smc). */
+  readonly source: 'component' | 'particle';
+  readonly count: number;
+  /** count rows of d numbers, θ in physical units. */
+  readonly samples: readonly (readonly number[])[];
+  /** Per row: the component or particle it came from (0-based), the samples CSV's last column. */
+  readonly indices: readonly number[];
+  /** J, the particles of that iteration; null for a mixture run. */
+  readonly particles: number | null;
+}
+
 /** One forward evaluation of the ledger. */
 export interface EvaluationEntry {
   readonly iteration: number;

@@ -1,7 +1,7 @@
 /** Request schemas of the run channels: start and control, browse, read, annotate, export. */
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../exports';
-import { RUN_STATUSES } from '../types';
+import { MAX_SAMPLE_ROWS, RUN_STATUSES } from '../types';
 import { absolutePath, count, empty, id, limit, name, problemJson } from './common';
 
 const runId = z.strictObject({ runId: id });
@@ -26,6 +26,8 @@ export const runSchemas = {
   'runs/tags': empty,
   'run/get': runId,
   'run/iterations': z.strictObject({ runId: id, from: count(1_000_000).optional(), to: count(1_000_000).optional() }),
+  /** Posterior samples as the exports draw them; count·d is bounded too (MAX_SAMPLE_NUMBERS). */
+  'run/samples': z.strictObject({ runId: id, count: limit(MAX_SAMPLE_ROWS) }),
   'run/evaluations': z.strictObject({
     runId: id,
     iteration: count(1_000_000).optional(),

@@ -24,6 +24,7 @@ import {
 import { readProblemFile, writeProblemFile } from './problem-files';
 import { getDiagnostics, getEvaluations, getIterations, getLogs, getRun, listRunTags, listRuns, renameRun, setNotes, setTags } from './run-data';
 import { requestIssues, requestMessage } from './request-issues';
+import { getRunSamples } from './run-samples';
 import { cancelRun, deleteRun, duplicateRun, extendRun, resumeRun, startRun } from './runs';
 import { settingsDefaults } from './settings';
 import { testEvaluation, testEvaluations } from './test-evaluation';
@@ -56,6 +57,7 @@ export const HANDLERS: { readonly [C in Channel]: Handler<C> } = {
   'runs/tags': listRunTags,
   'run/get': getRun,
   'run/iterations': getIterations,
+  'run/samples': getRunSamples,
   'run/evaluations': getEvaluations,
   'run/logs': getLogs,
   'run/diagnostics': getDiagnostics,

@@ -27,6 +27,7 @@ const INVALID: { readonly [C in Channel]: { readonly payload: unknown; readonly 
   'runs/tags': { payload: [], field: '(request)', says: /expected an object, got an empty array/ },
   'run/get': { payload: null, field: 'runId', says: /expected a string/ },
   'run/iterations': { payload: { runId: 'r', from: -1 }, field: 'from', says: /≥ 0, got -1/ },
+  'run/samples': { payload: { runId: 'r', count: 0 }, field: 'count', says: /≥ 1, got 0/ },
   'run/evaluations': { payload: { runId: 'r', failedOnly: 'yes' }, field: 'failedOnly', says: /true or false, got "yes"/ },
   'run/logs': { payload: { runId: 'r', limit: 0 }, field: 'limit', says: /≥ 1, got 0/ },
   'run/diagnostics': { payload: { runId: 7 }, field: 'runId', says: /expected a string, got 7/ },
