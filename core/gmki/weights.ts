@@ -5,6 +5,9 @@ import { logSumExp } from '../linalg/dense';
  * Normalises log-weights with log-sum-exp, then floors the weights at `minWeight`: every weight
  * below it becomes minWeight and the others are rescaled to share 1 − |S|·minWeight, so the
  * total is exactly 1 up to round-off (§3e, the post-September-2024 rule of GMKI.jl).
+ * One pass, as GMKI.jl: the rescaling factor is below 1, so a weight just above the floor can end
+ * below it — never below minWeight·(1 − |S|·minWeight). gmki-robust repeats the clip until the
+ * floor holds (robust/weights.ts); gmki-paper keeps the paper's rule.
  * @param logWeights K unnormalised log-weights (−∞ allowed; not all −∞)
  * @returns K normalised log-weights
  */

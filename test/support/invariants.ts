@@ -16,11 +16,16 @@ export function coefficientsFrom(seed: readonly number[], nY: number, d: number)
   return { quadratic: take(0), linear: take(12) };
 }
 
-/** Weights sum to 1 and are ≥ minWeight; covariances exactly symmetric and positive definite. */
-export function expectValidMixture(mixture: Mixture, minWeight: number): void {
+/**
+ * Weights sum to 1 and are ≥ minWeight; covariances exactly symmetric and positive definite.
+ * `clip: 'single-pass'` (gmki-paper, §3e) bounds the weights by minWeight·(1 − K·minWeight) only:
+ * the paper's one clip can leave a rescaled weight just below the floor.
+ */
+export function expectValidMixture(mixture: Mixture, minWeight: number, clip: 'until-none-below' | 'single-pass' = 'until-none-below'): void {
   const weights = Array.from(mixture.logWeights, Math.exp);
   expect(Math.abs(weights.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-12);
-  for (const w of weights) expect(w).toBeGreaterThanOrEqual(minWeight * (1 - 1e-12));
+  const floor = clip === 'single-pass' ? minWeight * (1 - mixture.nComponents * minWeight) : minWeight;
+  for (const w of weights) expect(w).toBeGreaterThanOrEqual(floor * (1 - 1e-12));
   const d = mixture.nTheta;
   for (let k = 0; k < mixture.nComponents; k++) {
     const cov = mixture.covariances.subarray(k * d * d, (k + 1) * d * d);
