@@ -5,7 +5,7 @@ import { meansChart, misfitChart, weightsChart } from '../../../renderer/src/cha
 import type { ChartHistory } from '../../../renderer/src/charts/history';
 import { componentColor } from '../../../renderer/src/charts/palette';
 import { DARK_THEME, formatTick, LIGHT_THEME } from '../../../renderer/src/charts/theme';
-import { renderToSvg, seriesOf, syntheticHistory } from './support';
+import { drawnSeries, seriesOf, seriesSummary, syntheticHistory } from './support';
 
 const history = syntheticHistory();
 
@@ -54,8 +54,11 @@ describe('weightsChart', () => {
     expect(componentColor(0, LIGHT_THEME)).not.toBe(componentColor(0, DARK_THEME));
   });
 
-  it('is accepted and rendered by ECharts', () => {
-    expect(renderToSvg(weightsChart(history))).toContain('<svg');
+  it('is drawn by ECharts with every point of every component', () => {
+    expect(drawnSeries(weightsChart(history))).toEqual([
+      { type: 'line', name: 'Component 0', points: history.length },
+      { type: 'line', name: 'Component 1', points: history.length },
+    ]);
   });
 });
 
@@ -73,7 +76,8 @@ describe('meansChart', () => {
     expect(mean).toBeCloseTo(2, 12);
     expect(lower).toBeCloseTo(2 - 2 * Math.sqrt(0.3), 12);
     expect(width).toBeCloseTo(4 * Math.sqrt(0.3), 12);
-    expect(renderToSvg(option)).toContain('<svg');
+    expect(drawnSeries(option)).toEqual(seriesSummary(option));
+    expect(drawnSeries(option).every((s) => s.points === history.length)).toBe(true);
   });
 
   it('maps mean ± 2σ through toPhysical when a transform is given', () => {
@@ -98,6 +102,6 @@ describe('misfitChart', () => {
     expect(best[2][1]).toBeCloseTo(Math.min(100 / 4, 50 / 2), 12);
     // A misfit of exactly 0 cannot be on a log axis: it becomes a gap, not a broken chart.
     expect((series[1].data as [number, number | null][])[5]).toEqual([5, null]);
-    expect(renderToSvg(option)).toContain('<svg');
+    expect(drawnSeries(option)).toEqual(['Component 0', 'Component 1', 'Best'].map((name) => ({ type: 'line', name, points: history.length })));
   });
 });

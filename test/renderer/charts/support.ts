@@ -88,6 +88,34 @@ export function syntheticHistory(iterations = 10): ChartHistory {
   return out;
 }
 
+/** A series as ECharts holds it after drawing an option. */
+export interface DrawnSeries {
+  readonly type: string;
+  readonly name: string | undefined;
+  readonly points: number;
+}
+
+/**
+ * Draws `option` with ECharts in Node (SVG, server side: every layout and renderItem step runs,
+ * and an option ECharts rejects throws) and returns its series as ECharts then holds them.
+ */
+export function drawnSeries(option: EChartsOption, width = 800, height = 600): DrawnSeries[] {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption(option);
+    chart.renderToSVGString();
+    const series = (chart.getOption().series ?? []) as { type: string; name?: string; data?: ArrayLike<unknown> }[];
+    return series.map((s) => ({ type: s.type, name: s.name, points: s.data?.length ?? 0 }));
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** What drawnSeries should find for an option: its own series, one for one. */
+export function seriesSummary(option: EChartsOption): DrawnSeries[] {
+  return seriesOf(option).map((s) => ({ type: s.type as string, name: s.name as string | undefined, points: (s.data as unknown[] | undefined)?.length ?? 0 }));
+}
+
 /** Renders `option` to SVG with ECharts in Node; throws if ECharts rejects the option. */
 export function renderToSvg(option: EChartsOption, width = 800, height = 600): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
