@@ -2,6 +2,7 @@
 // started through the server (the run setup screen is not part of what this spec is about).
 import { readFileSync } from 'node:fs';
 import type { ExampleInfo, RunRecord, RunSummary } from '../../electron/contract/types';
+import type { Page } from '@playwright/test';
 import { expect, test, type GmkiPage } from './fixtures';
 
 async function startExample(gmki: GmkiPage, components: number, name: string): Promise<RunRecord> {
@@ -19,6 +20,19 @@ async function waitForCompletion(gmki: GmkiPage, ids: readonly string[]): Promis
     .toEqual(ids.map(() => 'completed'));
 }
 
+interface DrawnSeries {
+  readonly name: string | null;
+  readonly type: string;
+  readonly points: number;
+}
+
+/** The series the chart in card `testid` draws (EChart.vue writes them on its box as data-series). */
+async function drawnSeries(page: Page, testid: string): Promise<DrawnSeries[]> {
+  const chart = page.getByTestId(testid).locator('.echart');
+  await expect(chart).toHaveAttribute('data-series', /^\[/);
+  return JSON.parse((await chart.getAttribute('data-series'))!) as DrawnSeries[];
+}
+
 test('compares two runs of one example with different K: overlays drawn, only the differing settings listed', async ({ gmki }) => {
   const { page } = gmki;
   const small = await startExample(gmki, 3, 'circle K=3');
@@ -32,13 +46,33 @@ test('compares two runs of one example with different K: overlays drawn, only th
   await expect(chips.nth(0)).toContainText('completed');
   await expect(chips.nth(1)).toContainText('circle K=6');
 
-  // Every overlay has a drawn canvas with one series per run (the legend names both runs).
+  // Every overlay is drawn, with one series per run holding that run's curves.
   for (const chart of ['compare-marginals', 'compare-pair', 'compare-weights', 'compare-misfit']) {
     const card = page.getByTestId(chart);
     await expect(card.locator('canvas').first()).toBeVisible();
     const box = await card.locator('canvas').first().boundingBox();
     expect(box?.width).toBeGreaterThan(300);
   }
+  const names = ['circle K=3', 'circle K=6'];
+  const history = 30 + 1; // the example's 30 iterations and the initial mixture
+  // Marginals: one density curve per run on the 300-point grid.
+  expect(await drawnSeries(page, 'compare-marginals')).toEqual(names.map((name) => ({ name, type: 'line', points: 300 })));
+  // Weights: per run, each of its K components over the history, components separated by a gap.
+  expect(await drawnSeries(page, 'compare-weights')).toEqual([
+    { name: names[0], type: 'line', points: 3 * (history + 1) },
+    { name: names[1], type: 'line', points: 6 * (history + 1) },
+  ]);
+  // Misfit: per run, its best misfit at each iteration.
+  expect(await drawnSeries(page, 'compare-misfit')).toEqual(names.map((name) => ({ name, type: 'line', points: history })));
+  // Pair: per run, the 2σ ellipses (73 points and a gap each) of its components that carry weight.
+  const pair = await drawnSeries(page, 'compare-pair');
+  expect(pair.map(({ name, type }) => ({ name, type }))).toEqual(names.map((name) => ({ name, type: 'line' })));
+  expect(pair[0]!.points % 74).toBe(0);
+  expect(pair[0]!.points / 74).toBeGreaterThanOrEqual(1);
+  expect(pair[0]!.points / 74).toBeLessThanOrEqual(3);
+  expect(pair[1]!.points % 74).toBe(0);
+  expect(pair[1]!.points / 74).toBeGreaterThanOrEqual(1);
+  expect(pair[1]!.points / 74).toBeLessThanOrEqual(6);
   // The SVG export carries the legend: one entry per run.
   await page.getByTestId('compare-marginals-export').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-marginals-export-svg').click()]);
