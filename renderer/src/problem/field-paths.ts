@@ -67,20 +67,29 @@ export function editorFields(problem: Readonly<Record<string, unknown>>): string
   const model = (typeof problem.model === 'object' && problem.model !== null ? problem.model : {}) as Record<string, unknown>;
   const modelFields: Record<string, string[]> = {
     javascript: ['model.path'],
-    command: ['model.command', 'model.cwd', 'model.timeoutSeconds'],
+    command: ['model.command', 'model.cwd'],
     umbridge: ['model.url', 'model.name'],
     builtin: ['model.name'],
   };
+  const hasModel = String(model.type) in modelFields;
+  // The reference's values sit in the parameters table, one per row; its label under it.
+  const reference = typeof problem.reference === 'object' && problem.reference !== null;
   return [
     'name',
     'description',
     'parameters',
-    ...parameters.flatMap((_, i) => ['name', 'prior.mean', 'prior.std', 'prior.lower', 'prior.upper'].map((key) => `parameters[${i}].${key}`)),
+    ...parameters.flatMap((_, i) => [
+      ...['name', 'prior.mean', 'prior.std', 'prior.lower', 'prior.upper'].map((key) => `parameters[${i}].${key}`),
+      ...(reference ? [`reference.theta[${i}]`] : []),
+    ]),
+    ...(reference ? ['reference.label'] : []),
     'priorCorrelation',
     'observations.values',
     'observations.names',
     'observations.noise',
     'model.type',
     ...(modelFields[String(model.type)] ?? []),
+    // Every model type has a time limit per evaluation (problem-format.md §2).
+    ...(hasModel ? ['model.timeoutSeconds'] : []),
   ];
 }

@@ -35,4 +35,19 @@ describe('anchorFor', () => {
     expect(messageOnField({ path: 'name', message: 'm' }, 'name')).toBe('m');
     expect(messageOnField({ path: 'parameters[1].prior', message: 'm' }, 'parameters[1].prior.mean')).toBe('m');
   });
+
+  it('shows the time limit for every model type and the reference fields only when there is a reference', () => {
+    for (const type of ['javascript', 'command', 'umbridge', 'builtin']) {
+      expect(editorFields({ ...blankProblem(), model: { type } })).toContain('model.timeoutSeconds');
+    }
+    expect(editorFields({ ...blankProblem(), model: { type: 'nonsense' } })).not.toContain('model.timeoutSeconds');
+    const without = editorFields({ ...blankProblem(), parameters: [{}, {}] });
+    expect(without.filter((f) => f.startsWith('reference'))).toEqual([]);
+    const withReference = editorFields({ ...blankProblem(), parameters: [{}, {}], reference: { theta: [1] } });
+    expect(withReference.filter((f) => f.startsWith('reference'))).toEqual(['reference.theta[0]', 'reference.theta[1]', 'reference.label']);
+    // A reference of the wrong length: the error lands on the first value, in the table.
+    expect(anchorFor('reference.theta', withReference)).toBe('reference.theta[0]');
+    expect(anchorFor('reference.theta[1]', withReference)).toBe('reference.theta[1]');
+    expect(anchorFor('reference', withReference)).toBe('reference.theta[0]');
+  });
 });
