@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, SCREENSHOTS, test } from './fixtures';
+import { exampleProblem } from './runs-seed';
 
 /** A screenshot of the viewport (the Darcy problem's page is 7000 pixels tall). */
 function screenshotPath(name: string): string {
@@ -65,4 +66,27 @@ test('the editor shows the Darcy truth as a reference column, keeps it in step w
     await page.locator('.el-radio-button', { hasText: kind }).click();
     await expect(page.locator('#field-model-timeoutSeconds')).toBeVisible();
   }
+});
+
+test('a run with a reference shows it on the monitor, the corner plot and the components table', async ({ gmki }) => {
+  const { page } = gmki;
+  const problem = { ...(await exampleProblem(gmki, 'two-modal-2d', 8)), reference: { theta: [-1, 1], label: 'truth' } };
+  const started = await gmki.invoke<{ id: string }>('run/start', { problem, name: 'two-modal with truth' });
+  await expect.poll(async () => (await gmki.invoke<{ status: string }>('run/get', { runId: started.id })).status, { timeout: 60_000 }).toBe('completed');
+  await gmki.open(`/runs/${started.id}`);
+  await page.getByRole('tab', { name: 'Progress' }).click();
+  const distance = page.getByTestId('chart-reference-distance');
+  await expect(distance).toContainText('Distance to the truth');
+  await expect(distance.locator('canvas')).toHaveCount(1);
+  await page.getByTestId('chart-means').screenshot({ path: screenshotPath('monitor-means-reference') });
+  await distance.screenshot({ path: screenshotPath('monitor-reference-distance') });
+  await page.getByTestId('pair-plot').screenshot({ path: screenshotPath('monitor-pair-reference') });
+
+  await page.getByRole('tab', { name: 'Result' }).click();
+  const table = page.getByTestId('components-table');
+  await expect(table).toContainText('Distance to the truth');
+  await expect(table.getByTestId('reference-relative-error').first()).toHaveText(/^\d+(\.\d+)? %$/);
+  await expect(page.getByTestId('corner-caption')).toContainText('mark the truth');
+  await page.getByTestId('corner-card').screenshot({ path: screenshotPath('run-detail-corner-reference') });
+  await page.getByTestId('components-card').screenshot({ path: screenshotPath('run-detail-components-reference') });
 });

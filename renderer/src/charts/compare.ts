@@ -3,7 +3,7 @@
  * colour per run (palette.ts runColor) and one series per run, so that the legend lists the runs
  * and toggles each one whole.
  */
-import type { EChartsOption, LineSeriesOption } from 'echarts';
+import type { EChartsOption, LineSeriesOption, SeriesOption } from 'echarts';
 import type { Mixture } from '../../../core/gmki/state';
 import type { ParameterTransform } from '../../../core/problem/types';
 import { componentEllipse } from './corner/ellipse';
@@ -12,7 +12,7 @@ import { marginalDensity } from './corner/marginal';
 import type { ChartHistory } from './history';
 import { runColor } from './palette';
 import { axisStyle, commonOption, LIGHT_THEME, sideName } from './theme';
-import type { ChartOptions } from './theme';
+import type { ChartOptions, ChartTheme } from './theme';
 
 /** One run as the Compare screen has it. */
 export interface CompareRun {
@@ -34,6 +34,13 @@ function parameterName(runs: readonly CompareRun[], i: number): string {
 export interface OverlayMarginalsOptions extends ChartOptions {
   /** Points per curve (default 300). */
   readonly points?: number;
+  /** The runs' shared reference value of the parameter (physical units): a dashed line, inside the range. */
+  readonly reference?: { readonly label: string; readonly value: number };
+}
+
+/** The reference drawn in the colour of observed data, which no run has, after the runs' series. */
+function referenceLine(label: string, data: Point[], theme: ChartTheme): LineSeriesOption {
+  return { type: 'line', name: label, color: theme.observation, showSymbol: false, silent: true, lineStyle: { width: 1.5, type: [5, 3] }, data };
 }
 
 /**
@@ -49,6 +56,12 @@ export function overlayMarginals(runs: readonly CompareRun[], parameterIndex: nu
     min = Math.min(min, range.min);
     max = Math.max(max, range.max);
   }
+  const reference = options.reference;
+  if (reference && Number.isFinite(reference.value) && !(reference.value > min && reference.value < max)) {
+    [min, max] = [Math.min(min, reference.value), Math.max(max, reference.value)];
+    const pad = 0.05 * (max - min);
+    [min, max] = [min - pad, max + pad];
+  }
   const series: LineSeriesOption[] = runs.map((run, r) => {
     const marginal = marginalDensity(run.mixture, parameterIndex, { min, max, count: options.points ?? 300, transform: run.transforms?.[parameterIndex] });
     return {
@@ -56,6 +69,10 @@ export function overlayMarginals(runs: readonly CompareRun[], parameterIndex: nu
       data: Array.from(marginal.x, (x, a) => [x, marginal.density[a]]),
     };
   });
+  if (reference) {
+    const top = Math.max(0, ...series.flatMap((one) => (one.data as [number, number][]).map((point) => point[1])));
+    series.push(referenceLine(reference.label, [[reference.value, 0], [reference.value, top > 0 ? top : 1]], theme));
+  }
   return {
     ...commonOption(theme),
     grid: { left: 64, right: 16, top: 36, bottom: 40 },
@@ -70,6 +87,8 @@ export interface OverlayPairOptions extends ChartOptions {
   /** Components lighter than this are not drawn (default 1e-3). */
   readonly minWeight?: number;
   readonly levelSigma?: number;
+  /** The runs' shared reference values of the pair (physical units): a diamond. */
+  readonly reference?: { readonly label: string; readonly point: readonly [number, number] };
 }
 
 /**
@@ -87,13 +106,20 @@ export function overlayPair(runs: readonly CompareRun[], i: number, j: number, o
     }
     return { type: 'line', name: run.name, color: runColor(r, theme), showSymbol: false, connectNulls: false, lineStyle: { width: 1.5 }, data };
   });
+  const reference = options.reference;
+  const marker: SeriesOption[] = reference
+    ? [{
+        type: 'scatter', name: reference.label, symbol: 'diamond', symbolSize: 11, z: 5, data: [[...reference.point]],
+        itemStyle: { color: theme.observation, borderColor: theme.background, borderWidth: 1.5 },
+      }]
+    : [];
   return {
     ...commonOption(theme),
     tooltip: { show: false },
     grid: { left: 64, right: 16, top: 36, bottom: 40 },
     xAxis: { type: 'value', name: parameterName(runs, i), nameLocation: 'middle', nameGap: 26, scale: true, ...axisStyle(theme) },
     yAxis: { type: 'value', ...sideName(parameterName(runs, j)), scale: true, ...axisStyle(theme) },
-    series,
+    series: [...series, ...marker],
   };
 }
 

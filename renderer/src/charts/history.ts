@@ -86,6 +86,8 @@ export function weightsChart(history: ChartHistory, options: WeightsChartOptions
 export interface MeansChartOptions extends ChartOptions {
   /** Axis name; defaults to `θ<i+1>`. */
   readonly parameterName?: string;
+  /** The problem's reference value of this parameter (physical units): a dashed line across, under its label. */
+  readonly reference?: { readonly label: string; readonly value: number };
 }
 
 /**
@@ -139,6 +141,12 @@ export function meansChart(
       { ...edge, id: `${stack}-lower`, name: componentName(k), data: lower, lineStyle: { opacity: 0 }, color: colour },
       { ...edge, id: `${stack}-width`, name: componentName(k), data: width, lineStyle: { opacity: 0 }, areaStyle: { color: withAlpha(colour, 0.18) }, color: colour },
     );
+  }
+  const reference = options.reference;
+  if (reference && history.length > 0) {
+    // A line of two points rather than a markLine, so that the axis range holds it.
+    const ends: Point[] = [history[0]!.iteration, history.at(-1)!.iteration].map((iteration) => [iteration, reference.value]);
+    series.push({ ...line(reference.label, theme.observation, ends), lineStyle: { width: 1.5, type: [5, 3] }, z: 3 });
   }
   return {
     ...commonOption(theme),

@@ -30,4 +30,6 @@ export type { CompareCurves, CompareRun, CurveMetric, OverlayCurvesOptions, Over
 export { overlayCurves, overlayMarginals, overlayPair } from './compare';
 export type { PredictedOutputs, PredictiveChartOptions, PredictiveObservations } from './predictive';
 export { posteriorPredictiveChart } from './predictive';
+export type { ChartReference } from './reference';
+export { referenceDistanceChart } from './reference';
 export { stretchSvgImages } from './svg';

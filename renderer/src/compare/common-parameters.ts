@@ -14,6 +14,8 @@ export interface RunPosterior {
   readonly mixture: Mixture;
   readonly names: readonly string[];
   readonly transforms: readonly ParameterTransform[];
+  /** The run's reference values (problem-format.md §1.4), in the run's parameter order, or null. */
+  readonly reference?: { readonly label: string; readonly values: readonly number[] } | null;
 }
 
 /** Names every run has, in the first run's order. */
@@ -51,4 +53,21 @@ export function onParameters(runs: readonly RunPosterior[], names: readonly stri
       parameterNames: [...names],
     };
   });
+}
+
+/**
+ * The reference the runs share on the parameters `names`, in that order: every run has one, with
+ * the same label and the same value of each of these parameters (typically runs of one synthetic
+ * problem). Otherwise null: a reference of some runs only would be drawn as if it held for all.
+ */
+export function sharedReference(runs: readonly RunPosterior[], names: readonly string[]): { label: string; values: number[] } | null {
+  const [first] = runs;
+  if (!first?.reference || names.length === 0) return null;
+  const valuesOf = (run: RunPosterior) => names.map((name) => run.reference?.values[run.names.indexOf(name)]);
+  const values = valuesOf(first);
+  const same = runs.every((run) => {
+    if (run.reference?.label !== first.reference!.label) return false;
+    return valuesOf(run).every((value, a) => value !== undefined && value === values[a]);
+  });
+  return same && values.every((value) => value !== undefined) ? { label: first.reference.label, values: values as number[] } : null;
 }

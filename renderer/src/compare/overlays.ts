@@ -26,7 +26,7 @@ export function posteriorOf(run: LoadedRun): RunPosterior | null {
   const last = run.history.iterations.at(-1);
   if (!last || last.iteration === 0 || last.weights.length === 0) return null;
   const space = parameterSpaceOf(run.problem);
-  return { name: run.name, mixture: mixtureOf(last), names: space.names, transforms: space.transforms };
+  return { name: run.name, mixture: mixtureOf(last), names: space.names, transforms: space.transforms, reference: space.reference };
 }
 
 /** The run's iterations as the curve builders take them (misfit nulls from JSON become gaps there). */

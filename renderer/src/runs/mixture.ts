@@ -1,7 +1,7 @@
 /**
  * From what the channels carry to what the chart builders take: an iteration's plain arrays to
  * core's Mixture (in u), and a problem-as-run to its parameter names and transforms (so every
- * axis is in physical units).
+ * axis is in physical units) and its reference values, if any.
  */
 import type { Mixture } from '../../../core/gmki/state';
 import { parseProblem } from '../../../core/problem/parse';
@@ -26,15 +26,32 @@ export function mixtureOf(iteration: IterationData): Mixture {
 export interface ParameterSpace {
   readonly names: string[];
   readonly transforms: ParameterTransform[];
+  /** The problem's reference values (problem-format.md §1.4) in physical units, or null when it has none. */
+  readonly reference: ParameterReference | null;
+}
+
+/** Known values of all d parameters, e.g. the truth of a synthetic problem. */
+export interface ParameterReference {
+  readonly label: string;
+  readonly values: number[];
 }
 
 /** Parameter names and transforms of a problem as run (identity for any parameter core cannot read). */
 export function parameterSpaceOf(problem: Readonly<Record<string, unknown>>): ParameterSpace {
   const parsed = parseProblem(problem);
-  if (parsed.ok) return { names: [...parsed.problem.parameterNames], transforms: [...parsed.problem.transforms] };
+  if (parsed.ok) {
+    const reference = parsed.problem.reference;
+    return {
+      names: [...parsed.problem.parameterNames],
+      transforms: [...parsed.problem.transforms],
+      reference: reference ? { label: reference.label, values: Array.from(reference.theta) } : null,
+    };
+  }
   const parameters = Array.isArray(problem.parameters) ? (problem.parameters as { name?: unknown }[]) : [];
   return {
     names: parameters.map((parameter, i) => (typeof parameter?.name === 'string' ? parameter.name : `θ${i + 1}`)),
     transforms: parameters.map(() => identityTransform()),
+    // Values that core could not check against the parameters are not shown as a reference.
+    reference: null,
   };
 }

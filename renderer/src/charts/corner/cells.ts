@@ -122,3 +122,34 @@ export function pairSeries(data: CornerData, p: number, image: RasterImage, inde
   };
   return [density, contours, ellipses, means];
 }
+
+/**
+ * The reference values (problem-format.md §1.4) on one cell, under the reference's label: a
+ * dashed vertical line ending in a diamond on the diagonal, a diamond in a pair cell (p: the
+ * pair's index in `data.pairs`). In the colour of observed data, which no component has.
+ */
+export function referenceSeries(data: CornerData, cell: { diagonal: number } | { pair: number }, index: number, theme: ChartTheme): SeriesOption[] {
+  const reference = data.reference;
+  if (!reference) return [];
+  const axes = { xAxisIndex: index, yAxisIndex: index };
+  const colour = theme.observation;
+  if ('diagonal' in cell) {
+    const value = reference.values[cell.diagonal]!;
+    const marker: LineSeriesOption = {
+      type: 'line', name: reference.label, ...axes, data: [], color: colour, silent: true,
+      markLine: {
+        silent: true, symbol: ['none', 'diamond'], symbolSize: 9, label: { show: false },
+        lineStyle: { color: colour, type: [5, 3], width: 1.5 }, data: [{ xAxis: value }],
+      },
+    };
+    return [marker];
+  }
+  const pair = data.pairs[cell.pair]!;
+  const point: [number, number] = [reference.values[pair.col]!, reference.values[pair.row]!];
+  const marker: ScatterSeriesOption = {
+    type: 'scatter', name: reference.label, ...axes, symbol: 'diamond', symbolSize: 11, clip: true, z: 5,
+    data: [{ name: `${reference.label} (${point.map((v) => Number(v.toPrecision(4))).join(', ')})`, value: point }],
+    itemStyle: { color: colour, borderColor: theme.background, borderWidth: 1.5 },
+  };
+  return [marker];
+}

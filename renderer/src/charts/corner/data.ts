@@ -49,6 +49,15 @@ export interface CornerData {
   readonly means: readonly (readonly number[])[];
   /** The ellipses' level, in standard deviations. */
   readonly levelSigma: number;
+  /** The problem's reference values (problem-format.md §1.4) for the plotted parameters, if it has any. */
+  readonly reference?: PlotReference;
+}
+
+/** Known parameter values drawn over the plot, e.g. the truth of a synthetic problem. */
+export interface PlotReference {
+  readonly label: string;
+  /** Physical units: all d values in the options, one per plotted parameter in CornerData. */
+  readonly values: readonly number[];
 }
 
 /** Options of buildCornerData. */
@@ -70,6 +79,17 @@ export interface CornerDataOptions {
   /** Histogram bins (default 40). */
   readonly bins?: number;
   readonly range?: AxisRangeOptions;
+  /** Reference values of all d parameters (physical units): marked on every cell, inside the axis ranges. */
+  readonly reference?: PlotReference;
+}
+
+/** A range stretched to hold `value` a little inside its edge (a reference the posterior missed stays in sight). */
+function rangeHolding(range: { min: number; max: number }, value: number | undefined): { min: number; max: number } {
+  if (value === undefined || !Number.isFinite(value) || (value > range.min && value < range.max)) return range;
+  const min = Math.min(range.min, value);
+  const max = Math.max(range.max, value);
+  const pad = 0.05 * (max - min);
+  return { min: value <= range.min ? min - pad : min, max: value >= range.max ? max + pad : max };
 }
 
 /** Computes a corner plot's data for `mixture` (in u). */
@@ -78,7 +98,8 @@ export function buildCornerData(mixture: Mixture, options: CornerDataOptions = {
   const parameters = options.parameters ?? Array.from({ length: d }, (_, i) => i);
   const transformOf = (i: number) => options.transforms?.[i];
   const names = parameters.map((i) => options.parameterNames?.[i] ?? `θ${i + 1}`);
-  const ranges = parameters.map((i) => axisRange(mixture, i, transformOf(i), options.range));
+  const reference = options.reference;
+  const ranges = parameters.map((i) => rangeHolding(axisRange(mixture, i, transformOf(i), options.range), reference?.values[i]));
   const pixels = options.pixels ?? 120;
   const points = options.points ?? 200;
   const levelSigma = options.levelSigma ?? 2;
@@ -116,5 +137,6 @@ export function buildCornerData(mixture: Mixture, options: CornerDataOptions = {
   );
   const weights = raw.map((w) => w / total);
   const drawingOrder = weights.map((_, k) => k).sort((a, b) => weights[a]! - weights[b]! || b - a);
-  return { parameters, names, ranges, marginals, intervals, histograms, pairs, weights, drawingOrder, means, levelSigma };
+  const plotted = reference ? { label: reference.label, values: parameters.map((i) => reference.values[i]!) } : undefined;
+  return { parameters, names, ranges, marginals, intervals, histograms, pairs, weights, drawingOrder, means, levelSigma, ...(plotted ? { reference: plotted } : {}) };
 }

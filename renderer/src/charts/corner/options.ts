@@ -8,7 +8,7 @@ import type { EChartsOption, GridComponentOption, LegendComponentOption, SeriesO
 import { componentName } from '../history';
 import { axisStyle, formatTick, LIGHT_THEME } from '../theme';
 import type { ChartTheme } from '../theme';
-import { diagonalSeries, pairSeries, type RasterImage } from './cells';
+import { diagonalSeries, pairSeries, referenceSeries, type RasterImage } from './cells';
 import type { CornerData } from './data';
 import { formatInterval } from './intervals';
 import { CORNER_MARGIN as MARGIN } from './layout';
@@ -70,7 +70,7 @@ export function cornerPlotOptions(layout: CornerLayout): EChartsOption {
       });
       if (row === col) {
         yAxis.push(densityAxis(data, col, index, theme));
-        series.push(...diagonalSeries(data, col, index, showComponents ? shown : [], theme));
+        series.push(...diagonalSeries(data, col, index, showComponents ? shown : [], theme), ...referenceSeries(data, { diagonal: col }, index, theme));
         const { median, intervals } = data.intervals[col]!;
         title.push({
           text: `${data.names[col]}: ${formatInterval(median, intervals[0]!)}`,
@@ -86,7 +86,7 @@ export function cornerPlotOptions(layout: CornerLayout): EChartsOption {
         ...(col === 0 ? { name: data.names[row], nameLocation: 'middle' as const, nameGap: 40 } : {}),
       });
       const p = (row * (row - 1)) / 2 + col;
-      series.push(...pairSeries(data, p, images[p]!, index, shown, theme));
+      series.push(...pairSeries(data, p, images[p]!, index, shown, theme), ...referenceSeries(data, { pair: p }, index, theme));
     }
   }
   return {
@@ -95,7 +95,9 @@ export function cornerPlotOptions(layout: CornerLayout): EChartsOption {
     textStyle: { color: theme.text },
     tooltip: { trigger: 'item', confine: true },
     title,
-    ...(showComponents && shown.length > 0 ? { legend: componentLegend(data, shown, theme, n, { right: px.x(MARGIN.right), top: px.y(MARGIN.top), cellW, cellH }) } : {}),
+    ...((showComponents && shown.length > 0) || data.reference
+      ? { legend: componentLegend(data, showComponents ? shown : [], theme, n, { right: px.x(MARGIN.right), top: px.y(MARGIN.top), cellW, cellH }) }
+      : {}),
     grid,
     xAxis,
     yAxis,
@@ -116,7 +118,10 @@ function densityAxis(data: CornerData, p: number, index: number, theme: ChartThe
   };
 }
 
-/** Colour key of the components, heaviest first, with weights; not a filter (every cell would need to follow it). */
+/**
+ * Colour key of the components, heaviest first, with weights, then the reference's label; not a
+ * filter (every cell would need to follow it).
+ */
 function componentLegend(
   data: CornerData,
   shown: readonly number[],
@@ -135,8 +140,11 @@ function componentLegend(
     right: `${place.right}%`,
     top: across ? 0 : `${place.top}%`,
     ...(across ? {} : { height: `${place.cellH * (n - 1) * 0.9}%`, width: `${place.cellW * (n - 1)}%` }),
-    data: heaviestFirst.map(componentName),
-    formatter: (name: string) => `${name}  w = ${(100 * (weightOf.get(name) ?? 0)).toFixed(1)} %`,
+    data: [
+      ...heaviestFirst.map(componentName),
+      ...(data.reference ? [{ name: data.reference.label, icon: 'diamond', itemStyle: { color: theme.observation } }] : []),
+    ],
+    formatter: (name: string) => (weightOf.has(name) ? `${name}  w = ${(100 * weightOf.get(name)!).toFixed(1)} %` : name),
     textStyle: { color: theme.text, fontSize: 11 },
     pageTextStyle: { color: theme.mutedText },
     icon: 'rect',
