@@ -2,6 +2,7 @@
 import { FILES, KEYBOARD } from './files-keyboard';
 import { INTRO } from './intro';
 import { KNOB_ORDER, KNOBS, type KnobKey } from './knobs';
+import { METHODS } from './methods';
 import { MODELS } from './models';
 import { COMPARE, CORNER_PLOT, DIAGNOSTICS, RUN_MONITOR } from './reading-results';
 import { p, type GuideSection, type KnobGuide } from './types';
@@ -13,12 +14,12 @@ const KNOB_SECTION: GuideSection = {
   id: 'knobs',
   title: 'The knobs of a run',
   blocks: [
-    p('Every setting has a default that suits most problems; the run-setup screen shows each default and writes into the problem file only what you change. The ones that matter most are K, the iterations and Δt: together with the number of parameters d they set the cost, K·(2d+1)·iterations forward evaluations.'),
+    p('Every setting has a default that suits most problems; the run-setup screen shows each default and writes into the problem file only what you change, and only the settings the chosen method uses. For GMKI the ones that matter most are K, the iterations and Δt: together with the number of parameters d they set the cost, K·(2d+1)·iterations forward evaluations. The other methods’ costs are in “The methods”.'),
   ],
   children: KNOB_ORDER.map((key) => KNOBS[key]),
 };
 
-export const GUIDE: readonly GuideSection[] = [INTRO, KNOB_SECTION, RUN_MONITOR, DIAGNOSTICS, CORNER_PLOT, COMPARE, MODELS, FILES, KEYBOARD];
+export const GUIDE: readonly GuideSection[] = [INTRO, KNOB_SECTION, METHODS, RUN_MONITOR, DIAGNOSTICS, CORNER_PLOT, COMPARE, MODELS, FILES, KEYBOARD];
 
 /** A knob's guide entry (tooltip text and section). */
 export function knobGuide(key: KnobKey): KnobGuide {

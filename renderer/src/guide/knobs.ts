@@ -87,10 +87,10 @@ export const KNOBS: Readonly<Record<KnobKey, KnobGuide>> = {
   method: {
     id: 'knob-method',
     title: 'Method',
-    summary: 'gmki-robust (the default) finds modes more reliably at the same cost; gmki-paper is exactly the published algorithm.',
+    summary: 'gmki-robust (the default) or gmki-paper; uki, eki, eks as one-Gaussian baselines; smc as the reference sampler that checks a result.',
     blocks: [
-      p('`gmki-paper` is the paper’s algorithm exactly; the built-in paper examples use it so that they reproduce the paper. `gmki-robust`, the default, weighs components by how well their whole spread fits, splits components that straddle two modes, merges duplicates and sends spare components to look for modes not found yet. On the mode-finding benchmarks it found every mode on 10 of 10 seeds where the paper’s method did on 2 of 10.'),
-      p('Cost: the same K·(2d+1) evaluations per iteration. Every run records which method it used.'),
+      p('`gmki-paper` is the paper’s algorithm exactly; the built-in paper examples use it so that they reproduce the paper. `gmki-robust`, the default, weighs components by how well their whole spread fits, splits components that straddle two modes, merges duplicates and sends spare components to look for modes not found yet. On the mode-finding benchmarks it found every mode on 10 of 10 seeds where the paper’s method did on 2 of 10. Both cost K·(2d+1) evaluations per iteration.'),
+      p('The other methods run under the same models, ledger, resume and exports, to compare GMKI with: `uki`, `eki` and `eks` are the single-Gaussian Kalman methods GMKI grew out of (they cannot describe two modes); `smc` is a sampler that needs far more evaluations but makes no Gaussian assumption, the reference to check a GMKI result against. What each computes and costs: “The methods” below. Every run records which method it used; the form shows only the settings of the chosen method.'),
     ],
   },
   concurrency: {
@@ -129,6 +129,42 @@ export const KNOBS: Readonly<Record<KnobKey, KnobGuide>> = {
     summary: 'gmki-robust: send duplicate components far from the others to look for modes nobody has found yet.',
     blocks: [p('While two components describe the same region, gmki-robust merges them and re-seeds the freed component where no component is yet (at the prior draw farthest from all components). Turn it off to keep components where they are, e.g. to compare with the paper. Cost: none.')],
   },
+  particles: {
+    id: 'knob-particles',
+    title: 'Particles J (eki, eks, smc)',
+    summary: 'eki, eks, smc: how many particles; each iteration evaluates every particle once. Empty: 100 for eki and eks, 2000 for smc.',
+    blocks: [
+      p('The ensemble methods move J points (particles) at once; each iteration evaluates the model once per particle, so J is the batch size and, with `concurrency`, sets the wall time of an iteration. Empty means 100 for eki and eks (EnsembleKalmanProcesses’ examples use 50–100) and 2000 for smc (PyMC’s default).'),
+      p('smc describes the posterior by its particles alone: more particles, smoother histograms, better mode weights and a steadier log-evidence — the error shrinks roughly like 1/√J. A quick reference check can use a few hundred; a result to rely on, thousands. Cost: J evaluations per iteration.'),
+    ],
+  },
+  mhSteps: {
+    id: 'knob-mh-steps',
+    title: 'MH steps per stage (smc)',
+    summary: 'smc: the most Metropolis–Hastings moves of each particle per tempering stage; each step costs J evaluations.',
+    blocks: [
+      p('After each tempering stage, smc moves every particle with random-walk Metropolis–Hastings steps so that copies made by the resampling spread out again. The number of steps follows the acceptance of the stage before (enough for a particle to move with probability 0.99), between 2 and this most; the first stage takes all of them.'),
+      p('Raise it when the acceptance in the monitor is low (a few per cent): particles then stay stuck near their copies. Cost: J evaluations per step, so at most J·mhSteps per stage.'),
+    ],
+  },
+  maxStages: {
+    id: 'knob-max-stages',
+    title: 'Most stages (smc)',
+    summary: 'smc: the most tempering stages; a run that has not reached β = 1 by then stops with a warning and no log-evidence.',
+    blocks: [
+      p('smc goes from the prior (β = 0) to the posterior (β = 1) in stages; it chooses each step of β itself, small where the data are informative. This is only a ceiling so that the budget is known before the run: a run that reaches β = 1 earlier ends earlier (the budget shows “at most”).'),
+      p('A run that stops at the ceiling with β < 1 samples a flattened posterior, not the posterior: the run page says so. Raise it (and check the ESS threshold) when that happens. Cost: the budget is at most J·(1 + stages·steps) evaluations.'),
+    ],
+  },
+  essThreshold: {
+    id: 'knob-ess-threshold',
+    title: 'ESS threshold (smc)',
+    summary: 'smc: the effective sample size each stage keeps, as a fraction of J in (0, 1); higher means smaller steps in β and more stages.',
+    blocks: [
+      p('Each stage chooses the next β so that the reweighted particles keep an effective sample size of this fraction of J (0.5, PyMC’s default). A higher fraction takes smaller steps in β: more stages, more evaluations, less degeneracy; a lower one takes bolder steps.'),
+      p('Leave it at 0.5 unless the stages in the monitor are few and the result differs between seeds. Cost: indirect, through the number of stages.'),
+    ],
+  },
   initialization: {
     id: 'knob-initialization',
     title: 'Initialization',
@@ -142,6 +178,7 @@ export const KNOBS: Readonly<Record<KnobKey, KnobGuide>> = {
 
 /** The knobs in the order of the run-setup form, for the guide's table of contents. */
 export const KNOB_ORDER: readonly KnobKey[] = [
+  'method',
   'components',
   'iterations',
   'seed',
@@ -150,11 +187,14 @@ export const KNOB_ORDER: readonly KnobKey[] = [
   'explorationSamples',
   'minWeight',
   'sigmaPointAlpha',
-  'method',
   'concurrency',
   'posteriorSamples',
   'splitThreshold',
   'settleIterations',
   'modeSearch',
+  'particles',
+  'mhSteps',
+  'maxStages',
+  'essThreshold',
   'initialization',
 ];

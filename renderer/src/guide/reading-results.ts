@@ -1,4 +1,5 @@
 /** How to read a run: the monitor's charts, the diagnostics, the corner plot, and Compare. */
+import { PARTICLE_MONITOR } from './methods';
 import { list, p, type GuideSection } from './types';
 
 export const RUN_MONITOR: GuideSection = {
@@ -18,6 +19,7 @@ export const RUN_MONITOR: GuideSection = {
     ),
     p('Curves that flatten out mean the run has converged. If they are still moving at the end, extend the run.'),
   ],
+  children: [PARTICLE_MONITOR],
 };
 
 export const DIAGNOSTICS: GuideSection = {

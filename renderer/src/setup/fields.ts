@@ -5,6 +5,7 @@
  * typing, the rule the server's problem/validate and the command line's flags answer with.
  */
 import { minWeightError, SETTING_RULES, type NumberRule } from '../../../core/problem/limits';
+import { METHOD_GROUPS } from './methods';
 
 export type FieldKey =
   | 'components'
@@ -20,9 +21,13 @@ export type FieldKey =
   | 'posteriorSamples'
   | 'splitThreshold'
   | 'settleIterations'
-  | 'modeSearch';
+  | 'modeSearch'
+  | 'particles'
+  | 'mhSteps'
+  | 'maxStages'
+  | 'essThreshold';
 
-export type FieldGroup = 'basic' | 'exploration' | 'advanced' | 'robust';
+export type FieldGroup = 'method' | 'basic' | 'tempering' | 'exploration' | 'advanced' | 'robust';
 
 interface FieldBase {
   readonly key: FieldKey;
@@ -45,6 +50,8 @@ export interface NumberField extends FieldBase {
 export interface ChoiceField extends FieldBase {
   readonly kind: 'choice';
   readonly options: readonly { readonly value: string; readonly label: string }[];
+  /** The options under headings (the methods); absent: one plain list. */
+  readonly groups?: readonly { readonly label: string; readonly options: readonly { readonly value: string; readonly label: string }[] }[];
 }
 
 export interface SwitchField extends FieldBase {
@@ -61,10 +68,23 @@ function ruled(rule: NumberRule, whenEmpty?: string): Pick<NumberField, 'kind' |
 }
 
 export const FIELDS: readonly FieldSpec[] = [
+  {
+    key: 'method',
+    group: 'method',
+    label: 'Method',
+    path: 'settings.method',
+    kind: 'choice',
+    options: METHOD_GROUPS.flatMap((group) => group.options),
+    groups: METHOD_GROUPS,
+  },
   { key: 'components', group: 'basic', label: 'Components K', path: 'settings.components', ...ruled(SETTING_RULES.components) },
   { key: 'iterations', group: 'basic', label: 'Iterations', path: 'settings.iterations', ...ruled(SETTING_RULES.iterations) },
   { key: 'seed', group: 'basic', label: 'Seed', path: 'settings.seed', ...ruled(SETTING_RULES.seed) },
   { key: 'dt', group: 'basic', label: 'Step size Δt', path: 'settings.dt', ...ruled(SETTING_RULES.dt) },
+  { key: 'particles', group: 'basic', label: 'Particles J', path: 'settings.particles', ...ruled(SETTING_RULES.particles, 'the method’s default') },
+  { key: 'mhSteps', group: 'tempering', label: 'MH steps per stage', path: 'settings.mhSteps', ...ruled(SETTING_RULES.mhSteps) },
+  { key: 'maxStages', group: 'tempering', label: 'Most stages', path: 'settings.maxStages', ...ruled(SETTING_RULES.maxStages) },
+  { key: 'essThreshold', group: 'tempering', label: 'ESS threshold', path: 'settings.essThreshold', ...ruled(SETTING_RULES.essThreshold) },
   {
     key: 'explorationMethod',
     group: 'exploration',
@@ -79,17 +99,6 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'explorationSamples', group: 'exploration', label: 'Monte Carlo samples', path: 'settings.exploration.samples', ...ruled(SETTING_RULES.explorationSamples) },
   { key: 'minWeight', group: 'advanced', label: 'Weight floor', path: 'settings.minWeight', ...ruled(SETTING_RULES.minWeight) },
   { key: 'sigmaPointAlpha', group: 'advanced', label: 'Sigma-point α', path: 'settings.sigmaPointAlpha', ...ruled(SETTING_RULES.sigmaPointAlpha, 'automatic') },
-  {
-    key: 'method',
-    group: 'advanced',
-    label: 'Method',
-    path: 'settings.method',
-    kind: 'choice',
-    options: [
-      { value: 'gmki-robust', label: 'gmki-robust (more reliable)' },
-      { value: 'gmki-paper', label: 'gmki-paper (as published)' },
-    ],
-  },
   { key: 'concurrency', group: 'advanced', label: 'Concurrency', path: 'settings.concurrency', ...ruled(SETTING_RULES.concurrency) },
   { key: 'posteriorSamples', group: 'advanced', label: 'Posterior samples', path: 'settings.posteriorSamples', ...ruled(SETTING_RULES.posteriorSamples) },
   { key: 'splitThreshold', group: 'robust', label: 'Split threshold', path: 'settings.splitThreshold', ...ruled(SETTING_RULES.splitThreshold) },
@@ -98,7 +107,9 @@ export const FIELDS: readonly FieldSpec[] = [
 ];
 
 export const GROUPS: readonly { readonly id: FieldGroup; readonly title: string; readonly note?: string }[] = [
+  { id: 'method', title: 'Method' },
   { id: 'basic', title: 'Basic' },
+  { id: 'tempering', title: 'Tempering (smc)' },
   { id: 'exploration', title: 'Exploration' },
   { id: 'advanced', title: 'Advanced' },
   { id: 'robust', title: 'gmki-robust only', note: 'These three change nothing when the method is gmki-paper.' },

@@ -2,6 +2,7 @@
  * What the run-setup screen says about the draft before (or without) the server's summary, and
  * how it shows each setting's default.
  */
+import { DEFAULT_PARTICLES } from '../../../core/methods/budget';
 
 export interface DraftFacts {
   readonly name: string;
@@ -34,6 +35,8 @@ export interface DefaultContext {
   readonly nTheta: number | null;
   /** The iterations the run will do: the automatic settle period depends on them. */
   readonly iterations: number;
+  /** The method the run will use: the automatic number of particles depends on it. */
+  readonly method?: string;
 }
 
 /** A setting's default as the form shows it ("default: …"). */
@@ -43,6 +46,11 @@ export function defaultText(key: string, value: unknown, context: DefaultContext
     return d && d > 0 ? `automatic, min(√(4/d), 1) = ${Number(Math.min(Math.sqrt(4 / d), 1).toPrecision(3))}` : 'automatic, min(√(4/d), 1)';
   }
   if (key === 'settleIterations' && value === null) return `a quarter of the iterations, ⌈${context.iterations}/4⌉ = ${Math.ceil(context.iterations / 4)}`;
+  if (key === 'particles' && value === null) {
+    const method = context.method;
+    if (method === 'eki' || method === 'eks' || method === 'smc') return `automatic, ${DEFAULT_PARTICLES[method]} for ${method}`;
+    return `automatic, ${DEFAULT_PARTICLES.eki} for eki and eks, ${DEFAULT_PARTICLES.smc} for smc`;
+  }
   if (key === 'concurrency') return `${String(value)} (the CPU cores here)`;
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (value === null || value === undefined) return 'none';

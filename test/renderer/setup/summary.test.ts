@@ -36,4 +36,11 @@ describe('defaultText', () => {
     expect(defaultText('modeSearch', true, context)).toBe('on');
     expect(defaultText('method', 'gmki-robust', context)).toBe('gmki-robust');
   });
+
+  it('says how many particles an empty J means, for the method chosen', () => {
+    expect(defaultText('particles', null, { ...context, method: 'smc' })).toBe('automatic, 2000 for smc');
+    expect(defaultText('particles', null, { ...context, method: 'eks' })).toBe('automatic, 100 for eks');
+    expect(defaultText('particles', null, context)).toBe('automatic, 100 for eki and eks, 2000 for smc');
+    expect(defaultText('particles', 400, { ...context, method: 'smc' })).toBe('400');
+  });
 });
