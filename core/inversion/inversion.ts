@@ -5,6 +5,7 @@
  */
 import { createMethodEngine, type EngineOptions, type InversionState } from '../methods';
 import type { ResolvedProblem } from '../problem/types';
+import { checkZeroDensities } from './zero-density';
 import { describeOutputProblem, ModelOutputError } from './errors';
 import type { EvaluationBatch, EvaluationPoint, IterationRecord } from './types';
 
@@ -113,10 +114,11 @@ export function createInversion(problem: ResolvedProblem, resumeFrom?: ResumeSta
         throw new RangeError(`expected ${batch.points.length} outputs, got ${outputs.length}`);
       const values = new Float64Array(batch.points.length * nY);
       for (const point of batch.points) {
-        const problemText = describeOutputProblem(outputs[point.index], nY);
+        const problemText = describeOutputProblem(outputs[point.index], nY, problem.output.kind);
         if (problemText) throw new ModelOutputError(batch.iteration, point, problemText, problem.parameterNames);
         values.set(outputs[point.index], point.index * nY);
       }
+      checkZeroDensities(problem, batch, values);
       const result = engine.tell(pending.pending, values);
       state = result.state;
       pending = null;

@@ -55,6 +55,7 @@ export function summaryComponents(settings: RunSettings): number {
   switch (settings.method) {
     case 'gmki-paper':
     case 'gmki-robust':
+    case 'dfgmvi':
       return componentsOf(settings);
     case 'uki':
     case 'eki':
@@ -71,6 +72,7 @@ export function evaluationBudget(settings: RunSettings, nTheta: number): Evaluat
   switch (settings.method) {
     case 'gmki-paper':
     case 'gmki-robust':
+    case 'dfgmvi':
       return exactly(componentsOf(settings) * (2 * nTheta + 1), settings.iterations);
     case 'uki':
       return exactly(2 * nTheta + 1, settings.iterations);

@@ -5,6 +5,7 @@ import { createGmkiEngine } from './gmki';
 import { createEkiEngine } from './eki/eki';
 import { createEksEngine } from './eks/eks';
 import { createSmcEngine } from './smc/smc';
+import { createDfgmviEngine } from './dfgmvi/dfgmvi';
 import { createUkiEngine } from './uki/uki';
 import type { MethodEngine } from './types';
 
@@ -27,6 +28,8 @@ export function createMethodEngine(problem: ResolvedProblem): MethodEngine {
       return createEksEngine(problem) as MethodEngine;
     case 'smc':
       return createSmcEngine(problem) as MethodEngine;
+    case 'dfgmvi':
+      return createDfgmviEngine(problem) as MethodEngine;
     default:
       return assertNever(method);
   }

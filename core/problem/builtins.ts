@@ -6,13 +6,19 @@
  */
 import { DARCY_MODES, DARCY_OUTPUTS, darcyForward } from './darcy-model';
 import { randomOrthogonal, rotateToPhi } from './rotation';
+import { ANALYTIC_DENSITY_MODELS } from './analytic-densities';
 
-/** A built-in forward model G: R^nTheta → R^nOutputs. */
+/**
+ * A built-in model: a forward model G: R^nTheta → R^nOutputs, or (`output: 'logDensity'`) a
+ * log density R^nTheta → [log π] (nOutputs = 1).
+ */
 export interface BuiltinModel {
   readonly name: string;
   readonly description: string;
   readonly nTheta: number;
   readonly nOutputs: number;
+  /** What it returns; absent: predicted observations. */
+  readonly output?: 'logDensity';
   /**
    * True for a model that costs milliseconds per evaluation (a PDE solve): hosts evaluate it in
    * `concurrency` worker threads instead of their own thread.
@@ -96,6 +102,7 @@ export const BUILTIN_MODELS: Readonly<Record<string, BuiltinModel>> = Object.fre
     runsInWorkers: true,
     forward: darcyForward,
   }),
+  ...ANALYTIC_DENSITY_MODELS,
 });
 
 /** The names of the built-in models. */

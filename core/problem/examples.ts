@@ -1,7 +1,8 @@
 /**
  * The paper's example problems (`gmki-algorithm.md` §2, §4, §5.1–5.5) as `gmki-problem/1` files,
- * for `gmki examples`, the app's "open example" and the paper-reproduction tests. Every example
- * uses a built-in model and must pass `parseProblem` (tested).
+ * for `gmki examples`, the app's "open example" and the paper-reproduction tests, then the
+ * mode-discovery benchmarks and UM-Bridge's analytic densities (density-examples.ts). Every
+ * example uses a built-in model and must pass `parseProblem` (tested).
  *
  * The paper's examples pin `"method": "gmki-paper"`, so that they reproduce the paper whatever
  * the app's default method is; the mode-discovery benchmarks of issue 5 (benchmark-examples.ts)
@@ -12,6 +13,7 @@
  */
 import { BENCHMARK_EXAMPLES } from './benchmark-examples';
 import { DARCY_EXAMPLE } from './darcy-example';
+import { DENSITY_EXAMPLES } from './density-examples';
 import type { ProblemFile } from './schema';
 
 /** An example problem file with what the app shows about it. */
@@ -166,6 +168,7 @@ export const EXAMPLE_PROBLEMS: readonly ExampleProblem[] = deepFreeze([
   },
   DARCY_EXAMPLE,
   ...BENCHMARK_EXAMPLES,
+  ...DENSITY_EXAMPLES,
 ]);
 
 /** The example with this id, or undefined. */

@@ -7,8 +7,9 @@
  * when nothing is wrong — resolution: defaults, the prior in u, the full noise covariance.
  * Model paths are left as written; hosts resolve them against the file's folder.
  */
-import type { ModelSpec, ProblemError, ResolvedProblem } from './types';
-import { DEFAULT_REFERENCE_LABEL } from './types';
+import type { ModelOutput, ModelSpec, ProblemError, ResolvedProblem } from './types';
+import { DEFAULT_REFERENCE_LABEL, LOG_DENSITY_OUTPUT_NAME } from './types';
+import { checkModelOutput, declaredOutput, resolvedPriorKind } from './log-density';
 import type { ProblemFile } from './schema';
 import { PROBLEM_FILE_KEYS, problemFileSchema } from './schema';
 import { expectedGot } from './describe';
@@ -82,13 +83,14 @@ export function parseProblem(json: unknown, options: ParseProblemOptions = {}): 
     ...checkModel(json.model, d, observationCount(json)),
     ...checkSettings(json.settings, d),
     ...checkReference(json.reference, json.parameters),
+    ...checkModelOutput(json),
   );
   if (errors.length > 0 || !result.success) return { ok: false, errors: orderErrors(errors) };
   return { ok: true, problem: resolveProblem(result.data, parameters.uPriors, options) };
 }
 
 /** Σ_η as a full n×n row-major matrix from whichever noise form the file used. */
-function noiseCovariance(noise: ProblemFile['observations']['noise'], n: number): Float64Array {
+function noiseCovariance(noise: NonNullable<ProblemFile['observations']>['noise'], n: number): Float64Array {
   if (noise.covariance !== undefined) return toSymmetricArray(noise.covariance);
   const std = noise.std ?? [];
   const out = new Float64Array(n * n);
@@ -121,22 +123,32 @@ function priorInU(file: ProblemFile, uPriors: readonly (ConstrainedGaussian | un
   return { mean, covariance };
 }
 
+/** The data and Σ_η; for a log-density model (no observations) its one output with placeholders (types.ts). */
+function resolveObservations(observations: ProblemFile['observations']): ResolvedProblem['observations'] {
+  if (observations === undefined) {
+    return { names: [LOG_DENSITY_OUTPUT_NAME], values: Float64Array.of(0), noiseCovariance: Float64Array.of(1) };
+  }
+  const { values, names, noise } = observations;
+  return {
+    names: names ?? values.map((_, i) => `y${i + 1}`),
+    values: Float64Array.from(values),
+    noiseCovariance: noiseCovariance(noise, values.length),
+  };
+}
+
 function resolveProblem(file: ProblemFile, uPriors: readonly (ConstrainedGaussian | undefined)[], options: ParseProblemOptions): ResolvedProblem {
   const settings = resolveSettings(file.settings, options);
-  const { values, names, noise } = file.observations;
-  const n = values.length;
+  // Semantic checks passed: the output is declared in full, and observations exist unless it is a log density.
+  const output: ModelOutput = declaredOutput(file.model) ?? { kind: 'observations' };
   return {
     file: { ...file, settings },
     name: file.name,
     parameterNames: file.parameters.map((p) => p.name),
     transforms: file.parameters.map((p) => transformFor(p.prior)),
-    prior: { kind: file.prior ?? 'gaussian', ...priorInU(file, uPriors) },
-    observations: {
-      names: names ?? values.map((_, i) => `y${i + 1}`),
-      values: Float64Array.from(values),
-      noiseCovariance: noiseCovariance(noise, n),
-    },
+    prior: { kind: resolvedPriorKind(file.prior, output.kind === 'logDensity' ? output.density : null), ...priorInU(file, uPriors) },
+    observations: resolveObservations(file.observations),
     model: file.model as ModelSpec,
+    output,
     settings,
     reference: file.reference ? { theta: Float64Array.from(file.reference.theta), label: file.reference.label ?? DEFAULT_REFERENCE_LABEL } : null,
   };

@@ -103,6 +103,9 @@ export const noiseSchema = strictObject(
 /** An observation's name (a CSV column header). */
 const label = text(`a non-empty string of at most ${MAX_LABEL_LENGTH} characters`, MAX_LABEL_LENGTH);
 
+/** What `observations` must be, in the words of its messages. */
+export const OBSERVATIONS_EXPECTATION = 'an object { "values", "noise" } with optional "names"';
+
 /** `observations`. */
 export const observationsSchema = strictObject(
   {
@@ -110,7 +113,7 @@ export const observationsSchema = strictObject(
     values: arrayOf(finiteNumber, `an array of 1 to ${MAX_OBSERVATIONS} numbers`, 1, MAX_OBSERVATIONS),
     noise: noiseSchema,
   },
-  'an object { "values", "noise" } with optional "names"',
+  OBSERVATIONS_EXPECTATION,
 );
 
 const filePath = text(`a file path (a non-empty string of at most ${MAX_PATH_LENGTH} characters)`, MAX_PATH_LENGTH);
@@ -118,11 +121,20 @@ const filePath = text(`a file path (a non-empty string of at most ${MAX_PATH_LEN
 /** Seconds one evaluation may take, for every model type. */
 const timeoutSeconds = numberWhere(`a number of seconds > 0 and ≤ ${MAX_TIMEOUT_SECONDS}`, (x) => x > 0 && x <= MAX_TIMEOUT_SECONDS);
 
+/**
+ * `output` and `logDensity` (§2.6), accepted by every model type: what the model returns.
+ * That `logDensity` comes with `"output": "logDensity"` and only then is a semantic check.
+ */
+const outputFields = {
+  output: oneOf(['observations', 'logDensity']).optional(),
+  logDensity: oneOf(['posterior', 'likelihood']).optional(),
+};
+
 /** `model` (§2): one of the four forward-model types, each with an optional `timeoutSeconds`. Paths stay as written. */
 export const modelSchema = z.discriminatedUnion(
   'type',
   [
-    strictObject({ type: exactly('javascript'), path: filePath, timeoutSeconds: timeoutSeconds.optional() }, 'a javascript model'),
+    strictObject({ type: exactly('javascript'), path: filePath, timeoutSeconds: timeoutSeconds.optional(), ...outputFields }, 'a javascript model'),
     strictObject(
       {
         type: exactly('command'),
@@ -138,6 +150,7 @@ export const modelSchema = z.discriminatedUnion(
           .record(z.string(), text(`a string of at most ${MAX_ARGUMENT_LENGTH} characters`, MAX_ARGUMENT_LENGTH, true), { error: expecting('an object of strings') })
           .refine((env) => Object.keys(env).length <= MAX_ENV_VARIABLES, { error: expecting(`an object of at most ${MAX_ENV_VARIABLES} variables`) })
           .optional(),
+        ...outputFields,
       },
       'a command model',
     ),
@@ -153,11 +166,12 @@ export const modelSchema = z.discriminatedUnion(
           })
           .optional(),
         timeoutSeconds: timeoutSeconds.optional(),
+        ...outputFields,
       },
       'an umbridge model',
     ),
     strictObject(
-      { type: exactly('builtin'), name: text('the name of a built-in model', MAX_NAME_LENGTH), timeoutSeconds: timeoutSeconds.optional() },
+      { type: exactly('builtin'), name: text('the name of a built-in model', MAX_NAME_LENGTH), timeoutSeconds: timeoutSeconds.optional(), ...outputFields },
       'a builtin model',
     ),
   ],
@@ -246,7 +260,8 @@ export const problemFileSchema = strictObject(
     parameters: parametersSchema,
     priorCorrelation: matrixSchema.optional(),
     prior: oneOf(['gaussian', 'none']).optional(),
-    observations: observationsSchema,
+    // Required unless the model returns a log density (§2.6): a semantic check with its own message.
+    observations: observationsSchema.optional(),
     model: modelSchema,
     settings: settingsSchema.optional(),
     reference: referenceSchema.optional(),

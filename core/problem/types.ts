@@ -34,8 +34,14 @@ export type GmkiMethod = (typeof GMKI_METHODS)[number];
  * them `uki`, the unscented Kalman inversion (one Gaussian), the ensemble Kalman inversion and
  * sampler `eki`, `eks`, and `smc`, tempered sequential Monte Carlo (ensembles of particles).
  */
-export const METHODS = Object.freeze([...GMKI_METHODS, 'uki', 'eki', 'eks', 'smc'] as const);
+export const METHODS = Object.freeze([...GMKI_METHODS, 'uki', 'eki', 'eks', 'smc', 'dfgmvi'] as const);
 export type MethodName = (typeof METHODS)[number];
+
+/**
+ * The methods that can run a log-density model (`model.output` "logDensity"): they need only
+ * the value of the log density, not a model output G(θ) and data y (`problem-format.md` §2.6).
+ */
+export const LOG_DENSITY_METHODS = Object.freeze(['dfgmvi', 'smc'] as const satisfies readonly MethodName[]);
 
 /** Whether `method` is one of GMKI's variants (a Gaussian mixture of `components` components). */
 export function isGmkiMethod(method: MethodName): method is GmkiMethod {
@@ -72,10 +78,26 @@ export interface RunSettings {
 }
 
 /**
+ * What a model returns (`problem-format.md` §2.6): `observations` (the default) — G(θ), one
+ * number per observed value; `logDensity` — one number, log π(θ) (`posterior`, the prior
+ * included) or log L(θ) (`likelihood`, the file's prior added).
+ */
+export type ModelOutputKind = 'observations' | 'logDensity';
+export type LogDensityKind = 'posterior' | 'likelihood';
+
+/** The output fields every model type may carry. */
+interface ModelOutputFields {
+  readonly output?: ModelOutputKind;
+  /** With `output: "logDensity"` only (then required). */
+  readonly logDensity?: LogDensityKind;
+}
+
+/**
  * Forward-model descriptions (`problem-format.md` §2). Paths are as written in the file.
  * `timeoutSeconds` limits one evaluation of any model type (default 600 s).
  */
-export type ModelSpec =
+export type ModelSpec = ModelOutputFields &
+  (
   | { readonly type: 'javascript'; readonly path: string; readonly timeoutSeconds?: number }
   | {
       readonly type: 'command';
@@ -91,7 +113,16 @@ export type ModelSpec =
       readonly config?: Readonly<Record<string, unknown>>;
       readonly timeoutSeconds?: number;
     }
-  | { readonly type: 'builtin'; readonly name: string; readonly timeoutSeconds?: number };
+  | { readonly type: 'builtin'; readonly name: string; readonly timeoutSeconds?: number }
+  );
+
+/** What the model's one output means to every method: the resolved `model.output`. */
+export type ModelOutput =
+  | { readonly kind: 'observations' }
+  | { readonly kind: 'logDensity'; readonly density: LogDensityKind };
+
+/** The name of a log-density model's one output (ledger, Test evaluation, `gmki eval`). */
+export const LOG_DENSITY_OUTPUT_NAME = 'log density';
 
 /**
  * Map between a parameter's physical value θ and the unconstrained u the algorithm uses
@@ -126,6 +157,11 @@ export interface ResolvedProblem {
     readonly mean: Float64Array;
     readonly covariance: Float64Array;
   };
+  /**
+   * The data y and their noise. A log-density model has no data: then this is its one output
+   * (named LOG_DENSITY_OUTPUT_NAME) with placeholder value 0 and noise 1, which no method that
+   * can run it reads — so that every host and screen that sizes outputs by n_y sees n_y = 1.
+   */
   readonly observations: {
     readonly names: readonly string[];
     readonly values: Float64Array;
@@ -133,6 +169,8 @@ export interface ResolvedProblem {
     readonly noiseCovariance: Float64Array;
   };
   readonly model: ModelSpec;
+  /** What the model returns: G(θ) for the observations, or a log density. */
+  readonly output: ModelOutput;
   readonly settings: RunSettings;
   /** The file's `reference` (§1.4), or null when it has none. */
   readonly reference: ProblemReference | null;

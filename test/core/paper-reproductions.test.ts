@@ -43,7 +43,7 @@ function exampleFile(id: string, variation: Variation = {}): ProblemFile {
   const example = getExampleProblem(id);
   if (!example) throw new Error(`no example problem '${id}'`);
   const file = structuredClone(example.problem) as ProblemFile;
-  if (variation.noiseStd !== undefined) file.observations.noise = { std: variation.noiseStd };
+  if (variation.noiseStd !== undefined) file.observations!.noise = { std: variation.noiseStd };
   if (variation.priorMean !== undefined) {
     variation.priorMean.forEach((mean, i) => {
       file.parameters[i].prior.mean = mean;

@@ -59,6 +59,7 @@ export function simpleProblem(spec: SimpleProblemSpec): ResolvedProblem {
       noiseCovariance: Float64Array.from(spec.noiseCovariance.flat()),
     },
     model: { type: 'builtin', name: 'test' },
+    output: { kind: 'observations' },
     settings,
     reference: null,
   };

@@ -7,9 +7,18 @@
  * From a problem file: ℓ(u) = log N(y; G(θ(u)), Σ_η), normalising constant included (PyMC's
  * `datalogp`), and π0 = the prior N(r0, Σ0) in u. Without a prior ("prior": "none") π0 is the
  * initial distribution the parameters describe and ℓ = log N(y; G, Σ_η) − log π0(u), so the
- * target is the likelihood alone and the evidence is ∫ N(y; G(θ(u)), Σ_η) du. A model that
- * returns a log-density can supply its own ℓ through this interface.
+ * target is the likelihood alone and the evidence is ∫ N(y; G(θ(u)), Σ_η) du.
+ *
+ * From a log-density model (core/inversion/target.ts `logDensityTarget`, log π_u its density in u):
+ * π0 = the prior N(r0, Σ0) with a `likelihood` and a Gaussian prior (then ℓ = log L exactly);
+ * otherwise the initial distribution the parameters' mean and std describe, a proper density to
+ * temper from. Then ℓ(u) = log π_u(u) − log π0(u), so π0·exp(β·ℓ) = π0^(1−β)·π_u^β runs from π0
+ * (β = 0) to π_u (β = 1), the importance weights between stages are exp((β' − β)·ℓ) =
+ * (π_u/π0)^(β'−β), and the evidence is ∫π_u du (the normalising constant of the unnormalised
+ * posterior; for a `posterior` in θ, ∫π(θ) dθ). ℓ = −∞ (zero density) gets weight 0 and is never
+ * accepted by MH.
  */
+import { logDensityTarget } from '../../inversion/target';
 import { choleskyWithJitter, logDetFromCholesky, mahalanobisSquared } from '../../linalg/dense';
 import type { ResolvedProblem } from '../../problem/types';
 
@@ -31,6 +40,34 @@ export interface TemperingTarget {
 const LOG_2PI = Math.log(2 * Math.PI);
 
 export function temperingTargetOf(problem: ResolvedProblem): TemperingTarget {
+  return problem.output.kind === 'logDensity' ? logDensityTemperingTarget(problem) : gaussianLikelihoodTarget(problem);
+}
+
+/** The reference π0 = N(mean, covariance) in u: its factor and normalised log density. */
+function gaussianReference(mean: Float64Array, covariance: Float64Array, d: number) {
+  const factor = choleskyWithJitter(covariance, d, 'prior covariance').factor;
+  const normaliser = -0.5 * (d * LOG_2PI + logDetFromCholesky(factor, d));
+  const halfMahalanobis = (u: Float64Array): number => 0.5 * mahalanobisSquared(factor, d, Float64Array.from(u, (value, i) => value - mean[i]));
+  return { factor, halfMahalanobis, logDensity: (u: Float64Array): number => normaliser - halfMahalanobis(u) };
+}
+
+/** ℓ = log π_u − log π0 for a log-density model (see the top of this file). */
+function logDensityTemperingTarget(problem: ResolvedProblem): TemperingTarget {
+  const d = problem.parameterNames.length;
+  const { mean, covariance } = problem.prior;
+  const reference = gaussianReference(mean, covariance, d);
+  const density = logDensityTarget(problem);
+  return {
+    nTheta: d,
+    reference: { mean, covariance, factor: reference.factor },
+    logReference: reference.logDensity,
+    logLikelihood: (u, output) => density.logPosterior(u, output) - reference.logDensity(u),
+    // The misfit of a log-density model is −log π_u(u) (up to the density's constant).
+    misfit: (u, logLikelihood) => -(logLikelihood + reference.logDensity(u)),
+  };
+}
+
+function gaussianLikelihoodTarget(problem: ResolvedProblem): TemperingTarget {
   const d = problem.parameterNames.length;
   const { values: y, noiseCovariance } = problem.observations;
   const nY = y.length;

@@ -100,7 +100,7 @@ describe('schema errors', () => {
     ['sigmaPointAlpha', 0, 'expected a number in (0, 1] or null, got 0'],
     ['concurrency', 0, 'expected an integer from 1 to 256, got 0'],
     ['posteriorSamples', -1, 'expected an integer from 0 to 1000000, got -1'],
-    ['method', 'gmki', 'expected one of "gmki-paper", "gmki-robust", "uki", "eki", "eks", "smc", got "gmki"'],
+    ['method', 'gmki', 'expected one of "gmki-paper", "gmki-robust", "uki", "eki", "eks", "smc", "dfgmvi", got "gmki"'],
     ['splitThreshold', 0, 'expected a number > 0, got 0'],
     ['settleIterations', -1, 'expected an integer from 0 to 10000 or null, got -1'],
     ['settleIterations', 1.5, 'expected an integer from 0 to 10000 or null, got 1.5'],
@@ -215,7 +215,7 @@ describe('semantic errors', () => {
     file.model = { type: 'builtin', name: 'three-modal' };
     expect(onlyError(file)).toEqual({
       path: 'model.name',
-      message: 'expected one of "square-map-1d", "two-modal-2d", "four-modal-2d", "circle-2d", "four-mode-3d", "rotated-bimodal-10d", "darcy-2d", got "three-modal"',
+      message: 'expected one of "square-map-1d", "two-modal-2d", "four-modal-2d", "circle-2d", "four-mode-3d", "rotated-bimodal-10d", "darcy-2d", "analytic-gaussian-mixture", "analytic-banana", "analytic-donut", "analytic-funnel", got "three-modal"',
     });
     file.model.name = 'four-modal-2d';
     expect(onlyError(file)).toEqual({ path: 'observations.values', message: 'expected 2 values (the built-in model "four-modal-2d" returns 2), got 1' });

@@ -46,6 +46,10 @@ describe('example problems', () => {
       'darcy-2d',
       'four-mode-3d',
       'rotated-bimodal-10d',
+      'gaussian-mixture-density-2d',
+      'banana-density-2d',
+      'donut-density-2d',
+      'funnel-density-2d',
     ]);
   });
 
@@ -99,6 +103,18 @@ describe('example problems', () => {
     expect(problem.observations.noiseCovariance[0]).toBeCloseTo(0.09, 15);
     expect(problem.settings).toMatchObject({ components: 10, sigmaPointAlpha: 1e-3, initialization: { type: 'prior' } });
     expect(example.description).toMatch(/GMKI is known to fail/);
+  });
+
+  it('the UM-Bridge density examples are log-density models run with dfgmvi, with no observations and no prior', () => {
+    for (const id of ['gaussian-mixture-density-2d', 'banana-density-2d', 'donut-density-2d', 'funnel-density-2d']) {
+      const example = getExampleProblem(id)!;
+      expect(example.problem.observations, id).toBeUndefined();
+      const problem = resolved(example.problem);
+      expect(problem.output, id).toEqual({ kind: 'logDensity', density: 'posterior' });
+      expect(problem.prior.kind, id).toBe('none');
+      expect(problem.settings.method, id).toBe('dfgmvi');
+      expect(problem.observations.names, id).toEqual(['log density']);
+    }
   });
 
   it('pins gmki-paper in the paper’s examples, so they reproduce the paper whatever the default method', () => {
