@@ -37,6 +37,16 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
     ],
   },
   {
+    label: 'Gaussian mixture from a log density',
+    options: [
+      {
+        value: 'dfgmvi',
+        label: 'dfgmvi (derivative-free Gaussian mixture VI)',
+        summary: 'A mixture of K Gaussians fitted to log π (log-density models) or to the data; K·(2d+1) evaluations per iteration.',
+      },
+    ],
+  },
+  {
     label: 'Reference sampler',
     options: [
       {
@@ -64,6 +74,7 @@ const USED: Readonly<Record<MethodName, readonly FieldKey[]>> = {
   eki: [...COMMON, 'particles', 'iterations', 'dt'],
   eks: [...COMMON, 'particles', 'iterations', 'dt'],
   smc: [...COMMON, 'particles', 'mhSteps', 'maxStages', 'essThreshold'],
+  dfgmvi: [...COMMON, 'components', 'iterations', 'dt', 'minWeight', 'sigmaPointAlpha'],
 };
 
 /** Whether `method` reads setting `key` (a method this build does not know: every setting shows). */

@@ -8,10 +8,10 @@ import { METHOD_GROUPS, methodChoice, methodExplanation, methodTakesInitializati
 const used = (method: string) => FIELDS.map((field) => field.key).filter((key) => methodUses(method, key));
 
 describe('the method field', () => {
-  it('offers every method of core once, in three headed groups, GMKI first', () => {
+  it('offers every method of core once, in four headed groups, GMKI first', () => {
     const field = fieldSpec('method') as ChoiceField;
-    expect(field.groups?.map((group) => group.label)).toEqual(['GMKI — recommended', 'Kalman baselines — one Gaussian', 'Reference sampler']);
-    expect(field.groups?.map((group) => group.options.map((option) => option.value))).toEqual([['gmki-robust', 'gmki-paper'], ['uki', 'eki', 'eks'], ['smc']]);
+    expect(field.groups?.map((group) => group.label)).toEqual(['GMKI — recommended', 'Kalman baselines — one Gaussian', 'Gaussian mixture from a log density', 'Reference sampler']);
+    expect(field.groups?.map((group) => group.options.map((option) => option.value))).toEqual([['gmki-robust', 'gmki-paper'], ['uki', 'eki', 'eks'], ['dfgmvi'], ['smc']]);
     expect(field.options.map((option) => option.value).sort()).toEqual([...METHODS].sort());
     expect(field.group).toBe('method');
   });
@@ -45,7 +45,7 @@ describe('the settings each method uses', () => {
   });
 
   it('starts every method but smc from an initialization', () => {
-    expect(METHODS.filter(methodTakesInitialization)).toEqual(['gmki-paper', 'gmki-robust', 'uki', 'eki', 'eks']);
+    expect(METHODS.filter(methodTakesInitialization)).toEqual(['gmki-paper', 'gmki-robust', 'uki', 'eki', 'eks', 'dfgmvi']);
   });
 });
 
