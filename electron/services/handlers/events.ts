@@ -4,6 +4,7 @@
  */
 import type { EventName } from '../../contract/channels';
 import type { EventMap } from '../../contract/channel-map';
+import { createThrottle, type RunProgress } from '../runs/progress';
 import type { RunManager } from '../runs/run-manager';
 import type { RunStore } from '../store/run-store';
 
@@ -44,16 +45,43 @@ export function createEventHub(): EventHub {
   };
 }
 
+/** run/progress events of one run are at least this far apart: ≤ 10 a second (architecture.md §2). */
+export const PROGRESS_INTERVAL_MS = 100;
+
+type ProgressThrottle = ReturnType<typeof createThrottle<RunProgress>>;
+
+/** Per hub, the throttle of each run whose progress it forwards (while the run goes on). */
+const progressThrottles = new WeakMap<EventHub, Map<string, ProgressThrottle>>();
+
 /**
- * Forwards the manager's progress as `run/progress`, and a `run/status` whenever a run's status
- * differs from the last one reported. Returns the function that stops forwarding.
+ * Forwards the manager's progress as `run/progress`, at most one event per run every
+ * PROGRESS_INTERVAL_MS (the latest wins; the manager passes every committed iteration, which the
+ * renderer does not need one by one: it fetches the history it lacks), and a `run/status`
+ * whenever a run's status differs from the last one reported. A status waits for the progress
+ * event held before it, so the end's progress comes before the end's status. `now` is the clock
+ * of the spacing (tests read it). Returns the function that stops forwarding.
  */
-export function connectRunEvents(manager: RunManager, hub: EventHub): () => void {
-  return manager.onProgress((progress) => {
-    hub.emit('run/progress', progress);
+export function connectRunEvents(manager: Pick<RunManager, 'onProgress'>, hub: EventHub, now: () => number = () => performance.now()): () => void {
+  const throttles = new Map<string, ProgressThrottle>();
+  progressThrottles.set(hub, throttles);
+  const stop = manager.onProgress((progress) => {
+    let throttle = throttles.get(progress.runId);
+    if (!throttle) {
+      const emit = (event: RunProgress): void => {
+        hub.emit('run/progress', event);
+        if (event.status !== 'queued' && event.status !== 'running') throttles.delete(event.runId);
+      };
+      throttles.set(progress.runId, (throttle = createThrottle(emit, PROGRESS_INTERVAL_MS, now)));
+    }
+    throttle.push(progress);
     // A run's end is reported once it has settled, with its error sentence (reportWhenSettled).
     if (progress.status === 'queued' || progress.status === 'running') reportStatus(hub, progress.runId, progress.status, null);
   });
+  return () => {
+    stop();
+    for (const throttle of throttles.values()) throttle.close();
+    progressThrottles.delete(hub);
+  };
 }
 
 const lastStatus = new WeakMap<EventHub, Map<string, string>>();
@@ -65,7 +93,10 @@ export function reportStatus(hub: EventHub, runId: string, status: EventMap['run
   const key = `${status}\u0000${error ?? ''}`;
   if (seen.get(runId) === key) return;
   seen.set(runId, key);
-  hub.emit('run/status', { runId, status, error });
+  const emit = (): void => hub.emit('run/status', { runId, status, error });
+  const throttle = progressThrottles.get(hub)?.get(runId);
+  if (throttle) throttle.afterPending(emit);
+  else emit();
 }
 
 /** Reports the run's final status (with its error sentence) once the manager has settled it. */

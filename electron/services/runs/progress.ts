@@ -1,4 +1,4 @@
-/** What a running run reports, and the throttle that keeps it to ≤ 10 events a second. */
+/** What a running run reports, and the throttle that thins its events. */
 import type { IterationRecord, SmcDiagnostics } from '../../../core/inversion/types';
 import { evaluationBudget } from '../../../core/methods/budget';
 import type { RunProgress, TemperingProgress } from '../../contract/types';
@@ -44,38 +44,53 @@ function temperingOf(smc: SmcDiagnostics, maxStages: number): TemperingProgress 
 }
 
 /**
- * Passes at most one event per `intervalMs` (the latest one wins), and always passes an event
- * that `force` marks (status changes, committed iterations), so nothing important is dropped.
+ * Passes at most one event per `intervalMs` (the latest one wins, emitted when the interval is
+ * over), and an event that `force` marks at once (the run manager forces committed iterations and
+ * the end, which `gmki run` prints one line each). Without force the events are at least
+ * intervalMs apart by `now`: the event channel to the renderer keeps its ≤ 10 a second that way.
  */
-export function createThrottle<T>(emit: (event: T) => void, intervalMs = 100, now: () => number = Date.now) {
+export function createThrottle<T>(emit: (event: T) => void, intervalMs = 100, now: () => number = () => performance.now()) {
   let last = -Infinity;
-  let pending: T | null = null;
+  let pending: { readonly event: T } | null = null;
+  let afterwards: (() => void)[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
-  const flush = (): void => {
+  const send = (): void => {
+    if (timer) clearTimeout(timer);
     timer = null;
-    if (pending === null) return;
-    const event = pending;
-    pending = null;
-    last = now();
-    emit(event);
+    if (pending) {
+      const { event } = pending;
+      pending = null;
+      last = now();
+      emit(event);
+    }
+    const actions = afterwards;
+    afterwards = [];
+    for (const action of actions) action();
+  };
+  // A timer may fire a fraction of a millisecond early by `now`: then it waits for the rest.
+  const whenDue = (): void => {
+    timer = null;
+    const wait = last + intervalMs - now();
+    if (wait > 0) timer = setTimeout(whenDue, wait);
+    else send();
   };
   return {
     push(event: T, force = false): void {
       if (closed) return; // a late message from a worker that already finished
-      pending = event;
+      pending = { event };
       const wait = last + intervalMs - now();
-      if (force || wait <= 0) {
-        if (timer) clearTimeout(timer);
-        flush();
-      } else if (!timer) {
-        timer = setTimeout(flush, wait);
-      }
+      if (force || wait <= 0) send();
+      else timer ??= setTimeout(whenDue, wait);
+    },
+    /** Runs `action` right after the pending event is emitted, or at once when none is pending. */
+    afterPending(action: () => void): void {
+      if (pending) afterwards.push(action);
+      else action();
     },
     /** Emits what is pending now, stops the timer, and drops everything pushed afterwards. */
     close(): void {
-      if (timer) clearTimeout(timer);
-      flush();
+      send();
       closed = true;
     },
   };

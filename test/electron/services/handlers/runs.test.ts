@@ -39,6 +39,19 @@ async function waitForStatus(runId: string, status: string, timeoutMs = 60_000):
   }
 }
 
+/** Resolves once the hub has emitted run/status `status` for the run (at once if it already has). */
+function statusReported(runId: string, status: string): Promise<void> {
+  const seen = (change: RunStatusChange) => change.runId === runId && change.status === status;
+  if (statuses.some(seen)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const off = fixture.deps.events.subscribe('run/status', (change) => {
+      if (!seen(change)) return;
+      off();
+      resolve();
+    });
+  });
+}
+
 describe('run lifecycle', () => {
   it('starts a run (queued), reports running and completed, then extends it', async () => {
     const run = await call<RunRecord>('run/start', { problem: smallProblem('model.mjs', 2), problemDir: fixture.dir, name: 'first' });
@@ -46,7 +59,7 @@ describe('run lifecycle', () => {
     expect(run.modelHash).toMatch(/^[0-9a-f]{64}$/);
     const done = await fixture.deps.manager.whenSettled(run.id);
     expect(done.status).toBe('completed');
-    await new Promise((r) => setTimeout(r, 10));
+    await statusReported(run.id, 'completed');
     expect(statuses.filter((s) => s.runId === run.id).map((s) => s.status)).toEqual(['queued', 'running', 'completed']);
 
     expect(await fixture.dispatch('run/resume', { runId: run.id })).toEqual({

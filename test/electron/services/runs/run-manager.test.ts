@@ -1,12 +1,12 @@
 /**
  * The run manager with real worker threads, a real SQLite file and real JavaScript models:
- * several runs at once under a cap, progress at most ten events a second, cooperative cancel,
- * and a hard stop of a run whose model never returns.
+ * several runs at once under a cap, progress thinned but every committed iteration passed,
+ * cooperative cancel, and a hard stop of a run whose model never returns.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseProblem } from '../../../../core/problem';
 import { isProcessAlive } from '../../../../electron/services/models/process-tree';
 import { createRunManager } from '../../../../electron/services/runs/run-manager';
@@ -81,7 +81,7 @@ describe('run manager', () => {
     expect(mixtures[2]).toEqual(mixtures[0]);
   });
 
-  it('sends at most ten progress events a second per run, and always the committed iterations', async () => {
+  it('passes every committed iteration and the end, and between them at most one event per 100 ms', async () => {
     const manager = createRunManager({ store });
     const id = createStoredRun('quick.mjs', 6);
     const events: { at: number; progress: RunProgress }[] = [];
@@ -92,11 +92,12 @@ describe('run manager', () => {
     const iterationsSeen = new Set(events.map((e) => e.progress.iteration));
     for (let i = 1; i <= 6; i++) expect(iterationsSeen.has(i)).toBe(true);
     expect(events.at(-1)!.progress).toMatchObject({ status: 'completed', iteration: 6, evaluationsDone: 60 });
-    // Unforced events are spaced ≥ 100 ms; forced ones (iterations, the end) may come closer,
-    // so count per one-second window and allow the forced ones on top.
-    const seconds = new Map<number, number>();
-    for (const e of events) seconds.set(Math.floor(e.at / 1000), (seconds.get(Math.floor(e.at / 1000)) ?? 0) + 1);
-    for (const count of seconds.values()) expect(count).toBeLessThanOrEqual(10 + 7);
+    // 6 committed iterations and the end pass at once; the 60 per-evaluation events are thinned to
+    // one per 100 ms over the run's span (+1 for the first, +1 because this clock is read just
+    // after the throttle's). The event channel to the renderer thins all of them to ≤ 10 a second
+    // (test/electron/services/handlers/events.test.ts).
+    const span = events.at(-1)!.at - events[0]!.at;
+    expect(events.length).toBeLessThanOrEqual(6 + 1 + Math.floor(span / 100) + 2);
   });
 
   it('cancels cooperatively between evaluations, keeping the committed iterations', async () => {
@@ -120,37 +121,36 @@ describe('run manager', () => {
     manager.enqueue(id);
     while (!existsSync(join(dir, 'stuck.started'))) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(store.getRun(id)!.status).toBe('running');
-    const started = performance.now();
     manager.cancel(id);
     const final = await manager.whenSettled(id);
     await manager.close();
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(final.status).toBe('cancelled');
     expect(final.error).toMatch(/did not stop within 0.3 s and was stopped/);
   });
 
   it('kills the processes of a command model whose run had to be stopped hard', async () => {
-    // Writes its pid, then computes forever without reading stdin: only a kill ends it.
+    // Reads its first request, writes its pid, then computes forever without reading stdin: only
+    // a kill ends it.
     writeFileSync(
       join(dir, 'stuck.py'),
       'import os, sys, time\n' +
-        "open(os.path.join(os.path.dirname(__file__), 'stuck.pid'), 'w').write(str(os.getpid()))\n" +
         'sys.stdin.readline()\n' +
+        "open(os.path.join(os.path.dirname(__file__), 'stuck.pid'), 'w').write(str(os.getpid()))\n" +
         'while True: time.sleep(0.01)\n',
     );
     const manager = createRunManager({ store, cancelGraceMs: 300 });
     const id = createStoredRun({ type: 'command', command: ['python3', 'stuck.py'], timeoutSeconds: 600 }, 3);
     manager.enqueue(id);
     const pidFile = join(dir, 'stuck.pid');
-    while (!existsSync(pidFile)) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Written once the model has its first request (the file may exist a moment before its content).
+    await vi.waitFor(() => expect(readFileSync(pidFile, 'utf8')).toMatch(/^\d+$/), { timeout: 60_000, interval: 50 });
     const pid = Number(readFileSync(pidFile, 'utf8'));
-    await new Promise((resolve) => setTimeout(resolve, 300)); // let it receive its first request
     manager.cancel(id);
     const final = await manager.whenSettled(id);
     await manager.close();
     expect(final.status).toBe('cancelled');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(isProcessAlive(pid)).toBe(false);
+    // SIGKILL has been sent; the process is gone once the kernel has delivered it.
+    await vi.waitFor(() => expect(isProcessAlive(pid)).toBe(false), { timeout: 10_000, interval: 20 });
   });
 
   it('cancels a queued run at once, without starting it', async () => {
