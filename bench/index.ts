@@ -7,6 +7,7 @@ import { printIterationCostBenchmark } from './exploration';
 import { runHostBenchmarks } from './hosts';
 import { describeMachine, peakRssMiB } from './machine';
 import { printStoreBenchmark } from './store';
+import { printStoreListingBenchmark } from './store-listing';
 
 console.log(describeMachine());
 console.log();
@@ -15,6 +16,7 @@ console.log(`\npeak memory so far (max RSS of this process): ${peakRssMiB().toFi
 
 console.log('\n## Run store');
 printStoreBenchmark();
+printStoreListingBenchmark();
 
 console.log('\n## Forward-model hosts');
 await runHostBenchmarks();

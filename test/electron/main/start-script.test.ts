@@ -19,19 +19,17 @@ if (binaryInstalled) console.log('start-script.test: skipped, the Electron binar
 
 describe('npm start without the Electron binary', () => {
   it.skipIf(binaryInstalled)('stops with one sentence pointing to npx gmki serve, exit code 1', () => {
-    const started = Date.now();
+    // A hang would end at the 60 s limit with no exit status, failing the status check.
     const result = spawnSync(process.execPath, [join(root, 'scripts', 'start.mjs'), '--prepare'], {
       cwd: root,
       encoding: 'utf8',
       timeout: 60_000,
       env: { ...process.env, ELECTRON_MIRROR: 'http://127.0.0.1:9/', ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
     });
-    const seconds = (Date.now() - started) / 1000;
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^GMKI Studio cannot start here: the Electron [\d.]+ binary is not installed and could not be downloaded \(ECONNREFUSED [^)]*\), so run `npx gmki serve` instead, which opens the same app in your browser without Electron\.$/);
     expect(result.stdout).not.toMatch(/\bat \S+:\d+:\d+/);
-    expect(seconds).toBeLessThan(30);
   });
 });

@@ -30,12 +30,10 @@ describe('filterRuns', () => {
     expect(ids(filterRuns(runs, { search: 'run', statuses: ['failed'], tags: [] }))).toEqual(['b']);
   });
 
-  it('filters a thousand runs in well under 100 ms', () => {
+  it('filters a thousand runs (its time is a figure of npm run bench, bench/store-listing.ts)', () => {
     const many = Array.from({ length: 1000 }, (_, i) => runSummary({ id: `r${i}`, name: `run ${i}`, notes: i % 7 === 0 ? 'odd one' : '', tags: i % 3 ? [] : ['third'] }));
-    const started = performance.now();
     const found = filterRuns(many, { search: 'odd', statuses: ['completed'], tags: ['third'] });
-    expect(performance.now() - started).toBeLessThan(100);
-    expect(found.length).toBe(Math.floor(999 / 21) + 1);
+    expect(found.map((run) => run.id)).toEqual(many.filter((_, i) => i % 21 === 0).map((run) => run.id));
   });
 });
 

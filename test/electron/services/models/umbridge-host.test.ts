@@ -146,13 +146,11 @@ describe('UM-Bridge model host', () => {
       evaluate: (theta) => (theta[0] === 1 ? new Promise<never>(() => {}) : [[theta[0]!]]),
     });
     const host = await umbridgeHost(model.url, { concurrency: 1 }, { timeoutSeconds: 1 });
-    const started = performance.now();
     const outcomes = await host.evaluateBatch(requests(3), { stopOnFailure: false });
 
     expect(outcomes.map((outcome) => outcome.failure)).toEqual([null, 'timeout', null]);
     expect(outcomes[1]!.error).toBe(`the UM-Bridge server at ${model.url} sent no answer within 1 s (timeoutSeconds); the request was aborted`);
     expect(outcomes[2]!.output).toEqual([2]);
-    expect(performance.now() - started).toBeLessThan(10_000);
     await waitUntil(() => model.stats.abandoned === 1);
   }, 30_000);
 
