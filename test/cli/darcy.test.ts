@@ -38,9 +38,7 @@ it('eval prints the built-in model’s output at the prior mean θ = 0', async (
 it('a short run (K = 1, 3 iterations) costs K(2d+1) solves per iteration and approaches one of the two modes', async () => {
   const out = join(dir, 'out');
   const args = ['run', problemFile(), '--components', '1', '--iterations', '3', '--concurrency', '2'];
-  const result = await runGmki([...args, '--posterior-samples', '10', '--db', join(dir, 'runs.sqlite'), '--out', out, '--json'], {
-    timeoutMs: 280_000,
-  });
+  const result = await runGmki([...args, '--posterior-samples', '10', '--db', join(dir, 'runs.sqlite'), '--out', out, '--json']);
   expect(result.code, result.stderr).toBe(0);
   const summary = JSON.parse(result.stdout);
   expect(summary.forwardEvaluations).toBe(1 * (2 * 128 + 1) * 3);
@@ -66,4 +64,4 @@ it('a short run (K = 1, 3 iterations) costs K(2d+1) solves per iteration and app
   const distance = Math.hypot(...finalMean.map((m, l) => m - DARCY_TRUTH[l]!));
   expect(summary.reference.label).toBe('truth');
   expect(summary.reference.distances[0].distance).toBeCloseTo(distance, 9);
-}, 300_000);
+});

@@ -193,7 +193,7 @@ describe('a full disk', () => {
     } finally {
       tmpfs.unmount();
     }
-  }, 240_000);
+  });
 
   it('fails gmki run --out on a full disk with the cause, keeps the run, and the files can be written again', async (context) => {
     const tmpfs = tryMount('8k');
@@ -224,7 +224,7 @@ describe('a full disk', () => {
     } finally {
       tmpfs.unmount();
     }
-  }, 240_000);
+  });
 });
 
 /** mixture.json without its wall-clock fields. */

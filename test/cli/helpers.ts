@@ -2,12 +2,13 @@
  * Runs the real `gmki` command in a child process, as a user would (`node bin/gmki.mjs …`),
  * and builds small problem files in temporary folders.
  */
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, vi } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(REPO_ROOT, 'bin', 'gmki.mjs');
@@ -24,9 +25,21 @@ export interface GmkiResult {
  */
 const TEST_DATA_DIR = mkdtempSync(join(tmpdir(), 'gmki-data-'));
 
+// Every test here starts real `gmki` processes, one after another, each starting Node and tsx
+// (about a second alone, many more on two cores shared at load 20–30): they get the time the
+// machine needs, and no process gets a shorter limit than its test.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
+
+/** The `gmki` processes still running; those of a test that timed out are stopped with the file. */
+const running = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export interface RunGmkiOptions {
   readonly cwd?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Stops the process after this long (the result then has no exit code and the call rejects); default none. */
   readonly timeoutMs?: number;
   /** Run as this user (the tests run as root: reading a file root may write needs another user). */
   readonly user?: { readonly uid: number; readonly gid: number };
@@ -34,17 +47,18 @@ export interface RunGmkiOptions {
 
 export function runGmki(args: readonly string[], options: RunGmkiOptions = {}): Promise<GmkiResult> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [BIN, ...args],
       {
         cwd: options.cwd ?? REPO_ROOT,
         env: { ...process.env, GMKI_DEBUG: '', GMKI_DATA_DIR: TEST_DATA_DIR, ...options.env },
-        timeout: options.timeoutMs ?? 60_000,
+        timeout: options.timeoutMs ?? 0,
         ...options.user,
         maxBuffer: 16 * 1024 * 1024,
       },
       (error, stdout, stderr) => {
+        running.delete(child);
         if (error && typeof error.code !== 'number') {
           reject(error);
           return;
@@ -52,6 +66,7 @@ export function runGmki(args: readonly string[], options: RunGmkiOptions = {}): 
         resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
       },
     );
+    running.add(child);
   });
 }
 

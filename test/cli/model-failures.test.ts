@@ -70,7 +70,7 @@ describe('gmki run with a failing JavaScript model', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(LOCATED);
     expect(result.stderr).toContain('): the model did not answer in time: no answer within 1 s (timeoutSeconds); its worker thread was stopped');
-  }, 60_000);
+  });
 
   it.concurrent('names model.path and the resolved path when the module file is missing (exit 2)', async () => {
     const sub = join(dir, 'missing');

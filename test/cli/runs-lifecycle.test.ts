@@ -5,18 +5,42 @@
  * real SQLite file, a real slow JavaScript model in worker threads.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, REPO_ROOT, removeDir, runGmki, tinyProblem, writeProblem } from './helpers';
 
-/** Slow only where a test needs time to act (MODEL_DELAY_MS); the outputs never depend on it. */
-const SLOW_MODEL = `export async function forward([a, b]) {
-  await new Promise((resolve) => setTimeout(resolve, Number(process.env.MODEL_DELAY_MS ?? 0)));
+/**
+ * Slow only where a test needs time to act (MODEL_DELAY_MS), and held where a test must act
+ * before the run goes on (MODEL_GATE: a folder; evaluation n — numbered across the run's worker
+ * threads by creating tickets/n exclusively — waits until n ≤ the number in its file 'allowed').
+ * The outputs never depend on either.
+ */
+const SLOW_MODEL = `import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function ticket(gate) {
+  for (let n = 1; ; n++) {
+    try {
+      writeFileSync(join(gate, 'tickets', String(n)), '', { flag: 'wx' });
+      return n;
+    } catch {}
+  }
+}
+export async function forward([a, b]) {
+  const gate = process.env.MODEL_GATE;
+  if (gate) {
+    const n = ticket(gate);
+    while (n > Number(readFileSync(join(gate, 'allowed'), 'utf8'))) await sleep(20);
+  }
+  await sleep(Number(process.env.MODEL_DELAY_MS ?? 0));
   return [(b - a) ** 2];
 }
 `;
 const SLOW = { MODEL_DELAY_MS: '150' };
+/** K·(2d+1) sigma points of the tiny problem: evaluations per iteration. */
+const PER_ITERATION = 2 * 5;
 
 let dir: string;
 let problemFile: string;
@@ -42,11 +66,17 @@ async function listRuns(): Promise<{ id: string; status: string; iterationsDone:
   return JSON.parse(result.stdout);
 }
 
-/** Starts `gmki run` and resolves once its progress shows `iteration` committed iterations. */
-function startRunUntil(iteration: number, extraArgs: string[] = []) {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'gmki.mjs'), 'run', problemFile, '--db', db(), ...extraArgs], {
+/**
+ * Starts `gmki run` with its model held after `iteration` iterations and resolves once its
+ * progress shows them committed; `release()` lets the model go on.
+ */
+function startRunHeldAfter(iteration: number) {
+  const gate = mkdtempSync(join(dir, 'gate-'));
+  mkdirSync(join(gate, 'tickets'));
+  writeFileSync(join(gate, 'allowed'), String(iteration * PER_ITERATION));
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'gmki.mjs'), 'run', problemFile, '--db', db()], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...SLOW },
+    env: { ...process.env, ...SLOW, MODEL_GATE: gate },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -58,7 +88,8 @@ function startRunUntil(iteration: number, extraArgs: string[] = []) {
     child.once('exit', (code) => reject(new Error(`gmki exited (${code}) before iteration ${iteration}:\n${stdout}`)));
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, reached, exited, output: () => stdout };
+  const release = () => writeFileSync(join(gate, 'allowed'), String(Number.MAX_SAFE_INTEGER));
+  return { child, reached, exited, release, output: () => stdout };
 }
 
 describe('gmki run with the run store', () => {
@@ -73,15 +104,14 @@ describe('gmki run with the run store', () => {
   });
 
   it('resumes a run killed with SIGKILL to exactly the uninterrupted result, losing no committed iteration', async () => {
-    const run = startRunUntil(4);
+    const run = startRunHeldAfter(4);
     await run.reached;
     run.child.kill('SIGKILL');
     await run.exited;
     const killed = (await listRuns())[0]!;
     expect(killed.status).toBe('interrupted');
-    expect(killed.iterationsDone).toBeGreaterThanOrEqual(4);
-    expect(killed.iterationsDone).toBeLessThan(12);
-    expect(killed.forwardEvaluations).toBe(killed.iterationsDone * 2 * 5);
+    expect(killed.iterationsDone).toBe(4);
+    expect(killed.forwardEvaluations).toBe(4 * PER_ITERATION);
 
     const out = join(dir, 'resumed-after-kill');
     const resumed = await runGmki(['runs', 'resume', killed.id.slice(0, 8), '--db', db(), '--out', out]);
@@ -91,16 +121,18 @@ describe('gmki run with the run store', () => {
   });
 
   it('cancels a running run from another process, then resumes it to the same result', async () => {
-    const run = startRunUntil(3);
+    // Held after 3 iterations: the run cannot end before the cancel is in the database.
+    const run = startRunHeldAfter(3);
     await run.reached;
     const running = (await listRuns())[0]!;
     expect(running.status).toBe('running');
     const cancel = await runGmki(['runs', 'cancel', running.id, '--db', db()]);
     expect(cancel.code, cancel.stderr).toBe(0);
+    run.release();
     expect(await run.exited).toBe(1);
     const cancelled = (await listRuns())[0]!;
     expect(cancelled.status).toBe('cancelled');
-    expect(cancelled.iterationsDone).toBeLessThan(12);
+    expect(cancelled.iterationsDone).toBe(3);
 
     const out = join(dir, 'resumed-after-cancel');
     const resumed = await runGmki(['runs', 'resume', running.id, '--db', db(), '--out', out, '--json']);

@@ -1,7 +1,7 @@
 // The live run monitor: a slow JavaScript model's run advances on screen, is cancelled with its
 // iterations kept, resumes and completes; a failing model shows its own message; a run whose
 // diagnostics warn shows the warning at the top of the run view.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, type GmkiPage } from './fixtures';
@@ -38,18 +38,42 @@ async function iterationShown(page: Page): Promise<number> {
   return Number(text.split('/')[0].trim());
 }
 
+/**
+ * 200 ms per evaluation, and held where the test must act before the run goes on: evaluation n
+ * (numbered across the model's worker threads by creating slow-gate/tickets/n exclusively) waits
+ * until n ≤ the number in slow-gate/allowed. The outputs never depend on it.
+ */
 const SLOW_MODEL = `
+import { readFileSync, writeFileSync } from 'node:fs';
+const gate = new URL('./slow-gate/', import.meta.url);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function ticket() {
+  for (let n = 1; ; n++) {
+    try {
+      writeFileSync(new URL('tickets/' + n, gate), '', { flag: 'wx' });
+      return n;
+    } catch {}
+  }
+}
 export async function forward(theta) {
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  const n = ticket();
+  while (n > Number(readFileSync(new URL('allowed', gate), 'utf8'))) await sleep(20);
+  await sleep(200);
   const [a, b] = theta;
   return [a * a + b, a - b];
 }
 `;
+/** K·(2d+1) evaluations per iteration of problemWith's problem with K = 2. */
+const PER_ITERATION = 2 * 5;
 
 test('a slow run advances on screen, is cancelled with its iterations kept, resumes and completes', async ({ gmki }) => {
   // Two shared cores: starting the model's workers and each evaluation can take a while.
   test.setTimeout(240_000);
   const { page } = gmki;
+  const gate = join(gmki.app.workDir, 'slow-gate');
+  mkdirSync(join(gate, 'tickets'), { recursive: true });
+  const allow = (iterations: number) => writeFileSync(join(gate, 'allowed'), String(iterations * PER_ITERATION));
+  allow(2);
   const run = await startRun(gmki, 'slow.mjs', SLOW_MODEL, { iterations: 10 }, 'Slow run');
   await gmki.open(`/runs/${run.id}`);
   // Count the progress events the page receives, next to the monitor's own stream.
@@ -59,10 +83,11 @@ test('a slow run advances on screen, is cancelled with its iterations kept, resu
 
   await expect(page.getByTestId('run-status')).toHaveText('running', { timeout: 60_000 });
   await expect(page.getByRole('tab', { name: 'Progress' })).toHaveAttribute('aria-selected', 'true');
-  // The counter moves while we watch, and the charts follow.
-  await expect.poll(() => iterationShown(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  // The counter moves while we watch (the model lets one more iteration through), and the charts follow.
+  await expect.poll(() => iterationShown(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
   const seen = await iterationShown(page);
-  await expect.poll(() => iterationShown(page), { timeout: 30_000 }).toBeGreaterThan(seen);
+  allow(seen + 1);
+  await expect.poll(() => iterationShown(page), { timeout: 60_000 }).toBe(seen + 1);
   await expect(page.getByTestId('chart-weights').locator('canvas')).toHaveCount(1);
   await expect(page.getByTestId('pair-plot').locator('canvas')).toHaveCount(1);
   await expect(page.getByTestId('pair-plot')).toContainText(/iteration [1-9]/);
@@ -71,11 +96,14 @@ test('a slow run advances on screen, is cancelled with its iterations kept, resu
   await expect(page.getByTestId('run-resume')).toBeDisabled();
   await expect(page.getByTestId('run-extend')).toBeDisabled();
   await page.getByTestId('run-cancel').click();
+  // The run is held: it cannot end before the server has taken the cancel. Then the model goes on.
+  const cancelAnswered = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/run/cancel');
   await page.getByRole('button', { name: 'Cancel the run' }).click();
-  await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 30_000 });
+  expect((await cancelAnswered).ok()).toBe(true);
+  allow(1e6);
+  await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 60_000 });
   const kept = await iterationShown(page);
-  expect(kept).toBeGreaterThanOrEqual(2);
-  expect(kept).toBeLessThan(10);
+  expect(kept).toBe(seen + 1);
   await expect(page.getByTestId('run-iteration')).toHaveText(`${kept} / 10`);
   // The stopped run stays on the monitor, never looks like a success, and can be resumed.
   await expect(page.getByRole('tab', { name: 'Progress' })).toHaveAttribute('aria-selected', 'true');

@@ -80,9 +80,8 @@ test('loads an example, shows defaults and the budget, checks K, and starts a ru
   await expect(page.getByTestId('message-components')).toBeVisible();
   await expect(page.getByTestId('start-run')).toBeDisabled();
   await kInput.blur();
-  // Let Element Plus's colour transitions finish so the picture shows the settled state.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: join(SCREENSHOTS, 'setup-dark-window.png') });
+  // Element Plus's colour transitions are run to their end, so the picture shows the settled state.
+  await page.screenshot({ path: join(SCREENSHOTS, 'setup-dark-window.png'), animations: 'disabled' });
   await kInput.fill('2');
   await expect(page.getByTestId('message-components')).toHaveCount(0);
   await expect(page.getByTestId('budget-evaluations')).toBeVisible();

@@ -68,10 +68,8 @@ describe('gmki serve', () => {
       }),
     );
     expect(run.problemDir).toBe(dir);
-    for (let i = 0; i < 100; i++) {
-      if (value(await api.call<RunRecord>('run/get', { runId: run.id })).status === 'running') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // The SIGTERM must find the run running (however long its worker takes to start here).
+    while (value(await api.call<RunRecord>('run/get', { runId: run.id })).status !== 'running') await new Promise((r) => setTimeout(r, 100));
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
