@@ -10,6 +10,7 @@ import { boundedProblemJson, makeTempDir, removeDir, storeRun, sumProductModel }
 import type { StoredRun } from './fixtures';
 import { readNpz } from './npz-reader';
 import type { NpyRead } from './npz-reader';
+import { pythonWith } from '../../../support/python';
 
 function bytesOf(values: Float64Array | Int32Array): Uint8Array {
   return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
@@ -33,14 +34,6 @@ function concat(parts: Float64Array[]): Float64Array {
 }
 
 const weightsOf = (entry: IterationEntry): Float64Array => Float64Array.from(entry.mixture.logWeights, Math.exp);
-
-/** True when `python3 -c "import numpy"` works here (a real spawn, as the test that uses it). */
-function numpyAvailable(): { ok: boolean; reason: string } {
-  const probe = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8', timeout: 30_000 });
-  if (probe.error) return { ok: false, reason: `python3 could not be started (${probe.error.message})` };
-  if (probe.status !== 0) return { ok: false, reason: `python3 has no numpy (${probe.stderr.trim().split('\n').at(-1)})` };
-  return { ok: true, reason: '' };
-}
 
 describe('NPZ export', () => {
   let dir: string;
@@ -114,9 +107,9 @@ describe('NPZ export', () => {
   });
 
   // numpy is the reader users have; this proves the archive is what numpy.load expects.
-  const numpy = numpyAvailable();
-  if (!numpy.ok) console.log(`Skipping the numpy.load test: ${numpy.reason}.`);
-  it.skipIf(!numpy.ok)('loads with numpy.load (allow_pickle=False) to the same values, dtypes and shapes', async () => {
+  const python = pythonWith(['numpy']);
+  if (!python.command) console.log(`Skipping the numpy.load test: ${python.reason}.`);
+  it.skipIf(!python.command)('loads with numpy.load (allow_pickle=False) to the same values, dtypes and shapes', async () => {
     // Also a hand-built archive with non-ASCII names and empty arrays, which a run cannot produce.
     const oddFile = join(dir, 'odd.npz');
     const odd = { samples: new Float64Array(0), components: new Int32Array(0), source: 'component' as const };
@@ -134,7 +127,7 @@ describe('NPZ export', () => {
       '        out[path] = {k: {"dtype": data[k].dtype.str, "shape": list(data[k].shape), "values": data[k].tolist()} for k in data.files}',
       'print(json.dumps(out))',
     ].join('\n');
-    const result = spawnSync('python3', ['-c', script, file, oddFile], { encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(python.command!, ['-c', script, file, oddFile], { encoding: 'utf8', timeout: 60_000 });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const loaded = JSON.parse(result.stdout) as Record<string, Record<string, { dtype: string; shape: number[]; values: unknown }>>;

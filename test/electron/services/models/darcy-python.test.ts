@@ -3,7 +3,6 @@
  * SciPy's spsolve), run by the real command host, gives the built-in TypeScript model's outputs
  * (banded Cholesky) to 1e-11 relative: two independent implementations of gmki-algorithm.md §5.5.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,28 +12,24 @@ import { darcyMirroredTheta } from '../../../../core/problem/darcy-truth';
 import { createModelHost } from '../../../../electron/services/models/host-factory';
 import type { ModelHost } from '../../../../electron/services/models/host';
 import { testContext } from './host-support';
+import { pythonWith } from '../../../support/python';
 
 const EXAMPLE_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'resources', 'examples', 'darcy-2d');
 const PROBLEM = JSON.parse(readFileSync(join(EXAMPLE_DIR, 'darcy-2d.gmki.json'), 'utf8'));
 /** Largest |TS − Python| / max|TS| accepted: both solve the same system, with different factorisations. */
 const TOLERANCE = 1e-11;
 
-function scipyAvailable(): { ok: boolean; reason: string } {
-  const probe = spawnSync('python3', ['-c', 'import numpy, scipy'], { encoding: 'utf8', timeout: 30_000 });
-  if (probe.error) return { ok: false, reason: `python3 could not be started (${probe.error.message})` };
-  if (probe.status !== 0) return { ok: false, reason: `python3 lacks numpy or scipy (${probe.stderr.trim().split('\n').at(-1)})` };
-  return { ok: true, reason: '' };
-}
+const python = pythonWith(['numpy', 'scipy']);
+if (!python.command) console.log(`Skipping the Python Darcy model test: ${python.reason}.`);
 
-const scipy = scipyAvailable();
-if (!scipy.ok) console.log(`Skipping the Python Darcy model test: ${scipy.reason}.`);
-
-describe.skipIf(!scipy.ok)('darcy-2d in Python', () => {
+describe.skipIf(!python.command)('darcy-2d in Python', () => {
   let host: ModelHost | null = null;
   afterAll(() => host?.close());
 
   it('gives the built-in model’s outputs at the prior mean, the truth, its mirror image and a rough θ', async () => {
-    host = await createModelHost(PROBLEM.model, testContext(EXAMPLE_DIR, { nTheta: 128, nOutputs: 28, concurrency: 2, closeGraceMs: 2000 }));
+    // The example's own command, with the interpreter that has SciPy here.
+    const model = { ...PROBLEM.model, command: [python.command!, ...PROBLEM.model.command.slice(1)] };
+    host = await createModelHost(model, testContext(EXAMPLE_DIR, { nTheta: 128, nOutputs: 28, concurrency: 2, closeGraceMs: 2000 }));
     const truth: number[] = PROBLEM.reference.theta;
     const thetas = [
       new Array<number>(128).fill(0),
