@@ -62,9 +62,19 @@ export const useRunsStore = defineStore('runs', () => {
     if (result.ok) put(summaryOf(result.value));
   }
 
-  /** Follows run/progress and run/status until the returned function is called. */
+  /** Takes a deleted run out of the list (once: our own delete is announced to us too). */
+  function drop(runId: string): void {
+    const kept = runs.value.filter((run) => run.id !== runId);
+    if (kept.length === runs.value.length) return;
+    runs.value = kept;
+    total.value = Math.max(0, total.value - 1);
+  }
+
+  /** Follows run/progress, run/status and run/deleted until the returned function is called. */
   function follow(): () => void {
     const stops = [
+      // Deleted elsewhere: in another window or browser tab of the same app or server.
+      bridge.subscribe('run/deleted', ({ runId }) => drop(runId)),
       bridge.subscribe('run/progress', (progress) => {
         const next = replaceRun(runs.value, progress.runId, (run) => withProgress(run, progress));
         if (next) runs.value = next;
@@ -99,8 +109,7 @@ export const useRunsStore = defineStore('runs', () => {
         ? 'This run is still queued or running. Cancel it first (on its Progress tab), then delete it.'
         : result.error.message;
     }
-    runs.value = runs.value.filter((run) => run.id !== runId);
-    total.value = Math.max(0, total.value - 1);
+    drop(runId);
     return null;
   }
 

@@ -2,37 +2,29 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { AppBridge } from '../../../electron/contract/channel-map';
-import { runSummary } from '../runs/support';
+import { runRecord } from '../runs/support';
+import { fakeBridge, installBridge, ok, refused } from '../support/fake-bridge';
 
 function fakeServer(existing: string[]) {
   const runs = new Set(existing);
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const bridge = {
-    invoke: async (channel: string, request: { runId: string }) => {
-      if (!runs.has(request.runId)) return { ok: false, error: { code: 'NOT_FOUND', message: `There is no run with id ${request.runId}.` } };
-      if (channel === 'run/get') return { ok: true, value: { ...runSummary({ id: request.runId, name: `name of ${request.runId}` }), problem: {} } };
-      if (channel === 'run/iterations') return { ok: true, value: { runId: request.runId, parameterNames: [], space: 'unconstrained', iterations: [] } };
-      throw new Error(`unexpected channel ${channel}`);
-    },
-    subscribe: (event: string, listener: (payload: unknown) => void) => {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
-      return () => listeners.get(event)!.delete(listener);
-    },
-  } as unknown as AppBridge;
+  const notFound = (runId: string) => refused({ code: 'NOT_FOUND', message: `There is no run with id ${runId}.` });
+  const fake = fakeBridge({
+    'run/get': ({ runId }) => (runs.has(runId) ? ok(runRecord({ id: runId, name: `name of ${runId}` })) : notFound(runId)),
+    'run/iterations': ({ runId }) => (runs.has(runId) ? ok({ runId, parameterNames: [], space: 'unconstrained', iterations: [] }) : notFound(runId)),
+  });
   return {
-    bridge,
+    bridge: fake.bridge,
     deleteElsewhere: (id: string) => runs.delete(id),
     deleteHere: (id: string) => {
       runs.delete(id);
-      listeners.get('run/deleted')?.forEach((listener) => listener({ runId: id }));
+      fake.emit('run/deleted', { runId: id });
     },
-    listening: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
+    listening: () => fake.listenerCount(),
   };
 }
 
 async function compareStore(bridge: AppBridge) {
-  (globalThis as { window?: unknown }).window = { gmki: bridge };
+  installBridge(bridge);
   vi.resetModules();
   const { useCompareStore } = await import('../../../renderer/src/stores/compare');
   setActivePinia(createPinia());

@@ -2,16 +2,22 @@
 // on status changes, and how it turns a refusal into words.
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EventMap } from '../../../electron/contract/channel-map';
-import type { IterationData, LogEntry, RunProgress, RunRecord, RunStatus } from '../../../electron/contract/types';
-
-type Call = { channel: string; request: Record<string, unknown> };
+import type { RequestOf, ResponseOf } from '../../../electron/contract/channel-map';
+import type { Channel } from '../../../electron/contract/channels';
+import type { IterationData, LogEntry, RunDiagnostics, RunProgress, RunRecord, RunStatus } from '../../../electron/contract/types';
+import { DEFAULT_TEST_SETTINGS } from '../../support/problems';
+import { runRecord } from '../runs/support';
+import { fakeBridge, installBridge, ok, refused, type ChannelAnswer } from '../support/fake-bridge';
 
 /** A bridge whose answers come from `state`, recording every call and able to push events. */
 function scriptedBridge() {
-  const state = { status: 'running' as RunStatus, committed: 0, logs: [] as LogEntry[], diagnostics: null as unknown, refuse: null as string | null };
-  const calls: Call[] = [];
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const state = {
+    status: 'running' as RunStatus,
+    committed: 0,
+    logs: [] as LogEntry[],
+    diagnostics: null as RunDiagnostics | null,
+    refuse: null as Channel | null,
+  };
   const iteration = (i: number): IterationData => ({
     iteration: i,
     weights: [0.5, 0.5],
@@ -22,7 +28,7 @@ function scriptedBridge() {
     elapsedSeconds: i,
   });
   const run = (): RunRecord =>
-    ({
+    runRecord({
       id: 'r1',
       name: 'A run',
       status: state.status,
@@ -35,39 +41,31 @@ function scriptedBridge() {
       error: null,
       cancelRequested: false,
       problem: {
+        format: 'gmki-problem/1',
+        name: 'A problem',
         parameters: [{ name: 'x', prior: { mean: 0, std: 1 } }],
-        settings: { method: 'gmki-paper', components: 2, iterations: 10, initialization: { type: 'prior' } },
+        settings: { ...DEFAULT_TEST_SETTINGS, method: 'gmki-paper', components: 2, iterations: 10, initialization: { type: 'prior' } },
       },
-    }) as unknown as RunRecord;
-  const answers: Record<string, (request: Record<string, unknown>) => unknown> = {
-    'run/get': () => run(),
-    'run/iterations': (request) => ({
+    });
+  /** The answer of `channel`, unless the test makes it refuse as a run in the wrong state would. */
+  const unlessRefused =
+    <C extends Channel>(channel: C, answer: (request: RequestOf<C>) => ResponseOf<C>): ChannelAnswer<C> =>
+    (request) =>
+      state.refuse === channel ? refused({ code: 'CONFLICT', message: `Run r1 is ${state.status}.` }) : ok(answer(request));
+  const fake = fakeBridge({
+    'run/get': unlessRefused('run/get', run),
+    'run/iterations': unlessRefused('run/iterations', (request) => ({
       runId: 'r1',
       parameterNames: ['x'],
       space: 'unconstrained',
-      iterations: Array.from({ length: state.committed + 1 }, (_, i) => iteration(i)).filter((it) => it.iteration >= Number(request.from ?? 0)),
-    }),
-    'run/logs': (request) => state.logs.filter((line) => line.seq > Number(request.afterSeq ?? 0)),
-    'run/evaluations': () => ({ evaluations: [], total: 0 }),
-    'run/diagnostics': () => state.diagnostics,
-    'run/cancel': () => ({ ...run(), cancelRequested: true }),
-    'run/resume': () => ({ ...run(), status: 'queued' }),
-  };
-  const bridge = {
-    async invoke(channel: string, request: Record<string, unknown>) {
-      calls.push({ channel, request });
-      if (state.refuse === channel) return { ok: false, error: { code: 'CONFLICT', message: `Run r1 is ${state.status}.` } };
-      return { ok: true, value: answers[channel](request) };
-    },
-    subscribe(event: string, listener: (payload: unknown) => void) {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
-      return () => void listeners.get(event)!.delete(listener);
-    },
-  };
-  function emit<E extends keyof EventMap>(event: E, payload: EventMap[E]): void {
-    for (const listener of listeners.get(event) ?? []) listener(payload);
-  }
+      iterations: Array.from({ length: state.committed + 1 }, (_, i) => iteration(i)).filter((it) => it.iteration >= (request.from ?? 0)),
+    })),
+    'run/logs': unlessRefused('run/logs', (request) => state.logs.filter((line) => line.seq > (request.afterSeq ?? 0))),
+    'run/evaluations': unlessRefused('run/evaluations', () => ({ evaluations: [], total: 0 })),
+    'run/diagnostics': unlessRefused('run/diagnostics', () => state.diagnostics),
+    'run/cancel': unlessRefused('run/cancel', () => ({ ...run(), cancelRequested: true })),
+    'run/resume': unlessRefused('run/resume', () => ({ ...run(), status: 'queued' })),
+  });
   const progress = (iteration: number, extra: Partial<RunProgress> = {}): RunProgress => ({
     runId: 'r1',
     status: 'running',
@@ -83,8 +81,7 @@ function scriptedBridge() {
     misfit: [1, 2],
     ...extra,
   });
-  const listenerCount = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
-  return { state, calls, bridge, emit, progress, listenerCount };
+  return { state, calls: fake.calls, bridge: fake.bridge, emit: fake.emit, progress, listenerCount: () => fake.listenerCount() };
 }
 
 let scripted: ReturnType<typeof scriptedBridge>;
@@ -94,7 +91,7 @@ let scripted: ReturnType<typeof scriptedBridge>;
 async function freshStore() {
   vi.resetModules();
   scripted = scriptedBridge();
-  (globalThis as { window?: unknown }).window = { gmki: scripted.bridge };
+  installBridge(scripted.bridge);
   setActivePinia(createPinia());
   const { useRunLiveStore } = await import('../../../renderer/src/stores/run-live');
   return useRunLiveStore();

@@ -2,31 +2,32 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { nextTick } from 'vue';
-import type { AppBridge } from '../../../electron/contract/channel-map';
+import type { AppBridge, RequestOf } from '../../../electron/contract/channel-map';
 import type { TestEvaluation } from '../../../electron/contract/types';
+import { problemSummary, testEvaluation } from '../support/contract-values';
+import { fakeBridge, installBridge, ok, refused, type FakeBridge } from '../support/fake-bridge';
 
-function fakeBridge(answers: TestEvaluation[], calls: [string, Record<string, unknown>][] = []) {
-  const summary = { nTheta: 1, nOutputs: 1, evaluationsPerIteration: 9 };
-  return {
-    invoke: async (channel: string, request: Record<string, unknown>) => {
-      calls.push([channel, request]);
-      if (channel === 'problem/validate') return { ok: true, value: { valid: true, summary } };
-      if (channel === 'problem/test-evaluation') return { ok: true, value: answers.shift() };
-      if (channel === 'problem/test-evaluations') {
-        // The model y = θ, failing at one draw.
-        const points = (request.thetas as number[][]).map((theta, i) =>
+/** A bridge validating every problem, answering test evaluations from `answers` in turn. */
+function fakeEditorBridge(answers: TestEvaluation[]): FakeBridge {
+  return fakeBridge({
+    'problem/validate': () => ok({ valid: true, summary: problemSummary() }),
+    'problem/test-evaluation': () => ok(answers.shift()!),
+    // The model y = θ, failing at one draw.
+    'problem/test-evaluations': (request) =>
+      ok({
+        points: request.thetas.map((theta, i) =>
           i === 3 ? evaluation({ theta, output: null, lengthOk: false, error: 'boom' }) : evaluation({ theta, output: [theta[0]!] }),
-        );
-        return { ok: true, value: { points, seconds: 0.1, setupSeconds: 0.2, concurrency: 1, log: [] } };
-      }
-      throw new Error(`unexpected channel ${channel}`);
-    },
-    subscribe: () => () => undefined,
-  } as unknown as AppBridge;
+        ),
+        seconds: 0.1,
+        setupSeconds: 0.2,
+        concurrency: 1,
+        log: [],
+      }),
+  });
 }
 
 async function editorWith(bridge: AppBridge) {
-  (globalThis as { window?: unknown }).window = { gmki: bridge };
+  installBridge(bridge);
   vi.resetModules();
   const { useProblemEditorStore } = await import('../../../renderer/src/stores/problem-editor');
   const { useDraftStore } = await import('../../../renderer/src/stores/draft');
@@ -34,18 +35,7 @@ async function editorWith(bridge: AppBridge) {
   return { editor: useProblemEditorStore(), draft: useDraftStore() };
 }
 
-const evaluation = (overrides: Partial<TestEvaluation>): TestEvaluation => ({
-  theta: [0],
-  output: [1],
-  returned: null,
-  expectedLength: 1,
-  lengthOk: true,
-  error: null,
-  seconds: 0.01,
-  setupSeconds: 0.1,
-  log: [],
-  ...overrides,
-});
+const evaluation = testEvaluation;
 const wrongLength = evaluation({ output: null, returned: [0, 2], lengthOk: false, error: 'it returned 2 numbers, expected 1' });
 
 const priorProblem = {
@@ -59,21 +49,21 @@ const priorProblem = {
 
 describe('useProblemEditorStore prior-predictive check', () => {
   it('evaluates the prior draws in one batch of test evaluations and leaves out the failed ones', async () => {
-    const calls: [string, Record<string, unknown>][] = [];
-    const { editor, draft } = await editorWith(fakeBridge([], calls));
+    const fake = fakeEditorBridge([]);
+    const { editor, draft } = await editorWith(fake.bridge);
     draft.load(priorProblem);
     await nextTick();
     await editor.checkPriorPredictive(20);
-    const batches = calls.filter(([channel]) => channel.startsWith('problem/test-evaluation'));
-    expect(batches.map(([channel]) => channel)).toEqual(['problem/test-evaluations']);
-    expect((batches[0]![1].thetas as number[][]).length).toBe(20);
+    const batches = fake.calls.filter((call) => call.channel.startsWith('problem/test-evaluation'));
+    expect(batches.map((call) => call.channel)).toEqual(['problem/test-evaluations']);
+    expect((batches[0]!.request as RequestOf<'problem/test-evaluations'>).thetas).toHaveLength(20);
     expect(editor.predictive).toMatchObject({ status: 'done', evaluations: 19, failed: 1 });
   });
 });
 
 describe('useProblemEditorStore test evaluation', () => {
   it('keeps a failed test on the status until the next good test, and never times a failed one', async () => {
-    const { editor, draft } = await editorWith(fakeBridge([wrongLength, evaluation({})]));
+    const { editor, draft } = await editorWith(fakeEditorBridge([wrongLength, evaluation({})]).bridge);
     await editor.validateNow();
     await editor.testEvaluation();
     expect(editor.testFailure).toBe('The last test evaluation failed: it returned 2 numbers, expected 1.');
@@ -84,7 +74,7 @@ describe('useProblemEditorStore test evaluation', () => {
   });
 
   it('forgets a failed test when the problem is edited', async () => {
-    const { editor, draft } = await editorWith(fakeBridge([wrongLength]));
+    const { editor, draft } = await editorWith(fakeEditorBridge([wrongLength]).bridge);
     await editor.validateNow();
     await editor.testEvaluation();
     expect(editor.testFailure).not.toBeNull();
@@ -95,13 +85,10 @@ describe('useProblemEditorStore test evaluation', () => {
 
   it('shows a model that cannot start on its field once, without repeating the field\'s path', async () => {
     const missing = 'model file "gone.mjs" not found (looked for /work/gone.mjs)';
-    const bridge = {
-      invoke: async (channel: string) => {
-        if (channel === 'problem/validate') return { ok: true, value: { valid: true, summary: { nTheta: 1, nOutputs: 1, evaluationsPerIteration: 9 } } };
-        return { ok: false, error: { code: 'MODEL_SETUP', message: `model.path: ${missing}`, issues: [{ path: 'model.path', message: missing }] } };
-      },
-      subscribe: () => () => undefined,
-    } as unknown as AppBridge;
+    const { bridge } = fakeBridge({
+      'problem/validate': () => ok({ valid: true, summary: problemSummary() }),
+      'problem/test-evaluation': () => refused({ code: 'MODEL_SETUP', message: `model.path: ${missing}`, issues: [{ path: 'model.path', message: missing }] }),
+    });
     const { editor } = await editorWith(bridge);
     await editor.validateNow();
     await editor.testEvaluation();

@@ -1,51 +1,32 @@
 // The runs browser's store against a fake bridge: the list, live events, annotate and delete.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import type { AppBridge } from '../../../electron/contract/channel-map';
 import type { RunProgress, RunStatusChange, RunSummary } from '../../../electron/contract/types';
-import { runSummary } from './support';
-
-type Listener = (payload: unknown) => void;
-
-/** A bridge answering from `answers` by channel, recording calls, with events the test can emit. */
-function fakeBridge(answers: Record<string, (request: Record<string, unknown>) => unknown>) {
-  const calls: [string, unknown][] = [];
-  const listeners = new Map<string, Set<Listener>>();
-  const bridge = {
-    invoke: async (channel: string, request: Record<string, unknown>) => {
-      calls.push([channel, request]);
-      return answers[channel]!(request);
-    },
-    subscribe: (event: string, listener: Listener) => {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
-      return () => listeners.get(event)!.delete(listener);
-    },
-  } as unknown as AppBridge;
-  const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload));
-  return { bridge, calls, emit, listeners };
-}
+import { fakeBridge, installBridge, ok, refused, type FakeBridge } from '../support/fake-bridge';
+import { runRecord, runSummary } from './support';
 
 let runs: RunSummary[];
-let fake: ReturnType<typeof fakeBridge>;
+let fake: FakeBridge;
 
 async function store() {
   // The bridge module reads window.gmki once; give it the fake before the store is created.
-  (globalThis as { window?: unknown }).window = { gmki: fake.bridge };
+  installBridge(fake.bridge);
   vi.resetModules();
   const { useRunsStore } = await import('../../../renderer/src/stores/runs');
   setActivePinia(createPinia());
   return useRunsStore();
 }
 
+const record = (runId: string, changes: Partial<RunSummary> = {}) => runRecord({ ...runs.find((run) => run.id === runId)!, problemName: 'square-map', ...changes });
+const channelsCalled = () => fake.calls.map((call) => call.channel);
+
 beforeEach(() => {
   runs = [runSummary({ id: 'a', name: 'alpha', status: 'running', iterationsDone: 1 }), runSummary({ id: 'b', name: 'beta' })];
   fake = fakeBridge({
-    'runs/list': () => ({ ok: true, value: { runs, total: runs.length } }),
-    'run/get': ({ runId }) => ({ ok: true, value: { ...runs.find((run) => run.id === runId)!, iterationsDone: 30, problem: { name: 'square-map' } } }),
-    'run/rename': ({ runId, name }) => ({ ok: true, value: { ...runs.find((run) => run.id === runId)!, name, problem: { name: 'square-map' } } }),
-    'run/delete': ({ runId }) =>
-      runId === 'a' ? { ok: false, error: { code: 'CONFLICT', message: 'run a is running' } } : { ok: true, value: { done: true } },
+    'runs/list': () => ok({ runs, total: runs.length }),
+    'run/get': ({ runId }) => ok(record(runId, { iterationsDone: 30 })),
+    'run/rename': ({ runId, name }) => ok(record(runId, { name })),
+    'run/delete': ({ runId }) => (runId === 'a' ? refused({ code: 'CONFLICT', message: 'run a is running' }) : ok({ done: true })),
   });
 });
 
@@ -55,11 +36,11 @@ describe('useRunsStore', () => {
     await runsStore.load();
     expect(runsStore.state).toBe('ready');
     expect(runsStore.runs.map((run) => run.id)).toEqual(['a', 'b']);
-    expect(fake.calls).toEqual([['runs/list', { limit: 10_000 }]]);
+    expect(fake.calls).toEqual([{ channel: 'runs/list', request: { limit: 10_000 } }]);
   });
 
   it('turns a failed list into an error state with the message', async () => {
-    fake = fakeBridge({ 'runs/list': () => ({ ok: false, error: { code: 'INTERNAL', message: 'database locked' } }) });
+    fake = fakeBridge({ 'runs/list': () => refused({ code: 'INTERNAL', message: 'database locked' }) });
     const runsStore = await store();
     await runsStore.load();
     expect(runsStore.state).toBe('error');
@@ -80,9 +61,9 @@ describe('useRunsStore', () => {
     fake.emit('run/status', settled);
     expect(runsStore.runs[0].status).toBe('completed');
     await vi.waitFor(() => expect(runsStore.runs[0].iterationsDone).toBe(30));
-    expect(fake.calls.filter(([channel]) => channel === 'runs/list')).toHaveLength(1);
+    expect(channelsCalled().filter((channel) => channel === 'runs/list')).toHaveLength(1);
     stop();
-    expect([...fake.listeners.values()].every((set) => set.size === 0)).toBe(true);
+    expect(fake.listenerCount()).toBe(0);
   });
 
   it('lists again once when an event names a run it does not know', async () => {
@@ -95,7 +76,7 @@ describe('useRunsStore', () => {
       fake.emit('run/status', { runId: 'c', status: 'queued', error: null });
       fake.emit('run/status', { runId: 'c', status: 'running', error: null });
       await vi.advanceTimersByTimeAsync(500);
-      expect(fake.calls.filter(([channel]) => channel === 'runs/list')).toHaveLength(2);
+      expect(channelsCalled().filter((channel) => channel === 'runs/list')).toHaveLength(2);
       expect(runsStore.runs.map((run) => run.id)).toEqual(['c', 'a', 'b']);
     } finally {
       vi.useRealTimers();
@@ -111,5 +92,21 @@ describe('useRunsStore', () => {
     expect(runsStore.runs).toHaveLength(2);
     expect(await runsStore.remove('b')).toBeNull();
     expect(runsStore.runs.map((run) => run.id)).toEqual(['a']);
+    expect(runsStore.total).toBe(1);
+  });
+
+  it('drops a run deleted elsewhere at once, and counts its own delete once when the event follows', async () => {
+    const runsStore = await store();
+    await runsStore.load();
+    runsStore.follow();
+    fake.emit('run/deleted', { runId: 'a' });
+    expect(runsStore.runs.map((run) => run.id)).toEqual(['b']);
+    expect(runsStore.total).toBe(1);
+    expect(await runsStore.remove('b')).toBeNull();
+    fake.emit('run/deleted', { runId: 'b' });
+    expect(runsStore.runs).toEqual([]);
+    expect(runsStore.total).toBe(0);
+    // A deleted run is not one the list lacks: no new list request.
+    expect(channelsCalled().filter((channel) => channel === 'runs/list')).toHaveLength(1);
   });
 });

@@ -1,5 +1,7 @@
-/** A run summary with every field filled, for the browser's pure helpers. */
-import type { RunSummary } from '../../../electron/contract/types';
+/** Runs with every field filled, for the browser's pure helpers and the store tests. */
+import type { ProblemFileAsRun } from '../../../core/problem/types';
+import type { RunRecord, RunSummary } from '../../../electron/contract/types';
+import { DEFAULT_TEST_SETTINGS } from '../../support/problems';
 
 export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
   return {
@@ -29,5 +31,21 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     ownerHost: null,
     cancelRequested: false,
     ...overrides,
+  };
+}
+
+/**
+ * A run record: runSummary's fields and a problem as run named problemName, with the test
+ * settings (gmki-paper, components and iterations as the summary says) unless `problem` is given.
+ */
+export function runRecord(overrides: Partial<RunSummary> & { readonly problem?: ProblemFileAsRun } = {}): RunRecord {
+  const { problem, problemName, ...summary } = runSummary(overrides) as RunSummary & { problem?: ProblemFileAsRun };
+  return {
+    ...summary,
+    problem: problem ?? {
+      format: 'gmki-problem/1',
+      name: problemName,
+      settings: { ...DEFAULT_TEST_SETTINGS, components: summary.components, iterations: summary.iterations, seed: summary.seed },
+    },
   };
 }

@@ -1,41 +1,35 @@
 // The run-setup store against a fake bridge: measuring, the latest validation winning, starting.
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { AppBridge } from '../../../electron/contract/channel-map';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Channel } from '../../../electron/contract/channels';
+import type { AppError } from '../../../electron/contract/result';
+import type { ValidationOutcome } from '../../../electron/contract/types';
+import { runRecord } from '../runs/support';
+import { testEvaluation } from '../support/contract-values';
+import { fakeBridge, installBridge, ok, refused } from '../support/fake-bridge';
 
-type Handler = (request: unknown) => unknown;
-const handlers = new Map<string, Handler>();
-const calls: { channel: string; request: unknown }[] = [];
-
-const fakeBridge = {
-  async invoke(channel: string, request: unknown) {
-    calls.push({ channel, request });
-    const handler = handlers.get(channel);
-    if (!handler) return { ok: false, error: { code: 'INTERNAL', message: `no fake for ${channel}` } };
-    return handler(request);
-  },
-  subscribe: () => () => {},
-} as unknown as AppBridge;
+const fake = fakeBridge();
+const calls = fake.calls;
 // The bridge module prefers the desktop's window.gmki: the fake stands in for it.
-(globalThis as { window?: unknown }).window = { gmki: fakeBridge };
+installBridge(fake.bridge);
 const { useRunSetupStore } = await import('../../../renderer/src/stores/run-setup');
 
 const PROBLEM = { format: 'gmki-problem/1', name: 'p', settings: {} };
 
 function evaluation(seconds: number, error: string | null = null) {
-  return { ok: true, value: { theta: [0], output: error ? null : [1], expectedLength: 1, lengthOk: !error, error, seconds, setupSeconds: 0.5, log: [] } };
+  return ok(testEvaluation({ output: error ? null : [1], lengthOk: !error, error, seconds, setupSeconds: 0.5 }));
 }
 
 beforeEach(() => {
   setActivePinia(createPinia());
-  handlers.clear();
+  for (const channel of Object.keys(fake.answers) as Channel[]) delete fake.answers[channel];
   calls.length = 0;
 });
 
 describe('measure', () => {
   it('measures a cheap model three times and keeps the median, start-up excluded', async () => {
     const times = [0.9, 0.01, 0.02];
-    handlers.set('problem/test-evaluation', () => evaluation(times.shift()!));
+    fake.answers['problem/test-evaluation'] = () => evaluation(times.shift()!);
     const store = useRunSetupStore();
     await store.measure(PROBLEM, '/work/p', 'key');
     expect(calls.filter((call) => call.channel === 'problem/test-evaluation')).toHaveLength(3);
@@ -45,7 +39,7 @@ describe('measure', () => {
   });
 
   it('does not run an expensive model again', async () => {
-    handlers.set('problem/test-evaluation', () => evaluation(30));
+    fake.answers['problem/test-evaluation'] = () => evaluation(30);
     const store = useRunSetupStore();
     await store.measure(PROBLEM, null, 'key');
     expect(calls).toHaveLength(1);
@@ -55,7 +49,7 @@ describe('measure', () => {
   });
 
   it('reports the model’s own failure and keeps no time', async () => {
-    handlers.set('problem/test-evaluation', () => evaluation(0.01, 'ValueError: bad mesh'));
+    fake.answers['problem/test-evaluation'] = () => evaluation(0.01, 'ValueError: bad mesh');
     const store = useRunSetupStore();
     await store.measure(PROBLEM, null, 'key');
     expect(store.measureError).toBe('The model failed: ValueError: bad mesh');
@@ -65,14 +59,14 @@ describe('measure', () => {
 
 describe('validate', () => {
   it('keeps the answer to the latest request when answers arrive out of order', async () => {
-    const pending: ((value: unknown) => void)[] = [];
-    handlers.set('problem/validate', () => new Promise((resolve) => pending.push(resolve)));
+    const pending: ((outcome: ValidationOutcome) => void)[] = [];
+    fake.answers['problem/validate'] = () => new Promise((resolve) => pending.push((outcome) => resolve(ok(outcome))));
     const store = useRunSetupStore();
     const first = store.validate({ ...PROBLEM, name: 'old' });
     const second = store.validate({ ...PROBLEM, name: 'new' });
-    pending[1]({ ok: true, value: { valid: false, errors: [{ path: 'name', message: 'new' }] } });
+    pending[1]!({ valid: false, errors: [{ path: 'name', message: 'new' }] });
     await second;
-    pending[0]({ ok: true, value: { valid: false, errors: [{ path: 'name', message: 'old' }] } });
+    pending[0]!({ valid: false, errors: [{ path: 'name', message: 'old' }] });
     await first;
     expect(store.validation).toEqual({ valid: false, errors: [{ path: 'name', message: 'new' }] });
     expect(store.validating).toBe(false);
@@ -81,19 +75,19 @@ describe('validate', () => {
 
 describe('start', () => {
   it('sends the trimmed name and the folder, and refreshes the queue', async () => {
-    handlers.set('run/start', () => ({ ok: true, value: { id: 'r1' } }));
-    handlers.set('runs/list', (request) => ({ ok: true, value: { runs: [], total: (request as { status: string }).status === 'running' ? 1 : 2 } }));
+    const started = runRecord({ id: 'r1', status: 'queued' });
+    fake.answers['run/start'] = () => ok(started);
+    fake.answers['runs/list'] = (request) => ok({ runs: [], total: request.status === 'running' ? 1 : 2 });
     const store = useRunSetupStore();
     const record = await store.start(PROBLEM, '/work/p', '  first try ');
-    expect(record).toEqual({ id: 'r1' });
+    expect(record).toEqual(started);
     expect(calls[0]).toEqual({ channel: 'run/start', request: { problem: PROBLEM, problemDir: '/work/p', name: 'first try' } });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.queue).toEqual({ running: 1, queued: 2 });
+    await vi.waitFor(() => expect(store.queue).toEqual({ running: 1, queued: 2 }));
   });
 
   it('leaves out an empty name and keeps the error with its issues', async () => {
-    const error = { code: 'INVALID_PROBLEM', message: 'invalid', issues: [{ path: 'settings.components', message: 'expected an integer ≥ 1, got 0' }] };
-    handlers.set('run/start', () => ({ ok: false, error }));
+    const error: AppError = { code: 'INVALID_PROBLEM', message: 'invalid', issues: [{ path: 'settings.components', message: 'expected an integer ≥ 1, got 0' }] };
+    fake.answers['run/start'] = () => refused(error);
     const store = useRunSetupStore();
     expect(await store.start(PROBLEM, null, '   ')).toBeNull();
     expect(calls[0].request).toEqual({ problem: PROBLEM });
