@@ -140,15 +140,18 @@ test('selecting two runs opens Compare with both', async ({ gmki }) => {
   await expect(page).toHaveURL(/#\/compare\?runs=[\w-]+(%2C|,)[\w-]+$/);
 });
 
-test('a run started elsewhere appears, and its state and counts follow the live events', async ({ gmki }) => {
+test('a run started elsewhere appears, its state and counts follow the live events, and it leaves when deleted elsewhere', async ({ gmki }) => {
   const { page } = gmki;
   await gmki.open('/runs');
   await expect(page.getByTestId('run-row').first()).toBeVisible();
   const problem = await exampleProblem(gmki, 'square-map-1d', 40);
-  await gmki.invoke('run/start', { problem, name: 'started elsewhere' });
+  const started = await gmki.invoke<{ id: string }>('run/start', { problem, name: 'started elsewhere' });
   const row = page.getByTestId('run-row').filter({ hasText: 'started elsewhere' });
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId('run-status')).toHaveText(/completed/, { timeout: 60_000 });
   await expect(row).toContainText('40 / 40');
   await expect(row).toContainText(String(40 * 9));
+  // Deleted by another client of the same server (run/deleted): gone without a reload.
+  await gmki.invoke('run/delete', { runId: started.id });
+  await expect(row).toHaveCount(0);
 });
