@@ -1,5 +1,6 @@
 /** Request schemas of the run channels: start and control, browse, read, annotate, export. */
 import { z } from 'zod';
+import { MAX_ITERATIONS } from '../../../core/problem/limits';
 import { EXPORT_FORMATS } from '../exports';
 import { MAX_SAMPLE_ROWS, RUN_STATUSES } from '../types';
 import { absolutePath, count, empty, id, limit, name, problemJson } from './common';
@@ -15,7 +16,8 @@ export const runSchemas = {
   }),
   'run/cancel': runId,
   'run/resume': runId,
-  'run/extend': z.strictObject({ runId: id, /** Iterations to add. */ iterations: z.number().int().min(1).max(100_000) }),
+  // Iterations to add: a run has at most MAX_ITERATIONS in all (the lifecycle checks the sum).
+  'run/extend': z.strictObject({ runId: id, iterations: z.number().int().min(1).max(MAX_ITERATIONS) }),
   'runs/list': z.strictObject({
     search: z.string().max(200).optional(),
     status: z.enum(RUN_STATUSES).optional(),
