@@ -20,6 +20,7 @@ import {
   type ExplorationSamples,
 } from './exploration';
 import { sigmaPointConstants, sigmaPoints, type SigmaPointConstants } from './sigmaPoints';
+import { keepPreviousComponent, liftZeroWeights } from './skipped';
 import type { GmkiState, Mixture } from './state';
 import { normalizeAndClipWeights } from './weights';
 
@@ -46,6 +47,8 @@ export interface GmkiContext {
 export interface PendingIteration {
   /** The iteration being computed (state.iteration + 1). */
   readonly iteration: number;
+  /** ρ_n, the mixture the iteration starts from (what a skipped component keeps: analyzeIteration). */
+  readonly previous: Mixture;
   /** ρ̂ after exploration; covariances recomputed from the sigma points (= L Lᵀ). */
   readonly predicted: Mixture;
   /** Sigma points of every component, K×(2d+1)×d: point i of component k at (k(2d+1) + i)·d. */
@@ -124,6 +127,7 @@ export function gmkiAsk(
   }
   return {
     iteration: state.iteration + 1,
+    previous: state.mixture,
     predicted: { ...explored.predicted, covariances },
     points,
     explorationJitter: jitter,
@@ -150,8 +154,15 @@ export interface AnalyzedIteration {
  * The tell loop every variant shares (§3c–§3e): each component's Kalman step and weight update by
  * `rule`, then the weights normalised and floored.
  * @param outputs F at every point of `pending.points`, K×(2d+1)×n_out
+ * @param skipped K flags: 1 for a component with a failed sigma point (its outputs are not used)
  */
-export function analyzeIteration(pending: PendingIteration, outputs: Float64Array, context: GmkiContext, rule: AnalysisRule): AnalyzedIteration {
+export function analyzeIteration(
+  pending: PendingIteration,
+  outputs: Float64Array,
+  context: GmkiContext,
+  rule: AnalysisRule,
+  skipped: Uint8Array | null = null,
+): AnalyzedIteration {
   const { nComponents: nK, nTheta: d } = pending.predicted;
   const nOut = context.target.data.length;
   const nPoints = 2 * d + 1;
@@ -162,6 +173,20 @@ export function analyzeIteration(pending: PendingIteration, outputs: Float64Arra
   const misfit = new Float64Array(nK);
   const jitter = Float64Array.from(pending.explorationJitter);
   for (let k = 0; k < nK; k++) {
+    if (skipped?.[k]) {
+      // The Kalman step needs all 2d+1 outputs of a component (ȳ, C^gg, C^θg; §3c), so one with a
+      // failed point is skipped. It keeps its previous state (m_k, C_k), not the predicted one:
+      // (m̂_k, Ĉ_k) is ρ_n^(1−Δt)'s component, widened by 1/(1−Δt) and waiting for the likelihood
+      // step that narrows it again; kept without that step it would widen at every iteration the
+      // failure repeats, and a converged component would drift off the posterior, whereas the
+      // previous state is where the flow already was (its fixed point at convergence). Its weight
+      // goes to the floor: the mass update needs ȳ_k = F(m̂_k), and a component whose points the
+      // model cannot evaluate should hold no mass while that lasts; it returns from the floor as
+      // any floored component does, once its points evaluate.
+      keepPreviousComponent(pending.previous, k, means, covariances, logWeights);
+      misfit[k] = Number.NaN;
+      continue;
+    }
     const component: ComponentEvaluations = {
       points: pending.points.subarray(k * nPoints * d, (k + 1) * nPoints * d),
       outputs: outputs.subarray(k * nPoints * nOut, (k + 1) * nPoints * nOut),
@@ -177,7 +202,8 @@ export function analyzeIteration(pending: PendingIteration, outputs: Float64Arra
     misfit[k] = result.misfit;
     jitter[k] = Math.max(jitter[k], result.jitter);
   }
-  const mixture: Mixture = { nComponents: nK, nTheta: d, logWeights: rule.normalize(logWeights, context.config.minWeight), means, covariances };
+  const normalized = liftZeroWeights(rule.normalize(logWeights, context.config.minWeight), skipped);
+  const mixture: Mixture = { nComponents: nK, nTheta: d, logWeights: normalized, means, covariances };
   return { mixture, misfit, jitter };
 }
 
@@ -187,13 +213,15 @@ const PAPER_ANALYSIS: AnalysisRule = { analyze: analyzeComponent, normalize: nor
 /**
  * Analysis step, weight update, normalisation and clipping (§3c–§3e).
  * @param outputs F at every point of `pending.points`, K×(2d+1)×n_out
+ * @param skipped K flags: components with a failed sigma point, left as they were (analyzeIteration)
  */
 export function gmkiTell(
   pending: PendingIteration,
   outputs: Float64Array,
   context: GmkiContext,
+  skipped: Uint8Array | null = null,
 ): { state: GmkiState; diagnostics: GmkiDiagnostics } {
-  const { mixture, misfit, jitter } = analyzeIteration(pending, outputs, context, PAPER_ANALYSIS);
+  const { mixture, misfit, jitter } = analyzeIteration(pending, outputs, context, PAPER_ANALYSIS, skipped);
   return {
     state: { iteration: pending.iteration, mixture },
     diagnostics: { misfit, jitter, effectiveSampleSize: pending.effectiveSampleSize },

@@ -31,7 +31,8 @@ export interface GmkiStepper {
   explore(state: GmkiState, explorer: ComponentExplorer): Promise<ExplorationResult>;
   /** @param explored explore(state)'s result when computed beforehand; else computed here, identically */
   ask(state: GmkiState, explored?: ExplorationResult): PendingIteration;
-  tell(pending: PendingIteration, outputs: Float64Array): { state: GmkiState; diagnostics: VariantDiagnostics };
+  /** @param skipped K flags: components with a failed sigma point, left as they were (process.ts, analyzeIteration) */
+  tell(pending: PendingIteration, outputs: Float64Array, skipped?: Uint8Array | null): { state: GmkiState; diagnostics: VariantDiagnostics };
 }
 
 /**
@@ -53,7 +54,7 @@ export function createGmkiStepper(
         initialNormals: iidNormals,
         explore: (state, explorer) => exploreState(state, context, explorer),
         ask: (state, explored) => gmkiAsk(state, context, explored),
-        tell: (pending, outputs) => gmkiTell(pending, outputs, context),
+        tell: (pending, outputs, skipped) => gmkiTell(pending, outputs, context, skipped),
       };
     }
     case 'gmki-robust': {
@@ -62,7 +63,7 @@ export function createGmkiStepper(
         initialNormals: context.options.latinHypercube ? latinHypercubeNormals : iidNormals,
         explore: (state, explorer) => exploreState(state, context, explorer),
         ask: (state, explored) => robustAsk(state, context, explored),
-        tell: (pending, outputs) => robustTell(pending, outputs, context),
+        tell: (pending, outputs, skipped) => robustTell(pending, outputs, context, skipped),
       };
     }
     default:

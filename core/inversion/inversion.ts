@@ -7,6 +7,7 @@ import { createMethodEngine, type EngineOptions, type InversionState } from '../
 import type { ResolvedProblem } from '../problem/types';
 import { checkZeroDensities } from './zero-density';
 import { describeOutputProblem, ModelOutputError } from './errors';
+import { EvaluationFailuresError, failurePolicyStop, failuresOf } from './failures';
 import type { EvaluationBatch, EvaluationPoint, IterationRecord } from './types';
 
 export { gmkiConfigFromSettings } from '../methods';
@@ -32,10 +33,14 @@ export interface Inversion {
   /** The points of the next iteration. Calling it again before `tell` returns the same batch. */
   ask(): EvaluationBatch;
   /**
-   * Finishes the iteration with the model's outputs, outputs[i] = G(points[i].theta) (length n_y).
+   * Finishes the iteration with the model's outputs, outputs[i] = G(points[i].theta) (length n_y),
+   * or null where the evaluation failed: under `settings.onEvaluationFailure` "skip" the method
+   * leaves those points out by its rule and the record lists them (`diagnostics.failures`).
    * @throws ModelOutputError naming the point when an output has the wrong length or is not finite
+   * @throws EvaluationFailuresError when the failures stop the run (failures.ts); the iteration
+   *   stays pending, nothing changes
    */
-  tell(outputs: readonly (readonly number[])[]): IterationRecord;
+  tell(outputs: readonly (readonly number[] | null)[]): IterationRecord;
 }
 
 /** How a host runs an inversion's heavy work; results never depend on it. */
@@ -113,17 +118,29 @@ export function createInversion(problem: ResolvedProblem, resumeFrom?: ResumeSta
       if (outputs.length !== batch.points.length)
         throw new RangeError(`expected ${batch.points.length} outputs, got ${outputs.length}`);
       const values = new Float64Array(batch.points.length * nY);
+      const failed = new Uint8Array(batch.points.length);
+      let anyFailed = false;
       for (const point of batch.points) {
-        const problemText = describeOutputProblem(outputs[point.index], nY, problem.output.kind);
+        const output = outputs[point.index];
+        if (output === null) {
+          failed[point.index] = 1;
+          anyFailed = true;
+          continue;
+        }
+        const problemText = describeOutputProblem(output, nY, problem.output.kind);
         if (problemText) throw new ModelOutputError(batch.iteration, point, problemText, problem.parameterNames);
-        values.set(outputs[point.index], point.index * nY);
+        values.set(output, point.index * nY);
       }
-      checkZeroDensities(problem, batch, values);
-      const result = engine.tell(pending.pending, values);
+      if (anyFailed) {
+        const stop = failurePolicyStop(failed, problem.settings) ?? engine.failureStop?.(failed) ?? null;
+        if (stop) throw new EvaluationFailuresError(batch.iteration, [...failed.keys()].filter((i) => failed[i] === 1), stop);
+      }
+      checkZeroDensities(problem, batch, values, anyFailed ? failed : null);
+      const result = engine.tell(pending.pending, values, anyFailed ? failed : null);
       state = result.state;
       pending = null;
       forwardEvaluations += batch.points.length;
-      return recordOf(state, result.diagnostics);
+      return recordOf(state, anyFailed ? { ...result.diagnostics, failures: failuresOf(batch, failed) } : result.diagnostics);
     },
   };
 }

@@ -55,6 +55,8 @@ export interface IterationDiagnostics {
    * A component's weight trajectory jumps at these events.
    */
   readonly structuralChanges?: readonly StructuralChange[];
+  /** The iteration's failed evaluations, which the method left out (settings.onEvaluationFailure "skip"); absent when none failed. */
+  readonly failures?: IterationFailures;
   /** eks only: the adaptive step Δt_n = dt/(‖D‖_F + ε) the iteration took. */
   readonly stepSize?: number;
   /** smc only: where the tempering is after this iteration (core/methods/smc/smc.ts). */
@@ -74,6 +76,22 @@ export interface IterationTimings {
   readonly evaluationMs: number;
   /** The method's own work after the batch: GMKI's analysis step and weights (tell). */
   readonly tellMs: number;
+}
+
+/**
+ * Which evaluations of an iteration failed and were left out (core/methods/README.md, "Failed
+ * evaluations"). Indices from 0, as everywhere.
+ */
+export interface IterationFailures {
+  /** Failed evaluations of the iteration. */
+  readonly count: number;
+  /**
+   * GMKI (and uki): failed sigma points per component, K numbers. A GMKI component with any was
+   * skipped: it kept its previous mean and covariance and its weight went to the floor.
+   */
+  readonly perComponent?: readonly number[];
+  /** eki, eks, smc: the particles whose evaluation failed (eki, eks: re-drawn; smc: proposal rejected, or initial draw given likelihood 0). */
+  readonly particles?: readonly number[];
 }
 
 /** An smc iteration's tempering figures. */

@@ -7,16 +7,20 @@ import type { ResolvedProblem } from '../problem/types';
 import { ModelOutputError } from './errors';
 import type { EvaluationBatch } from './types';
 
-/** @throws ModelOutputError naming the point (dfgmvi) or the first particle (smc: all zero) */
-export function checkZeroDensities(problem: ResolvedProblem, batch: EvaluationBatch, values: Float64Array): void {
+/**
+ * @param failed flags of the evaluations that failed (settings.onEvaluationFailure "skip"), whose
+ *   values are not used: to smc an initial particle is as dead with either
+ * @throws ModelOutputError naming the point (dfgmvi) or the first particle (smc: all zero)
+ */
+export function checkZeroDensities(problem: ResolvedProblem, batch: EvaluationBatch, values: Float64Array, failed: Uint8Array | null = null): void {
   if (problem.output.kind !== 'logDensity') return;
-  const zero = (i: number): boolean => values[i] === Number.NEGATIVE_INFINITY;
+  const zero = (i: number): boolean => !failed?.[i] && values[i] === Number.NEGATIVE_INFINITY;
   if (problem.settings.method === 'smc') {
-    if (batch.iteration === 1 && batch.points.every((point) => zero(point.index))) {
+    if (batch.iteration === 1 && batch.points.every((point) => zero(point.index) || failed?.[point.index])) {
       throw new ModelOutputError(
         batch.iteration,
-        batch.points[0],
-        `returned −Infinity (zero density) at every one of the ${batch.points.length} initial particles, as here: the initial distribution (the parameters' mean and std) must put some mass where the density is positive`,
+        batch.points.find((point) => zero(point.index))!,
+        `returned −Infinity (zero density) at every one of the ${batch.points.length} initial particles${failed ? ' that did not fail' : ''}, as here: the initial distribution (the parameters' mean and std) must put some mass where the density is positive`,
         problem.parameterNames,
       );
     }

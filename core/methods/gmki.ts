@@ -5,6 +5,7 @@
 import { resolveGmkiConfig, type GmkiConfig } from '../gmki/config';
 import { exploreInThisThread, type ExplorationResult } from '../gmki/exploration';
 import { evaluationsPerIteration, type PendingIteration } from '../gmki/process';
+import { componentsWithFailures, everyComponentFailed } from '../gmki/skipped';
 import { createGmkiStepper } from '../gmki/variants';
 import { initialMixture } from '../inversion/initialization';
 import { foldPrior } from '../inversion/target';
@@ -60,7 +61,10 @@ export function createGmkiEngine(problem: ResolvedProblem): MethodEngine<Pending
       const pending = stepper.ask(state, explored);
       return { pending, points: pending.points, labels };
     },
-    tell(pending, outputs) {
+    // A component with a failed sigma point is skipped for the iteration (core/gmki/process.ts,
+    // analyzeIteration); with every component skipped nothing would be left to update.
+    failureStop: (failed) => everyComponentFailed(failed, nK, d),
+    tell(pending, outputs, failed) {
       const nPoints = labels.length;
       const augmented = new Float64Array(nPoints * target.nOutputs);
       for (let i = 0; i < nPoints; i++) {
@@ -71,7 +75,7 @@ export function createGmkiEngine(problem: ResolvedProblem): MethodEngine<Pending
           i * target.nOutputs,
         );
       }
-      const result = stepper.tell(pending, augmented);
+      const result = stepper.tell(pending, augmented, failed && componentsWithFailures(failed, nK, d));
       const diagnostics = result.diagnostics;
       return {
         state: { ...result.state, particles: null, methodState: null },

@@ -78,8 +78,17 @@ export interface MethodEngine<Pending = unknown, Prepared = unknown> {
   prepare?(state: InversionState, options: EngineOptions): Promise<Prepared>;
   ask(state: InversionState, prepared?: Prepared): MethodAsk<Pending>;
   /**
-   * @param outputs G(θ(u_i)) at every point of the ask, n×n_y row-major, already checked to be
-   *   finite and of the right length
+   * Why the method cannot go on with the points marked in `failed` missing (README.md, "Failed
+   * evaluations"), or null when it can; absent when it always can. Asked before `tell` whenever
+   * an evaluation failed under `settings.onEvaluationFailure` "skip".
+   * @param failed n flags, 1 where the evaluation of the ask's point failed
    */
-  tell(pending: Pending, outputs: Float64Array): MethodTell;
+  failureStop?(failed: Uint8Array): string | null;
+  /**
+   * @param outputs G(θ(u_i)) at every point of the ask, n×n_y row-major, checked to be finite and
+   *   of the right length where the evaluation succeeded (zeros where it failed)
+   * @param failed n flags, 1 where the evaluation failed; null when none did. Each method leaves
+   *   failed points out by its rule (README.md, "Failed evaluations").
+   */
+  tell(pending: Pending, outputs: Float64Array, failed: Uint8Array | null): MethodTell;
 }

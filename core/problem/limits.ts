@@ -166,6 +166,9 @@ export const SETTING_RULES = {
   mhSteps: integerFromTo(1, MAX_MH_STEPS),
   maxStages: integerFromTo(1, MAX_STAGES),
   essThreshold: numberWhere('a number in (0, 1)', (x) => x > 0 && x < 1),
+  // A fraction of an iteration's evaluations; 1 lets a run go on as long as its method can (an
+  // iteration where every evaluation failed stops it whatever this says).
+  maxFailureFraction: numberWhere('a number in (0, 1]', (x) => x > 0 && x <= 1),
   concurrency: integerFromTo(1, MAX_CONCURRENCY),
   posteriorSamples: integerFromTo(0, MAX_POSTERIOR_SAMPLES),
 } as const satisfies Record<string, NumberRule>;

@@ -18,7 +18,7 @@ import {
   text,
   textMatching,
 } from './schema-builders';
-import { METHODS } from './types';
+import { EVALUATION_FAILURE_POLICIES, METHODS } from './types';
 import {
   MAX_ARGUMENT_LENGTH,
   MAX_ARGUMENTS,
@@ -233,6 +233,8 @@ export const settingsSchema = strictObject(
     mhSteps: ruled(SETTING_RULES.mhSteps).optional(),
     maxStages: ruled(SETTING_RULES.maxStages).optional(),
     essThreshold: ruled(SETTING_RULES.essThreshold).optional(),
+    onEvaluationFailure: oneOf(EVALUATION_FAILURE_POLICIES).optional(),
+    maxFailureFraction: ruled(SETTING_RULES.maxFailureFraction).optional(),
     concurrency: ruled(SETTING_RULES.concurrency).optional(),
     posteriorSamples: ruled(SETTING_RULES.posteriorSamples).optional(),
   },

@@ -13,6 +13,15 @@ import { MAX_CONCURRENCY } from './limits';
  */
 export const DEFAULT_SMC_SETTINGS = Object.freeze({ mhSteps: 25, maxStages: 20, essThreshold: 0.5 });
 
+/**
+ * Failed evaluations stop a run unless the file says otherwise (files written before the setting
+ * existed keep their meaning). With `skip`, an iteration where more than half of the evaluations
+ * failed stops the run: a model that fails that often is broken rather than unlucky, and a
+ * component of GMKI lost whole to a region where the model fails (1/K of the batch, K ≥ 2) stays
+ * below it.
+ */
+export const DEFAULT_FAILURE_SETTINGS = Object.freeze({ onEvaluationFailure: 'stop', maxFailureFraction: 0.5 } as const);
+
 /** Samples drawn from the final mixture for `samples.csv` and exports. */
 export const DEFAULT_POSTERIOR_SAMPLES = 10_000;
 
@@ -71,6 +80,8 @@ export function resolveSettings(entry: SettingsEntry | undefined, options: Setti
     mhSteps: s.mhSteps ?? DEFAULT_SMC_SETTINGS.mhSteps,
     maxStages: s.maxStages ?? DEFAULT_SMC_SETTINGS.maxStages,
     essThreshold: s.essThreshold ?? DEFAULT_SMC_SETTINGS.essThreshold,
+    onEvaluationFailure: s.onEvaluationFailure ?? DEFAULT_FAILURE_SETTINGS.onEvaluationFailure,
+    maxFailureFraction: s.maxFailureFraction ?? DEFAULT_FAILURE_SETTINGS.maxFailureFraction,
     concurrency: s.concurrency ?? defaultConcurrency(options.cpuCount),
     posteriorSamples: s.posteriorSamples ?? DEFAULT_POSTERIOR_SAMPLES,
   };

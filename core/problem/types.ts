@@ -48,6 +48,15 @@ export function isGmkiMethod(method: MethodName): method is GmkiMethod {
   return (GMKI_METHODS as readonly string[]).includes(method);
 }
 
+/**
+ * What a failed forward evaluation (an error, NaN/Inf, a wrong length, a timeout, a crash) does to
+ * a run (`problem-format.md` §1.2): `stop` fails the run at once (the default, and what every
+ * file written before the setting existed means); `skip` goes on without the failed points, by
+ * each method's rule (core/methods/README.md, "Failed evaluations").
+ */
+export const EVALUATION_FAILURE_POLICIES = Object.freeze(['stop', 'skip'] as const);
+export type EvaluationFailurePolicy = (typeof EVALUATION_FAILURE_POLICIES)[number];
+
 /** Every run setting with its default filled in (`problem-format.md` §1.2). */
 export interface RunSettings {
   readonly method: MethodName;
@@ -73,6 +82,10 @@ export interface RunSettings {
   readonly maxStages: number;
   /** smc only: the effective sample size each stage keeps, as a fraction of J (PyMC's `threshold`). */
   readonly essThreshold: number;
+  /** What a failed forward evaluation does: stop the run, or skip the failed points. */
+  readonly onEvaluationFailure: EvaluationFailurePolicy;
+  /** With `skip`: the largest fraction of an iteration's evaluations that may fail before the run stops anyway. */
+  readonly maxFailureFraction: number;
   readonly concurrency: number;
   readonly posteriorSamples: number;
 }

@@ -3,7 +3,7 @@
  * should not depend on the problem-file parser.
  */
 import { DEFAULT_GMKI_CONFIG } from '../../core/gmki/config';
-import { DEFAULT_SMC_SETTINGS } from '../../core/problem/settings';
+import { DEFAULT_FAILURE_SETTINGS, DEFAULT_SMC_SETTINGS } from '../../core/problem/settings';
 import type { ParameterTransform, ResolvedProblem, RunSettings } from '../../core/problem/types';
 
 const identity: ParameterTransform = { kind: 'identity', toPhysical: (u) => u, toUnconstrained: (t) => t };
@@ -36,6 +36,7 @@ export const DEFAULT_TEST_SETTINGS: RunSettings = {
   mhSteps: DEFAULT_SMC_SETTINGS.mhSteps,
   maxStages: DEFAULT_SMC_SETTINGS.maxStages,
   essThreshold: DEFAULT_SMC_SETTINGS.essThreshold,
+  ...DEFAULT_FAILURE_SETTINGS,
   concurrency: 1,
   posteriorSamples: 100,
 };

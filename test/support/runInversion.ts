@@ -1,4 +1,7 @@
-/** Drives an inversion to the end with a synchronous model, as the CLI does with a real one. */
+/**
+ * Drives an inversion to the end with a synchronous model, as the CLI does with a real one; a
+ * model that returns null has failed at that point (settings.onEvaluationFailure decides).
+ */
 import { createInversion } from '../../core/inversion';
 import type { IterationRecord } from '../../core/inversion';
 import type { GmkiState } from '../../core/gmki/state';
@@ -6,7 +9,7 @@ import type { ResolvedProblem } from '../../core/problem/types';
 
 export function runInversion(
   problem: ResolvedProblem,
-  model: (theta: readonly number[]) => number[],
+  model: (theta: readonly number[]) => number[] | null,
   resumeFrom?: GmkiState,
 ): { history: IterationRecord[]; forwardCalls: number } {
   const inversion = createInversion(problem, resumeFrom);

@@ -32,6 +32,7 @@ export interface Nonlinearity {
 /**
  * @param outputs F at the sigma points, K×(2d+1)×n_out (point 0 = centre, 1..d = plus, d+1..2d = minus)
  * @param noiseFactor lower Cholesky factor of Σ (n_out×n_out)
+ * @param skipped K flags: components whose outputs are incomplete (a failed evaluation); their η is 0
  */
 export function componentNonlinearity(
   outputs: Float64Array,
@@ -39,6 +40,7 @@ export function componentNonlinearity(
   nTheta: number,
   nOut: number,
   noiseFactor: Float64Array,
+  skipped: Uint8Array | null = null,
 ): Nonlinearity {
   const d = nTheta;
   const nPoints = 2 * d + 1;
@@ -49,6 +51,7 @@ export function componentNonlinearity(
   const v = new Float64Array(nOut);
   const slope = new Float64Array(nOut);
   for (let k = 0; k < nComponents; k++) {
+    if (skipped?.[k]) continue;
     const base = k * nPoints * nOut;
     for (let i = 0; i < d; i++) {
       const plus = base + (1 + i) * nOut;

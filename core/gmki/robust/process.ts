@@ -53,15 +53,19 @@ export interface RobustDiagnostics extends GmkiDiagnostics {
  * Kalman step and weight update per component, normalisation and the weight floor, then the
  * structural step.
  * @param outputs F at every point of `pending.points`, K×(2d+1)×n_out
+ * @param skipped K flags: components with a failed sigma point, left as they were with their
+ *   weight at the floor (../process.ts, analyzeIteration); with no outputs they have no η and are
+ *   never split, but the structural step may reuse them as it reuses any floored component
  */
 export function robustTell(
   pending: PendingIteration,
   outputs: Float64Array,
   context: RobustContext,
+  skipped: Uint8Array | null = null,
 ): { state: GmkiState; diagnostics: RobustDiagnostics } {
   const { nComponents: nK, nTheta: d } = pending.predicted;
   const { options, config } = context;
-  const nonlinearity = componentNonlinearity(outputs, nK, d, context.target.data.length, context.analysisData.noiseFactor);
+  const nonlinearity = componentNonlinearity(outputs, nK, d, context.target.data.length, context.analysisData.noiseFactor, skipped);
   const predictedOutput = (k: number): PredictedOutput =>
     options.predictedOutput === 'unscented' || (options.predictedOutput === 'adaptive' && nonlinearity.index[k] <= options.splitThreshold)
       ? 'unscented'
@@ -70,7 +74,7 @@ export function robustTell(
     analyze: (component, step, k) =>
       analyzeComponentRobust(component, step, context.constants, { predictedOutput: predictedOutput(k), evidenceWeights: options.evidenceWeights }),
     normalize: normalizeWithFloor,
-  });
+  }, skipped);
   const { mixture, changes } = restructureMixture(
     analysed,
     { iteration: pending.iteration, iterations: config.iterations, seed: config.seed, minWeight: config.minWeight, points: pending.points, nonlinearity },

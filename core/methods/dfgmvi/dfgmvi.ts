@@ -30,6 +30,7 @@
 import { iidNormals } from '../../gmki/initialization';
 import type { Mixture } from '../../gmki/state';
 import { sigmaPointConstants, sigmaPoints } from '../../gmki/sigmaPoints';
+import { componentsWithFailures, everyComponentFailed, keepPreviousComponent, liftZeroWeights } from '../../gmki/skipped';
 import { normalizeAndClipWeights } from '../../gmki/weights';
 import { initialMixture } from '../../inversion/initialization';
 import { foldPrior, logDensityTarget } from '../../inversion/target';
@@ -44,6 +45,8 @@ import { leastSquaresPotential, scalarPotential, type PotentialEstimate } from '
 
 interface DfgmviPending {
   readonly iteration: number;
+  /** The mixture the iteration starts from (what a skipped component keeps). */
+  readonly previous: Mixture;
   readonly mixture: FactoredMixture & { readonly roots: readonly ComponentRoot[] };
   /** K×(2d+1)×d sigma points, row-major. */
   readonly points: Float64Array;
@@ -84,11 +87,15 @@ export function createDfgmviEngine(problem: ResolvedProblem): MethodEngine<Dfgmv
         points.set(sigmaPoints(mixture.means.subarray(k * d, (k + 1) * d), mixture.roots[k].root, d, spread), k * perComponent * d);
         jitter[k] = mixture.jitters[k];
       }
-      return { pending: { iteration: state.iteration + 1, mixture, points, jitter }, points, labels: sigmaPointLabels(K, d) };
+      return { pending: { iteration: state.iteration + 1, previous: state.mixture, mixture, points, jitter }, points, labels: sigmaPointLabels(K, d) };
     },
-    tell(pending, outputs) {
+    // As GMKI (core/gmki/skipped.ts): a component's update needs all 2d+1 of its outputs, so one
+    // with a failed point keeps its state with its weight at the floor; all failed stops the run.
+    failureStop: (failed) => everyComponentFailed(failed, componentsOf(problem.settings), d),
+    tell(pending, outputs, failed) {
       const { mixture } = pending;
       const K = mixture.nComponents;
+      const skipped = failed && componentsWithFailures(failed, K, d);
       const block = perComponent * d;
       const covariances = new Float64Array(K * d * d);
       const means = new Float64Array(K * d);
@@ -96,6 +103,12 @@ export function createDfgmviEngine(problem: ResolvedProblem): MethodEngine<Dfgmv
       const misfit: number[] = [];
       const jitter: number[] = [];
       for (let k = 0; k < K; k++) {
+        if (skipped?.[k]) {
+          keepPreviousComponent(pending.previous, k, means, covariances, logWeights);
+          misfit.push(Number.NaN);
+          jitter.push(pending.jitter[k]);
+          continue;
+        }
         const potential = potentialOf(
           pending.points.subarray(k * block, (k + 1) * block),
           outputs.subarray(k * perComponent * nY, (k + 1) * perComponent * nY),
@@ -117,7 +130,7 @@ export function createDfgmviEngine(problem: ResolvedProblem): MethodEngine<Dfgmv
         misfit.push(potential.value);
         jitter.push(Math.max(pending.jitter[k], chol.jitter));
       }
-      const next: Mixture = { nComponents: K, nTheta: d, logWeights: normalizeAndClipWeights(logWeights, minWeight), means, covariances };
+      const next: Mixture = { nComponents: K, nTheta: d, logWeights: liftZeroWeights(normalizeAndClipWeights(logWeights, minWeight), skipped), means, covariances };
       return {
         state: { iteration: pending.iteration, mixture: next, particles: null, methodState: null },
         diagnostics: { misfit, jitter, explorationEss: misfit.map(() => null) },

@@ -17,7 +17,17 @@ import { choleskyWithJitter, mahalanobisSquared, solveCholeskyInPlace } from '..
 import type { ResolvedProblem } from '../../problem/types';
 import { createRandomStream } from '../../random/random';
 import { particlesOf } from '../budget';
-import { crossCovariance, equalEnsemble, gaussianSummary, initialEnsemble, particleLabels, rowMean } from '../ensemble/ensemble';
+import {
+  crossCovariance,
+  equalEnsemble,
+  gaussianSummary,
+  initialEnsemble,
+  particleLabels,
+  redrawFailedParticles,
+  rowMean,
+  succeededRows,
+  tooFewParticles,
+} from '../ensemble/ensemble';
 import type { InversionState, MethodEngine } from '../types';
 
 interface EkiPending {
@@ -53,14 +63,18 @@ export function createEkiEngine(problem: ResolvedProblem): MethodEngine<EkiPendi
       const positions = state.particles!.positions;
       return { pending: { iteration: state.iteration + 1, positions }, points: positions, labels };
     },
-    tell(pending, outputs) {
+    failureStop: tooFewParticles,
+    tell(pending, outputs, failed) {
       const u = pending.positions;
       const f = new Float64Array(nJ * nOut);
       for (let j = 0; j < nJ; j++) target.writeAugmentedOutput(u.subarray(j * d, (j + 1) * d), outputs.subarray(j * nY, (j + 1) * nY), f, j * nOut);
-      const uMean = rowMean(u, nJ, d);
-      const fMean = rowMean(f, nJ, nOut);
-      const crossCov = crossCovariance(u, uMean, f, fMean, nJ); // C^uF, d×n_out
-      const innovationCov = crossCovariance(f, fMean, f, fMean, nJ); // C^FF, n_out×n_out
+      // Failed particles are left out of the moments and the update, then re-drawn (core/methods/README.md, "Failed evaluations").
+      const kept = succeededRows(u, failed, nJ, d);
+      const keptOutputs = succeededRows(f, failed, nJ, nOut).rows;
+      const uMean = rowMean(kept.rows, kept.count, d);
+      const fMean = rowMean(keptOutputs, kept.count, nOut);
+      const crossCov = crossCovariance(kept.rows, uMean, keptOutputs, fMean, kept.count); // C^uF, d×n_out
+      const innovationCov = crossCovariance(keptOutputs, fMean, keptOutputs, fMean, kept.count); // C^FF, n_out×n_out
       for (let i = 0; i < nOut * nOut; i++) innovationCov[i] += noiseCov[i] / dt;
       const { factor, jitter } = choleskyWithJitter(innovationCov, nOut, 'innovation covariance of the ensemble');
       const random = createRandomStream(seed, `eki/iteration-${pending.iteration}`);
@@ -68,7 +82,8 @@ export function createEkiEngine(problem: ResolvedProblem): MethodEngine<EkiPendi
       const innovation = new Float64Array(nOut);
       const next = new Float64Array(nJ * d);
       for (let j = 0; j < nJ; j++) {
-        random.fillNormal(z);
+        random.fillNormal(z); // drawn for every particle, so that particle j's noise never depends on which others failed
+        if (failed?.[j]) continue;
         for (let o = 0; o < nOut; o++) {
           let xi = 0;
           for (let c = 0; c <= o; c++) xi += noiseFactor[o * nOut + c] * z[c];
@@ -81,9 +96,10 @@ export function createEkiEngine(problem: ResolvedProblem): MethodEngine<EkiPendi
           next[j * d + r] = u[j * d + r] + step;
         }
       }
+      const redrawJitter = failed ? redrawFailedParticles(next, failed, nJ, d, createRandomStream(seed, `eki/iteration-${pending.iteration}/failed`)) : 0;
       // EKP's compute_error: the misfit of the ensemble-mean output (halved to match Φ_R of §1).
       const misfit = 0.5 * mahalanobisSquared(noiseFactor, nOut, Float64Array.from(data, (y, o) => y - fMean[o]));
-      return { state: stateOf(pending.iteration, next), diagnostics: { misfit: [misfit], jitter: [jitter], explorationEss: [null] } };
+      return { state: stateOf(pending.iteration, next), diagnostics: { misfit: [misfit], jitter: [Math.max(jitter, redrawJitter)], explorationEss: [null] } };
     },
   };
 }

@@ -22,7 +22,17 @@ import { choleskyWithJitter, mahalanobisSquared, solveCholeskyInPlace } from '..
 import type { ResolvedProblem } from '../../problem/types';
 import { createRandomStream } from '../../random/random';
 import { particlesOf } from '../budget';
-import { crossCovariance, equalEnsemble, gaussianSummary, initialEnsemble, particleLabels, rowMean } from '../ensemble/ensemble';
+import {
+  crossCovariance,
+  equalEnsemble,
+  gaussianSummary,
+  initialEnsemble,
+  particleLabels,
+  redrawFailedParticles,
+  rowMean,
+  succeededRows,
+  tooFewParticles,
+} from '../ensemble/ensemble';
 import type { InversionState, MethodEngine } from '../types';
 
 interface EksPending {
@@ -58,23 +68,27 @@ export function createEksEngine(problem: ResolvedProblem): MethodEngine<EksPendi
       const positions = state.particles!.positions;
       return { pending: { iteration: state.iteration + 1, positions }, points: positions, labels };
     },
-    tell(pending, g) {
-      const u = pending.positions;
-      const uMean = rowMean(u, nJ, d);
-      const gMean = rowMean(g, nJ, nY);
-      const cov = crossCovariance(u, uMean, u, uMean, nJ);
+    failureStop: tooFewParticles,
+    tell(pending, outputs, failed) {
+      // Failed particles are left out of the moments and the update, then re-drawn
+      // (core/methods/README.md, "Failed evaluations"); u and g below are the others.
+      const { rows: u, count: nOk } = succeededRows(pending.positions, failed, nJ, d);
+      const g = succeededRows(outputs, failed, nJ, nY).rows;
+      const uMean = rowMean(u, nOk, d);
+      const gMean = rowMean(g, nOk, nY);
+      const cov = crossCovariance(u, uMean, u, uMean, nOk);
       // W_j = Σ_η⁻¹ R_j. D is never formed (it is J×J): Σ_k (u_k − ū) D_kj = C^ug W_j with
       // C^ug = (1/J) Σ_k (u_k − ū) E_kᵀ, and ‖D‖²_F = ⟨Σ_k E_k E_kᵀ, Σ_j W_j W_jᵀ⟩ / J².
-      const weighted = new Float64Array(nJ * nY);
-      for (let j = 0; j < nJ; j++) {
+      const weighted = new Float64Array(nOk * nY);
+      for (let j = 0; j < nOk; j++) {
         const w = weighted.subarray(j * nY, (j + 1) * nY);
         for (let o = 0; o < nY; o++) w[o] = g[j * nY + o] - y[o];
         solveCholeskyInPlace(noiseFactor, nY, w);
       }
-      const crossCov = crossCovariance(u, uMean, g, gMean, nJ); // C^ug, d×n_y
-      const spreadOfOutputs = crossCovariance(g, gMean, g, gMean, nJ); // (1/J) Σ_k E_k E_kᵀ
+      const crossCov = crossCovariance(u, uMean, g, gMean, nOk); // C^ug, d×n_y
+      const spreadOfOutputs = crossCovariance(g, gMean, g, gMean, nOk); // (1/J) Σ_k E_k E_kᵀ
       const zero = new Float64Array(nY);
-      const spreadOfWeighted = crossCovariance(weighted, zero, weighted, zero, nJ); // (1/J) Σ_j W_j W_jᵀ
+      const spreadOfWeighted = crossCovariance(weighted, zero, weighted, zero, nOk); // (1/J) Σ_j W_j W_jᵀ
       let inner = 0;
       for (let i = 0; i < nY * nY; i++) inner += spreadOfOutputs[i] * spreadOfWeighted[i];
       const dt = stepScale / (Math.sqrt(Math.max(inner, 0)) + Number.EPSILON);
@@ -86,13 +100,17 @@ export function createEksEngine(problem: ResolvedProblem): MethodEngine<EksPendi
       const v = new Float64Array(d);
       const next = new Float64Array(nJ * d);
       const noiseScale = Math.sqrt(2 * dt);
-      for (let j = 0; j < nJ; j++) {
+      for (let j = 0, k = 0; j < nJ; j++) {
+        if (failed?.[j]) {
+          random.fillNormal(xi); // drawn for every particle, so that particle j's noise never depends on which others failed
+          continue;
+        }
         for (let r = 0; r < d; r++) {
           let move = 0;
-          for (let o = 0; o < nY; o++) move += crossCov[r * nY + o] * weighted[j * nY + o];
+          for (let o = 0; o < nY; o++) move += crossCov[r * nY + o] * weighted[k * nY + o];
           let pull = 0;
           for (let c = 0; c < d; c++) pull += cov[r * d + c] * priorShift[c];
-          v[r] = u[j * d + r] - dt * move + dt * pull;
+          v[r] = u[k * d + r] - dt * move + dt * pull;
         }
         if (implicitFactor) solveCholeskyInPlace(implicitFactor, d, v);
         random.fillNormal(xi);
@@ -106,14 +124,16 @@ export function createEksEngine(problem: ResolvedProblem): MethodEngine<EksPendi
           for (let c = 0; c <= r; c++) kick += noise.factor[r * d + c] * xi[c];
           next[j * d + r] = star + noiseScale * kick;
         }
+        k++;
       }
+      const redrawJitter = failed ? redrawFailedParticles(next, failed, nJ, d, createRandomStream(seed, `eks/iteration-${pending.iteration}/failed`)) : 0;
       // Φ_R of the ensemble means (§1): the data misfit of ḡ, plus the prior's at ū when there is one.
       const dataMisfit = 0.5 * mahalanobisSquared(noiseFactor, nY, Float64Array.from(y, (value, o) => value - gMean[o]));
       const priorMisfit = withPrior ? 0.5 * mahalanobisSquared(priorFactor, d, Float64Array.from(uMean, (m, r) => problem.prior.mean[r] - m)) : 0;
       const misfit = dataMisfit + priorMisfit;
       return {
         state: stateOf(pending.iteration, next),
-        diagnostics: { misfit: [misfit], jitter: [noise.jitter], explorationEss: [null], stepSize: dt },
+        diagnostics: { misfit: [misfit], jitter: [Math.max(noise.jitter, redrawJitter)], explorationEss: [null], stepSize: dt },
       };
     },
   };

@@ -5,10 +5,11 @@
  * `cov(u, corrected = false)`).
  */
 import { iidNormals } from '../../gmki/initialization';
+import { choleskyWithJitter } from '../../linalg/dense';
 import type { Mixture } from '../../gmki/state';
 import { initialMixture } from '../../inversion/initialization';
 import type { ResolvedProblem } from '../../problem/types';
-import { createRandomStream } from '../../random/random';
+import { createRandomStream, type RandomStream } from '../../random/random';
 import { sampleMixture } from '../../results/sampling';
 import type { ParticleEnsemble, PointLabel } from '../types';
 
@@ -80,4 +81,51 @@ export function initialEnsemble(problem: ResolvedProblem, nParticles: number): F
 /** The labels of a batch that evaluates particles 0..J−1 in order. */
 export function particleLabels(nParticles: number): PointLabel[] {
   return Array.from({ length: nParticles }, (_, particle) => ({ kind: 'particle' as const, particle }));
+}
+
+/**
+ * The rows of the particles whose evaluation succeeded (all of `values` when none failed): what a
+ * particle method's moments are taken over when some failed (README.md, "Failed evaluations").
+ * @param values n×m rows
+ * @returns the kept rows (n_ok×m) and their number
+ */
+export function succeededRows(values: Float64Array, failed: Uint8Array | null, n: number, m: number): { rows: Float64Array; count: number } {
+  if (!failed) return { rows: values, count: n };
+  const rows = new Float64Array(values.length);
+  let count = 0;
+  for (let j = 0; j < n; j++) if (!failed[j]) rows.set(values.subarray(j * m, (j + 1) * m), m * count++);
+  return { rows: rows.subarray(0, count * m), count };
+}
+
+/**
+ * Replaces each failed particle's row of `positions` by a draw from the Gaussian of the others —
+ * their mean and covariance (÷J_ok, with the least jitter that factors it when J_ok ≤ d) — as
+ * EnsembleKalmanProcesses' `SampleSuccGauss` failure handler does after its update: a failed
+ * particle left where it was would fail again at the same θ, while a draw from the ensemble
+ * puts it where the model has worked. d normals per failed particle, in particle order.
+ * @returns the jitter the covariance needed
+ */
+export function redrawFailedParticles(positions: Float64Array, failed: Uint8Array, nParticles: number, nTheta: number, random: RandomStream): number {
+  const d = nTheta;
+  const { rows, count } = succeededRows(positions, failed, nParticles, d);
+  const mean = rowMean(rows, count, d);
+  const { factor, jitter } = choleskyWithJitter(crossCovariance(rows, mean, rows, mean, count), d, 'covariance of the particles whose evaluation succeeded');
+  const z = new Float64Array(d);
+  for (let j = 0; j < nParticles; j++) {
+    if (!failed[j]) continue;
+    random.fillNormal(z);
+    for (let r = 0; r < d; r++) {
+      let sum = mean[r];
+      for (let c = 0; c <= r; c++) sum += factor[r * d + c] * z[c];
+      positions[j * d + r] = sum;
+    }
+  }
+  return jitter;
+}
+
+/** Why a particle method cannot go on: fewer than 2 particles succeeded (no covariance), or null. */
+export function tooFewParticles(failed: Uint8Array): string | null {
+  let succeeded = 0;
+  for (const flag of failed) if (!flag) succeeded++;
+  return succeeded < 2 ? `only ${succeeded} particle${succeeded === 1 ? '' : 's'} succeeded, too few for the ensemble's covariance (at least 2)` : null;
 }

@@ -148,9 +148,16 @@ export function createSmcEngine(problem: ResolvedProblem): MethodEngine<SmcPendi
       const points = propose(positions, smc.scales, smc.factor, normals, d);
       return { pending: { iteration, smc, positions, logLikelihoods, points, uniforms }, points, labels };
     },
-    tell(pending, outputs) {
+    tell(pending, outputs, failed) {
+      // A failed evaluation counts as likelihood 0 (ℓ = −∞; core/methods/README.md, "Failed
+      // evaluations"): an initial draw gets weight 0 at the first reweighting and is not resampled,
+      // a proposal is rejected. The posterior is then the one restricted to where the model works.
       const proposedLogLikelihoods = new Float64Array(J);
-      for (let j = 0; j < J; j++) proposedLogLikelihoods[j] = target.logLikelihood(pending.points.subarray(j * d, (j + 1) * d), outputs.subarray(j * nY, (j + 1) * nY));
+      for (let j = 0; j < J; j++) {
+        proposedLogLikelihoods[j] = failed?.[j]
+          ? Number.NEGATIVE_INFINITY
+          : target.logLikelihood(pending.points.subarray(j * d, (j + 1) * d), outputs.subarray(j * nY, (j + 1) * nY));
+      }
       let positions: Float64Array;
       let logLikelihoods: Float64Array;
       let smc: SmcState;
@@ -180,9 +187,10 @@ export function createSmcEngine(problem: ResolvedProblem): MethodEngine<SmcPendi
     for (let j = 0; j < J; j++) {
       const current = positions.subarray(j * d, (j + 1) * d);
       const proposal = points.subarray(j * d, (j + 1) * d);
+      // A failed proposal (ℓ = −∞) is rejected: β > 0 here, so its log-ratio is −∞.
       const logRatio =
         target.logReference(proposal) + smc.beta * proposedLogLikelihoods[j] - (target.logReference(current) + smc.beta * logLikelihoods[j]);
-      if (Math.log(uniforms![j]) < logRatio) {
+      if (proposedLogLikelihoods[j] !== Number.NEGATIVE_INFINITY && Math.log(uniforms![j]) < logRatio) {
         current.set(proposal);
         logLikelihoods[j] = proposedLogLikelihoods[j];
         acceptedPerParticle[j] += 1;

@@ -76,6 +76,11 @@ export function createUkiEngine(problem: ResolvedProblem): MethodEngine<UkiPendi
       const points = sigmaPoints(means, chol.factor, d, constants.spread);
       return { pending: { iteration: state.iteration + 1, points, predictedCov, jitter: chol.jitter }, points, labels };
     },
+    // One Gaussian whose Kalman step needs all 2d+1 outputs: skipping it would leave the state as
+    // it was, and the next iteration would ask for the same points (uki draws nothing), which
+    // fail again. So a failure stops uki whatever settings.onEvaluationFailure says — as GMKI
+    // stops when every component has one.
+    failureStop: () => `uki's one Gaussian has a failed sigma point and its Kalman step needs all 2d+1 outputs; gmki-robust or eki can go on without failed points`,
     tell(pending, outputs) {
       const augmented = new Float64Array(labels.length * nOut);
       for (let i = 0; i < labels.length; i++) {

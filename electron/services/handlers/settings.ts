@@ -25,6 +25,8 @@ export const SETTING_EXPLANATIONS: Readonly<Record<string, string>> = {
   mhSteps: 'smc: the most Metropolis–Hastings steps in one tempering stage.',
   maxStages: 'smc: the most tempering stages; a run that has not reached the posterior by then stops with a warning.',
   essThreshold: 'smc: the effective sample size each stage keeps, as a fraction of the particles, in (0, 1).',
+  onEvaluationFailure: 'What a failed model evaluation does: stop ends the run (the default); skip goes on without the failed points (GMKI leaves the component as it was, with its weight at the floor, for that iteration).',
+  maxFailureFraction: 'With skip: the largest fraction of one iteration\'s evaluations that may fail before the run stops anyway, because the model looks broken.',
   concurrency: 'Forward evaluations running at once (threads, processes or HTTP requests); the default is the number of CPU cores.',
   posteriorSamples: 'Samples drawn from the final mixture for samples.csv and the exports.',
 };

@@ -110,6 +110,9 @@ describe('schema errors', () => {
     ['mhSteps', 0, 'expected an integer from 1 to 1000, got 0'],
     ['maxStages', 1001, 'expected an integer from 1 to 1000, got 1001'],
     ['essThreshold', 1, 'expected a number in (0, 1), got 1'],
+    ['onEvaluationFailure', 'continue', 'expected one of "stop", "skip", got "continue"'],
+    ['maxFailureFraction', 0, 'expected a number in (0, 1], got 0'],
+    ['maxFailureFraction', 1.5, 'expected a number in (0, 1], got 1.5'],
   ])('rejects settings.%s = %s', (key, value, message) => {
     const file = validFile();
     file.settings = { [key]: value };

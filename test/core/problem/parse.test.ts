@@ -23,6 +23,8 @@ describe('parseProblem on valid files', () => {
       mhSteps: 25,
       maxStages: 20,
       essThreshold: 0.5,
+      onEvaluationFailure: 'stop',
+      maxFailureFraction: 0.5,
       concurrency: 1,
       posteriorSamples: DEFAULT_POSTERIOR_SAMPLES,
     });
@@ -54,6 +56,8 @@ describe('parseProblem on valid files', () => {
       mhSteps: 10,
       maxStages: 40,
       essThreshold: 0.6,
+      onEvaluationFailure: 'skip',
+      maxFailureFraction: 0.1,
       concurrency: 3,
       posteriorSamples: 0,
     };
