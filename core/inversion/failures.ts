@@ -5,7 +5,8 @@
  * unless every evaluation of the iteration failed, more than `maxFailureFraction` of them did,
  * or the method cannot go on without them — a broken model still fails fast.
  */
-import type { RunSettings } from '../problem/types';
+import type { MethodName, RunSettings } from '../problem/types';
+import { assertNever } from '../util/assertNever';
 import type { EvaluationBatch, IterationFailures } from './types';
 
 /** The failed evaluations of an iteration stop the run; `failed` are their indices in the batch. */
@@ -56,4 +57,39 @@ export function countFailed(failed: Uint8Array): number {
   let count = 0;
   for (const flag of failed) count += flag;
   return count;
+}
+
+/**
+ * What the method did with an iteration's failed evaluations, for the run's log, e.g.
+ * `2 of 15 evaluations failed; component 1 kept its previous mean and covariance, with its weight
+ * at the floor`. Components and particles from 0.
+ */
+export function describeSkippedFailures(method: MethodName, iteration: number, total: number, failures: IterationFailures): string {
+  const head = `${failures.count} of ${total} evaluations failed`;
+  const skipped = (failures.perComponent ?? []).flatMap((count, k) => (count > 0 ? [k] : []));
+  const particles = failures.particles ?? [];
+  const many = particles.length > 1;
+  switch (method) {
+    case 'gmki-paper':
+    case 'gmki-robust':
+    case 'dfgmvi':
+    case 'uki':
+      return `${head}; ${skipped.length > 1 ? 'components' : 'component'} ${listOf(skipped)} kept ${skipped.length > 1 ? 'their' : 'its'} previous mean and covariance, with ${skipped.length > 1 ? 'their weights' : 'its weight'} at the floor`;
+    case 'eki':
+    case 'eks':
+      return `${head}; ${many ? 'particles' : 'particle'} ${listOf(particles)} ${many ? 'were' : 'was'} left out of the update and re-drawn from the others`;
+    case 'smc':
+      return iteration === 1
+        ? `${head}; ${many ? 'the initial draws of particles' : 'the initial draw of particle'} ${listOf(particles)} got likelihood 0`
+        : `${head}; the ${many ? 'proposals of particles' : 'proposal of particle'} ${listOf(particles)} ${many ? 'were' : 'was'} rejected`;
+    default:
+      return assertNever(method);
+  }
+}
+
+/** "0, 3 and 4": the first `limit` and a count of the rest. */
+export function listOf(values: readonly number[], limit = 20): string {
+  const shown = values.slice(0, limit).map(String);
+  if (values.length > limit) return `${shown.join(', ')} and ${values.length - limit} more`;
+  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }

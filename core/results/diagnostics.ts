@@ -22,6 +22,9 @@
  * - `degenerate-covariance`: condition number above 1e3 (info: standard deviations 30× apart, a
  *   Gaussian stretched along a curved ridge, as on the circle problem) or 1e8 (warning: numerically singular), or a final
  *   Cholesky that needed jitter.
+ * - `skipped-component`, `failed-evaluations`: evaluations that failed and were left out
+ *   (settings.onEvaluationFailure "skip"; failure-findings.ts); a warning when the last iteration
+ *   skipped a component.
  * `mayMissMass` is true when a warning says mass may be missing; `messages` lists every finding's
  * message, warnings first.
  */
@@ -29,6 +32,7 @@ import type { IterationRecord } from '../inversion/types';
 import { overlapTable } from '../gmki/overlap';
 import { symmetricEigenvalues } from '../linalg/eigen';
 import { range } from '../util/range';
+import { failureFindings } from './failure-findings';
 
 export type FindingKind =
   | 'duplicate-components'
@@ -37,7 +41,9 @@ export type FindingKind =
   | 'straddling-component'
   | 'poor-fit-component'
   | 'not-converged'
-  | 'degenerate-covariance';
+  | 'degenerate-covariance'
+  | 'skipped-component'
+  | 'failed-evaluations';
 
 export interface Finding {
   readonly kind: FindingKind;
@@ -120,8 +126,10 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
   }
 
   const misfit = last.diagnostics.misfit;
-  if (misfit.length === K && heavy.length > 0) {
-    const bestHeavy = Math.min(...heavy.map((k) => misfit[k]));
+  // A component skipped in the last iteration (its evaluations failed) has no misfit (NaN).
+  const fitted = heavy.filter((k) => Number.isFinite(misfit[k]));
+  if (misfit.length === K && fitted.length > 0) {
+    const bestHeavy = Math.min(...fitted.map((k) => misfit[k]));
     for (const k of parked) {
       const duplicatesHeavy = heavy.some((h) => overlap[k * K + h] > DUPLICATE_OVERLAP);
       if (!duplicatesHeavy && misfit[k] <= bestHeavy + MISFIT_MARGIN)
@@ -137,8 +145,8 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
     }
   }
 
-  if (misfit.length === K && heavy.length > 0) {
-    const bestHeavy = Math.min(...heavy.map((k) => misfit[k]));
+  if (misfit.length === K && fitted.length > 0) {
+    const bestHeavy = Math.min(...fitted.map((k) => misfit[k]));
     for (const k of heavy)
       if (misfit[k] > bestHeavy + POOR_FIT_MARGIN)
         findings.push({
@@ -210,6 +218,7 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
       });
   }
 
+  findings.push(...failureFindings(history));
   findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1));
   const mayMissMass = findings.some((f) => f.severity === 'warning' && f.kind !== 'degenerate-covariance');
   return { findings, messages: findings.map((f) => f.message), mayMissMass, conditionNumbers };

@@ -54,7 +54,9 @@ export function resultHeading(method: string, k: number, weight: number): string
 
 /** The method's figures at the end of a progress line: GMKI's weights and best misfit, or the misfit. */
 export function progressFigures(progress: RunProgress): string {
-  const misfit = progress.misfit.length > 0 ? formatNumber(Math.min(...progress.misfit)) : '–';
+  // A component skipped because its evaluations failed has no misfit (NaN).
+  const finite = progress.misfit.filter(Number.isFinite);
+  const misfit = finite.length > 0 ? formatNumber(Math.min(...finite)) : '–';
   if (progress.method === undefined || isGmkiMethod(progress.method as MethodName)) {
     return `weights ${progress.weights.map(formatWeight).join(' ')}  best misfit ${misfit}`;
   }

@@ -19,20 +19,20 @@ export function createRunProgressView(mode: 'bar' | 'lines', write: (text: strin
   let drawn = false;
   return {
     show(progress) {
+      const failed = progress.evaluationsFailed > 0 ? `  ${progress.evaluationsFailed} failed` : '';
       if (mode === 'lines') {
         if (progress.iteration <= lastLineIteration || progress.weights.length === 0) return;
         lastLineIteration = progress.iteration;
         const width = String(progress.iterations).length;
         write(
           `iteration ${String(progress.iteration).padStart(width)}${ofPlanned(progress, progress.iterations)}` +
-            `  evaluations ${progress.evaluationsDone}${ofPlanned(progress, progress.evaluationsTotal)}` +
+            `  evaluations ${progress.evaluationsDone}${ofPlanned(progress, progress.evaluationsTotal)}${failed}` +
             `  elapsed ${formatDuration(progress.elapsedSeconds)}` +
             `  ${progressFigures(progress)}\n`,
         );
         return;
       }
       const current = Math.min(progress.iteration + 1, progress.iterations);
-      const failed = progress.evaluationsFailed > 0 ? `  ${progress.evaluationsFailed} failed` : '';
       // smc plans an upper bound only: its tempering (β towards 1) shows how far it is, not a bar.
       const tempering = progress.tempering;
       const fraction = progress.evaluationsTotal > 0 ? progress.evaluationsDone / progress.evaluationsTotal : 1;

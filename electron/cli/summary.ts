@@ -18,6 +18,8 @@ export interface RunSummaryJson {
   /** Iterations completed. */
   readonly iterations: number;
   readonly forwardEvaluations: number;
+  /** Forward evaluations that failed (under settings.onEvaluationFailure "skip", left out; else the one that stopped the run). */
+  readonly failedEvaluations: number;
   readonly elapsedSeconds: number;
   /** The last completed iteration's mixture, in u (as in mixture.json); null before the first. */
   readonly final: { readonly weights: number[]; readonly means: number[][] } | null;
@@ -37,6 +39,8 @@ export interface RunOutcome {
   /** The last committed mixture; null when not even the initial one was stored. */
   readonly mixture: Mixture | null;
   readonly forwardEvaluations: number;
+  /** Failed forward evaluations in the ledger. */
+  readonly failedEvaluations: number;
   readonly elapsedSeconds: number;
   readonly out?: string;
   readonly error?: string;
@@ -57,6 +61,7 @@ export function buildRunSummaryJson(outcome: RunOutcome, context?: ReferenceCont
     name: outcome.name,
     iterations: outcome.iteration,
     forwardEvaluations: outcome.forwardEvaluations,
+    failedEvaluations: outcome.failedEvaluations,
     elapsedSeconds: outcome.elapsedSeconds,
     final: final && { weights: final.weights, means: final.means },
     ...(reference && outcome.mixture
@@ -80,7 +85,7 @@ export function formatHumanSummary(
 ): string {
   const lines = [
     `Completed "${outcome.name}": ${plural(outcome.iteration, 'iteration')}, ` +
-      `${plural(outcome.forwardEvaluations, 'forward evaluation')} in ${formatDuration(outcome.elapsedSeconds)}.`,
+      `${plural(outcome.forwardEvaluations, 'forward evaluation')}${failedText(outcome.failedEvaluations)} in ${formatDuration(outcome.elapsedSeconds)}.`,
     '',
   ];
   if (!outcome.mixture) return `${lines.join('\n')}\n`;
@@ -92,4 +97,9 @@ export function formatHumanSummary(
       : 'No files written (add --out DIR for mixture.json and samples.csv).',
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** ` (4 failed and left out)` after the evaluation count of a completed run; empty when none failed. */
+function failedText(failed: number): string {
+  return failed > 0 ? ` (${failed} failed and left out: settings.onEvaluationFailure "skip")` : '';
 }

@@ -30,6 +30,11 @@ export interface RunRecord {
   /** Iterations committed so far (0 before the first one). */
   readonly iterationsDone: number;
   readonly forwardEvaluations: number;
+  /**
+   * Forward evaluations that failed (the ledger's rows with an error): under
+   * settings.onEvaluationFailure "skip" those left out, else the one that stopped the run.
+   */
+  readonly failedEvaluations: number;
   /** Wall time spent running, summed over every session of the run (resumes included). */
   readonly elapsedSeconds: number;
   readonly softwareName: string;

@@ -46,6 +46,7 @@ export async function finishSupervisedRun(
     iteration: last?.iteration ?? 0,
     mixture: last?.mixture ?? null,
     forwardEvaluations: record.forwardEvaluations,
+    failedEvaluations: store.countEvaluations(runId, { failedOnly: true }),
     elapsedSeconds: record.elapsedSeconds,
     ...(record.error === null ? {} : { error: record.error }),
     ...(completed && options.out ? { out: options.out } : {}),

@@ -29,6 +29,7 @@ export function listRuns(store: RunStore, options: RunsOptions, io: CliIo): numb
       iterationsDone: run.iterationsDone,
       iterations: run.iterations,
       forwardEvaluations: run.forwardEvaluations,
+      failedEvaluations: run.failedEvaluations,
       createdAt: run.createdAt,
     }));
     io.stdout(`${JSON.stringify(rows)}\n`);
@@ -42,7 +43,7 @@ export function listRuns(store: RunStore, options: RunsOptions, io: CliIo): numb
     run.id.slice(0, 8),
     run.status,
     `${run.iterationsDone}/${run.iterations}`,
-    String(run.forwardEvaluations),
+    run.failedEvaluations > 0 ? `${run.forwardEvaluations} (${run.failedEvaluations} failed)` : String(run.forwardEvaluations),
     run.createdAt.replace('T', ' ').slice(0, 16),
     run.tags.length > 0 ? `${run.name}  [${run.tags.join(', ')}]` : run.name,
   ]);
@@ -53,7 +54,7 @@ export function listRuns(store: RunStore, options: RunsOptions, io: CliIo): numb
 export function showRun(store: RunStore, options: RunsOptions, io: CliIo): number {
   const run = findRun(cliLifecycle(store), options.runId!);
   const latest = store.getLatestIteration(run.id);
-  const failedEvaluations = store.countEvaluations(run.id, { failedOnly: true });
+  const failedEvaluations = run.failedEvaluations;
   const logs = store.getLogs(run.id, { limit: 10_000 }).slice(-10);
   if (options.json) {
     const { problem, ...record } = run;

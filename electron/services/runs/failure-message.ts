@@ -1,7 +1,7 @@
 /** The sentence a user reads when a forward evaluation fails. */
 import { describePointLabel, formatTheta } from '../../../core/inversion/errors';
-import type { EvaluationPoint } from '../../../core/inversion/types';
-import type { EvaluationFailureKind } from '../models/host';
+import type { EvaluationBatch, EvaluationPoint } from '../../../core/inversion/types';
+import type { EvaluationFailureKind, EvaluationOutcome } from '../models/host';
 
 const WHAT_HAPPENED: Record<EvaluationFailureKind, string> = {
   threw: 'the model raised an error',
@@ -38,4 +38,16 @@ export function describeFailureAt(
 ): string {
   const said = modelWords ? `: ${modelWords}` : '';
   return `at θ = (${formatTheta(theta, parameterNames)}): ${WHAT_HAPPENED[kind]}${said}`;
+}
+
+/**
+ * The first failed evaluation of a batch (failures other than 'cancelled') without its iteration,
+ * which the message it is an example in has said already: `component 1, sigma point 3 at θ = (…):
+ * the model raised an error: …`; null when none failed.
+ */
+export function describeFirstFailure(batch: EvaluationBatch, outcomes: readonly EvaluationOutcome[], parameterNames: readonly string[]): string | null {
+  const first = outcomes.find((outcome) => outcome.failure !== null && outcome.failure !== 'cancelled');
+  if (!first) return null;
+  const point = batch.points[first.index];
+  return `${describePointLabel(point.label)} ${describeFailureAt(point.theta, first.failure!, first.error, parameterNames)}`;
 }

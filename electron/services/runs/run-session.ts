@@ -5,8 +5,8 @@
  * It runs inside a run worker (run-worker.ts), but is plain code so it can be tested in-process.
  */
 import type { ComponentExplorer } from '../../../core/gmki/exploration';
-import { createInversion } from '../../../core/inversion';
-import type { EvaluationBatch, IterationRecord, PointLabel } from '../../../core/inversion';
+import { createInversion, describeSkippedFailures, EvaluationFailuresError } from '../../../core/inversion';
+import type { EvaluationBatch, Inversion, IterationRecord, PointLabel } from '../../../core/inversion';
 import { NotPositiveDefiniteError } from '../../../core/linalg/dense';
 import { evaluationBudget } from '../../../core/methods/budget';
 import type { ResolvedProblem } from '../../../core/problem/types';
@@ -14,7 +14,7 @@ import type { CreateModelHost, EvaluationOutcome, ModelHost } from '../models/ho
 import { type StoreError, storageFailure } from '../store/errors';
 import type { RunStore } from '../store/run-store';
 import type { EvaluationEntry, RunOwner, RunRecord, RunStatus } from '../store/types';
-import { describeFailedEvaluation } from './failure-message';
+import { describeFailedEvaluation, describeFirstFailure } from './failure-message';
 import { progressOfRun, type RunProgress } from './progress';
 import { problemOfRun } from './lifecycle/stored-problem';
 import { createRunLog, type RunLog } from './run-log';
@@ -159,6 +159,9 @@ async function iterate(
 
   let lastRecord: IterationRecord | null = null;
   let failed = 0;
+  // "stop": the host stops launching at the first failure; "skip": it evaluates the whole batch and
+  // the method leaves the failed points out (core/methods/README.md, "Failed evaluations").
+  const skipFailures = problem.settings.onEvaluationFailure === 'skip';
   // smc plans an upper bound of iterations and usually ends earlier: no ETA from that bound.
   const exactBudget = evaluationBudget(problem.settings, problem.parameterNames.length).bound === 'exact';
   const sessionIterationsStart = now();
@@ -191,7 +194,7 @@ async function iterate(
       batch.points.map((point) => ({ index: point.index, theta: point.theta })),
       {
         signal: abort.signal,
-        stopOnFailure: true,
+        stopOnFailure: !skipFailures,
         onOutcome: (outcome) => {
           done++;
           if (outcome.failure) failed++;
@@ -206,19 +209,22 @@ async function iterate(
     const evaluationEnd = now();
     const ledger = outcomes.map((outcome) => ledgerRow(batch, outcome));
     const failure = outcomes.find((outcome) => outcome.failure !== null && outcome.failure !== 'cancelled');
-    if (failure) {
+    if (failure && !skipFailures) {
       store.recordEvaluations(run.id, ledger);
       const point = batch.points[failure.index];
       const message = describeFailedEvaluation(batch.iteration, point, failure.failure!, failure.error, problem.parameterNames);
       log.write('error', message);
       return { status: 'failed', error: message };
     }
-    if (outcomes.length < batch.points.length || deps.cancelRequested()) {
+    if (outcomes.length < batch.points.length || deps.cancelRequested() || outcomes.some((outcome) => outcome.failure === 'cancelled')) {
       store.recordEvaluations(run.id, ledger);
       return { status: 'cancelled', error: `cancelled by the user during iteration ${batch.iteration}` };
     }
-    const outputs = outcomes.map((outcome) => outcome.output!);
-    const told = inversion.tell(outputs);
+    const told = tellSkippingFailures(inversion, batch, outcomes, problem, log);
+    if ('error' in told) {
+      store.recordEvaluations(run.id, ledger);
+      return told;
+    }
     const timings = { askMs: evaluationStart - askStart, evaluationMs: evaluationEnd - evaluationStart, tellMs: now() - evaluationEnd };
     lastRecord = { ...told, diagnostics: { ...told.diagnostics, timings } };
     store.commitIteration(run.id, { ...lastRecord, elapsedSeconds: elapsed() }, ledger);
@@ -227,6 +233,31 @@ async function iterate(
   // A method that may end before the iterations it planned (smc) records the iterations it did.
   if (!exactBudget) store.setIterationsTarget(run.id, inversion.state.iteration);
   return { status: 'completed', error: null };
+}
+
+/**
+ * Tells the batch's outputs (null where an evaluation failed, under "skip"); logs a warning line
+ * for an iteration with failures, or returns the failed outcome when they stop the run.
+ */
+function tellSkippingFailures(
+  inversion: Inversion,
+  batch: EvaluationBatch,
+  outcomes: readonly EvaluationOutcome[],
+  problem: ResolvedProblem,
+  log: RunLog,
+): IterationRecord | SessionOutcome {
+  const example = (): string => describeFirstFailure(batch, outcomes, problem.parameterNames) ?? '';
+  try {
+    const record = inversion.tell(outcomes.map((outcome) => outcome.output));
+    const failures = record.diagnostics.failures;
+    if (failures) log.write('warning', `iteration ${batch.iteration}: ${describeSkippedFailures(problem.settings.method, batch.iteration, batch.points.length, failures)}. The first: ${example()}`);
+    return record;
+  } catch (error) {
+    if (!(error instanceof EvaluationFailuresError)) throw error;
+    const message = `${error.message}. The first: ${example()}`;
+    log.write('error', message);
+    return { status: 'failed', error: message };
+  }
 }
 
 /**

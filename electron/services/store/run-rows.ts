@@ -2,12 +2,17 @@
 import type { ProblemFileAsRun } from '../../../core/problem/types';
 import type { RunRecord, RunStatus, RunSummary } from './types';
 
-/** Columns of a run summary; `tags_json` is the run's tags, sorted, as a JSON array. */
+/**
+ * Columns of a run summary; `tags_json` is the run's tags, sorted, as a JSON array, and
+ * `failed_evaluations` counts its ledger's failed rows (through the partial index
+ * `evaluations_failed`, which holds those rows only).
+ */
 export const SUMMARY_COLUMNS = `
   r.id, r.name, r.status, r.problem_name, r.problem_dir, r.method, r.seed, r.components, r.n_theta,
   r.iterations, r.iterations_done, r.forward_evaluations, r.elapsed_seconds, r.software_name,
   r.software_version, r.model_hash, r.error, r.notes, r.created_at, r.started_at, r.finished_at,
   r.owner_pid, r.owner_host, r.cancel_requested,
+  (SELECT count(*) FROM evaluations e WHERE e.run_id = r.id AND e.error IS NOT NULL) AS failed_evaluations,
   (SELECT json_group_array(tag) FROM (SELECT t.tag FROM tags t WHERE t.run_id = r.id ORDER BY t.tag)) AS tags_json`;
 
 /** Summary columns plus the problem's content. */
@@ -27,6 +32,7 @@ export interface SummaryRow {
   iterations: number;
   iterations_done: number;
   forward_evaluations: number;
+  failed_evaluations: number;
   elapsed_seconds: number;
   software_name: string;
   software_version: string;
@@ -61,6 +67,7 @@ export function toRunSummary(row: SummaryRow): RunSummary {
     iterations: row.iterations,
     iterationsDone: row.iterations_done,
     forwardEvaluations: row.forward_evaluations,
+    failedEvaluations: row.failed_evaluations,
     elapsedSeconds: row.elapsed_seconds,
     softwareName: row.software_name,
     softwareVersion: row.software_version,

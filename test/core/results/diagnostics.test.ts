@@ -139,3 +139,41 @@ describe('symmetricEigenvalues', () => {
     expect(Array.from(symmetricEigenvalues([5], 1))).toEqual([5]);
   });
 });
+
+describe('diagnoseRun on runs with failed evaluations (settings.onEvaluationFailure "skip")', () => {
+  const both = mix1([0.5, 0.5], [-1, 1], [0.01, 0.01]);
+  const skipped = (perComponent: number[]) => ({ failures: { count: perComponent.reduce((a, b) => a + b, 0), perComponent } });
+
+  it('names a component skipped in some iterations, as information when it recovered', () => {
+    const history = [record(0, both), record(1, both, [0.5, 0.5]), record(2, both, [0.5, Number.NaN], skipped([0, 2])), record(3, both, [0.5, 0.5]), record(4, both, [0.5, Number.NaN], skipped([0, 1])), record(5, both, [0.5, 0.5])];
+    const result = diagnoseRun(history);
+    const finding = result.findings.find((f) => f.kind === 'skipped-component')!;
+    expect(finding).toMatchObject({ severity: 'info', components: [1], value: 2 });
+    expect(finding.message).toBe('Component 1 was skipped in 2 iterations (2 and 4) because 3 evaluations at its sigma points failed; each time it kept its previous mean and covariance with its weight at the floor.');
+    expect(result.mayMissMass).toBe(false);
+  });
+
+  it('warns that mass may be missing when the last iteration skipped a component, and ignores its missing misfit', () => {
+    const floored = mix1([1 - 1e-15, 1e-15], [-1, 1], [0.01, 0.01]);
+    const history = [record(0, both), record(1, both, [0.5, 0.5]), record(2, floored, [0.5, Number.NaN], skipped([0, 1]))];
+    const result = diagnoseRun(history);
+    expect(result.mayMissMass).toBe(true);
+    const finding = result.findings.find((f) => f.kind === 'skipped-component')!;
+    expect(finding).toMatchObject({ severity: 'warning', components: [1], value: 1 });
+    expect(finding.message).toBe(
+      'Component 1 was skipped in iteration 2 because an evaluation at its sigma points failed; it kept its previous mean and covariance with its weight at the floor. ' +
+        'The last iteration skipped it too, so its final weight is at the floor because of the failures, not the data: the result may be missing its mass. Look at the failed evaluations and where the model fails.',
+    );
+    expect(result.findings.map((f) => f.kind)).toContain('weight-at-floor');
+    expect(result.findings.some((f) => f.kind === 'poor-fit-component' || f.kind === 'parked-on-fit')).toBe(false);
+  });
+
+  it('counts the failed evaluations of a particle method and the particles they hit', () => {
+    const one = mix1([1], [0], [1]);
+    const history = [record(0, one), record(1, one, [1], { failures: { count: 2, particles: [3, 17] } }), record(2, one, [1]), record(3, one, [1], { failures: { count: 1, particles: [3] } })];
+    const finding = diagnoseRun(history).findings.find((f) => f.kind === 'failed-evaluations')!;
+    expect(finding).toMatchObject({ severity: 'info', value: 3 });
+    expect(finding.message).toBe('3 evaluations (of particles 3 and 17) failed in 2 iterations (1 and 3) and were left out (settings.onEvaluationFailure "skip").');
+  });
+});
+

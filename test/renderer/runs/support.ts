@@ -17,6 +17,7 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     iterations: 30,
     iterationsDone: 30,
     forwardEvaluations: 270,
+    failedEvaluations: 0,
     elapsedSeconds: 1.5,
     softwareName: 'gmki-studio',
     softwareVersion: '0.1.0',

@@ -35,6 +35,7 @@ describe('run lifecycle', () => {
       iterations: 25,
       iterationsDone: 0,
       forwardEvaluations: 0,
+      failedEvaluations: 0,
       elapsedSeconds: 0,
       softwareName: 'gmki-studio',
       softwareVersion: '0.1.0',
@@ -80,6 +81,16 @@ describe('run lifecycle', () => {
     expect(store.finishRun(id, 'completed', null)).toBe(false);
     // a failed run is not resumed
     expect(store.claimRun(id, OWNER)).toBe(false);
+  });
+
+  it('counts the failed evaluations of the ledger in the run record and the list', () => {
+    const { id } = store.createRun(newRun());
+    store.claimRun(id, OWNER);
+    store.commitIteration(id, iterationEntry(0, randomMixture(2, 2), 0), []);
+    const rows = ledgerRows(1, 2, 2).map((row) => (row.pointIndex % 4 === 1 ? { ...row, output: null, error: 'the model raised an error: boom' } : row));
+    store.commitIteration(id, iterationEntry(1, randomMixture(2, 2), 10), rows);
+    expect(store.getRun(id)!.failedEvaluations).toBe(3);
+    expect(store.listRuns().find((run) => run.id === id)!.failedEvaluations).toBe(3);
   });
 
   it('claims interrupted, cancelled and completed runs again (resume, extend), clearing the error and the cancel request', () => {
