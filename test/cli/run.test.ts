@@ -107,7 +107,7 @@ describe('gmki run', () => {
     const result = await runGmki(['run', file, '--json', '--out', out]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
-    expect(Object.keys(summary)).toEqual(['id', 'status', 'name', 'iterations', 'forwardEvaluations', 'elapsedSeconds', 'final', 'out', 'diagnostics']);
+    expect(Object.keys(summary)).toEqual(['id', 'status', 'name', 'iterations', 'forwardEvaluations', 'failedEvaluations', 'elapsedSeconds', 'final', 'out', 'diagnostics']);
     expect(typeof summary.diagnostics.mayMissMass).toBe('boolean');
     expect(summary).toMatchObject({ status: 'completed', name: 'Tiny', iterations: 2, forwardEvaluations: 20, out });
     expect(summary.id).toMatch(/^[0-9a-f-]{36}$/);
