@@ -1,7 +1,8 @@
 /**
  * The Darcy flow example (`gmki-algorithm.md` §5.5) as a `gmki-problem/1` file: the built-in
- * model `darcy-2d` (darcy-model.ts), 128 parameters, 28 observations, and the truth as the
- * problem's `reference`. The truth and the data are ours (darcy-data.ts), not the authors'.
+ * model `darcy-2d` (darcy-model.ts), 128 parameters, 28 observations, the truth as the
+ * problem's `reference`, and the built-in field hook that maps θ to log κ (builtin-fields.ts).
+ * The truth and the data are ours (darcy-data.ts), not the authors'.
  */
 import { DARCY_DATA, DARCY_TRUTH } from './darcy-data';
 import { DARCY_MODES } from './darcy-model';
@@ -35,5 +36,7 @@ export const DARCY_EXAMPLE: ExampleProblem = {
     model: { type: 'builtin', name: 'darcy-2d' },
     settings: { method: 'gmki-paper', components: 3, dt: 0.5, iterations: 50, initialization: { type: 'prior' } },
     reference: { theta: [...DARCY_TRUTH], label: 'truth' },
+    // log κ of each component's mean and of the truth, as heat maps on the run page.
+    fields: { builtin: 'darcy-2d' },
   },
 };

@@ -30,6 +30,7 @@ import {
   observationCount,
   parameterCount,
 } from './semantics';
+import { checkFieldsEntry } from './fields';
 
 /** Options of `parseProblem`. */
 export type ParseProblemOptions = SettingsOptions;
@@ -84,6 +85,7 @@ export function parseProblem(json: unknown, options: ParseProblemOptions = {}): 
     ...checkSettings(json.settings, d),
     ...checkReference(json.reference, json.parameters),
     ...checkModelOutput(json),
+    ...checkFieldsEntry(json.fields, d),
   );
   if (errors.length > 0 || !result.success) return { ok: false, errors: orderErrors(errors) };
   return { ok: true, problem: resolveProblem(result.data, parameters.uPriors, options) };

@@ -36,6 +36,7 @@ import {
   SETTING_RULES,
   type NumberRule,
 } from './limits';
+import { fieldsSchema } from './fields';
 
 /** The exact value of the `format` field. */
 export const PROBLEM_FORMAT = 'gmki-problem/1';
@@ -267,6 +268,7 @@ export const problemFileSchema = strictObject(
     model: modelSchema,
     settings: settingsSchema.optional(),
     reference: referenceSchema.optional(),
+    fields: fieldsSchema.optional(),
   },
   'a JSON object (a gmki-problem/1 file)',
 );

@@ -59,7 +59,7 @@ describe('schema errors', () => {
     file.setings = { dt: 0.1 };
     const error = onlyError(file);
     expect(error.path).toBe('setings');
-    expect(error.message).toMatch(/^unknown key: expected one of "format", .*"settings", "reference", got "setings" \(did you mean "settings"\?\)$/);
+    expect(error.message).toMatch(/^unknown key: expected one of "format", .*"settings", "reference", "fields", got "setings" \(did you mean "settings"\?\)$/);
   });
 
   it('gives each unknown key of one object its own error, with a hint only when a key is close', () => {

@@ -47,8 +47,8 @@ describe.skipIf(!python.command)('darcy-2d in Python', () => {
     });
   }, 120_000);
 
-  it('has the built-in example’s parameters, data, settings and truth', () => {
-    for (const key of ['parameters', 'observations', 'settings', 'reference']) {
+  it('has the built-in example’s parameters, data, settings, truth and field maps', () => {
+    for (const key of ['parameters', 'observations', 'settings', 'reference', 'fields']) {
       expect(PROBLEM[key], key).toEqual((DARCY_EXAMPLE.problem as Record<string, unknown>)[key]);
     }
   });
