@@ -17,6 +17,7 @@ import type {
   LogEntry,
   ProblemFileContent,
   RunDiagnostics,
+  RunFields,
   RunList,
   RunProgress,
   RunDeleted,
@@ -57,6 +58,8 @@ export interface ChannelResponses {
   'run/logs': readonly LogEntry[];
   /** null before the run has two iterations. */
   'run/diagnostics': RunDiagnostics | null;
+  /** null when the run's problem has no `fields` hook. */
+  'run/fields': RunFields | null;
   'run/rename': RunRecord;
   'run/notes': RunRecord;
   'run/tags': RunRecord;

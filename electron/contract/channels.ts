@@ -27,6 +27,7 @@ export const CHANNELS = [
   'run/evaluations',
   'run/logs',
   'run/diagnostics',
+  'run/fields',
   'run/rename',
   'run/notes',
   'run/tags',

@@ -6,8 +6,9 @@
 import type { IterationDiagnostics } from '../../core/inversion/types';
 import type { ProblemError, ProblemFileAsRun, RunSettings } from '../../core/problem/types';
 import type { Finding, FindingKind, RunDiagnostics } from '../../core/results/diagnostics';
+import type { FieldGrid } from '../../core/problem/fields';
 
-export type { Finding, FindingKind, IterationDiagnostics, ProblemError, ProblemFileAsRun, RunDiagnostics, RunSettings };
+export type { FieldGrid, Finding, FindingKind, IterationDiagnostics, ProblemError, ProblemFileAsRun, RunDiagnostics, RunSettings };
 
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -353,3 +354,32 @@ export interface RunDeleted {
 export interface Done {
   readonly done: true;
 }
+
+/** The field hook (problem-format.md §1.7) at one θ: its grids, or the sentence saying why there are none. */
+export interface FieldsAtTheta {
+  /** θ in physical units, as the hook got it. */
+  readonly theta: readonly number[];
+  /** Null when the hook failed at θ (then `error` says why, in its own words). */
+  readonly grids: readonly FieldGrid[] | null;
+  readonly error: string | null;
+  readonly seconds: number;
+}
+
+/**
+ * run/fields: the problem's field hook at the centre of each component of one iteration (its
+ * mean in physical units; for a bounded parameter the median, as the distances to the reference
+ * use), heaviest first, and at the reference. Components beyond the heaviest MAX_FIELD_COMPONENTS
+ * are left out (`omitted` counts them).
+ */
+export interface RunFields {
+  readonly iteration: number;
+  readonly components: readonly (FieldsAtTheta & { readonly component: number; readonly weight: number })[];
+  readonly omitted: number;
+  /** Null when the problem has no reference. */
+  readonly reference: (FieldsAtTheta & { readonly label: string }) | null;
+  /** Wall time of all the hook's calls, its worker's start included. */
+  readonly seconds: number;
+}
+
+/** The most components run/fields evaluates the hook for, heaviest first. */
+export const MAX_FIELD_COMPONENTS = 16;

@@ -6,6 +6,7 @@
 import { availableParallelism, homedir } from 'node:os';
 import { connectRunEvents, createDispatch, createEventHub, type Dispatch, type EventHub } from '../services/handlers';
 import type { CreateModelHost } from '../services/models/host';
+import { createFieldsHost, type CreateFieldsHost } from '../services/models/fields-host';
 import { createModelHost } from '../services/models/host-factory';
 import { createRunManager, type RunManagerOptions } from '../services/runs/run-manager';
 import type { RunStore } from '../services/store/run-store';
@@ -15,7 +16,7 @@ export interface AppServicesOptions {
   readonly store: RunStore;
   readonly spawnRunWorker?: RunManagerOptions['spawnRunWorker'];
   readonly workerEnvironment?: RunManagerOptions['workerEnvironment'];
-  /** Starts the `javascript` model worker of problem/test-evaluation, which runs in this process. */
+  /** Starts the `javascript` model worker of problem/test-evaluation and run/fields, which run in this process. */
   readonly createJavascriptWorker?: JavascriptWorkerFactory;
 }
 
@@ -34,6 +35,7 @@ export function openAppServices(options: AppServicesOptions): AppServices {
   const hostFactory: CreateModelHost = createJavascriptWorker
     ? (spec, context) => createModelHost(spec, { ...context, createJavascriptWorker })
     : createModelHost;
+  const fieldsFactory: CreateFieldsHost = createJavascriptWorker ? (spec, context) => createFieldsHost(spec, { ...context, createJavascriptWorker }) : createFieldsHost;
   const dispatch = createDispatch({
     store,
     manager,
@@ -42,6 +44,7 @@ export function openAppServices(options: AppServicesOptions): AppServices {
     // A desktop app has no meaningful working folder; requests from the editor carry their own.
     defaultProblemDir: homedir(),
     createModelHost: hostFactory,
+    createFieldsHost: fieldsFactory,
   });
   let closing: Promise<void> | null = null;
   return {

@@ -39,6 +39,8 @@ export const runSchemas = {
   }),
   'run/logs': z.strictObject({ runId: id, afterSeq: count(Number.MAX_SAFE_INTEGER).optional(), limit: limit(10_000).optional() }),
   'run/diagnostics': runId,
+  /** The problem's field hook at each component's centre and the reference (default: the last committed iteration). */
+  'run/fields': z.strictObject({ runId: id, iteration: count(1_000_000).optional() }),
   'run/rename': z.strictObject({ runId: id, name }),
   'run/notes': z.strictObject({ runId: id, notes: z.string().max(100_000) }),
   'run/tags': z.strictObject({ runId: id, tags: z.array(z.string().trim().min(1).max(100)).max(100) }),

@@ -1,4 +1,5 @@
 /** What the handlers work with: the services of one process (the Electron main process or `gmki serve`). */
+import type { CreateFieldsHost } from '../models/fields-host';
 import type { CreateModelHost } from '../models/host';
 import type { RunManager } from '../runs/run-manager';
 import type { RunStore } from '../store/run-store';
@@ -17,4 +18,6 @@ export interface HandlerDeps {
   readonly defaultProblemDir: string;
   /** Starts a model for problem/test-evaluation (default: the real hosts). */
   readonly createModelHost?: CreateModelHost;
+  /** Starts a problem's field hook for run/fields (default: models/fields-host.ts in worker threads from source). */
+  readonly createFieldsHost?: CreateFieldsHost;
 }

@@ -24,6 +24,7 @@ import {
 import { readProblemFile, writeProblemFile } from './problem-files';
 import { getDiagnostics, getEvaluations, getIterations, getLogs, getRun, listRunTags, listRuns, renameRun, setNotes, setTags } from './run-data';
 import { requestIssues, requestMessage } from './request-issues';
+import { getRunFields } from './run-fields';
 import { getRunSamples } from './run-samples';
 import { cancelRun, deleteRun, duplicateRun, extendRun, resumeRun, startRun } from './runs';
 import { settingsDefaults } from './settings';
@@ -61,6 +62,7 @@ export const HANDLERS: { readonly [C in Channel]: Handler<C> } = {
   'run/evaluations': getEvaluations,
   'run/logs': getLogs,
   'run/diagnostics': getDiagnostics,
+  'run/fields': getRunFields,
   'run/rename': renameRun,
   'run/notes': setNotes,
   'run/tags': setTags,

@@ -3,19 +3,33 @@
  * built-in model) once, then evaluates θs on request (over Comlink). Outputs are checked here, so that only plain arrays of
  * numbers or a failure sentence cross the thread boundary (a model's return value may hold things
  * that cannot be cloned), and every reply is a tagged value because thrown errors lose their
- * class across Comlink.
+ * class across Comlink. The same threads evaluate a problem's field hook (`fields(theta)`,
+ * problem-format.md §1.7; fields-host.ts) when loaded with a fields source.
  */
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { describeOutputProblem } from '../../../core/inversion/errors';
 import { getBuiltinModel } from '../../../core/problem/builtins';
-import { loadJavascriptModel } from './javascript';
+import { BUILTIN_FIELDS } from '../../../core/problem/builtin-fields';
+import { checkFieldsOutput, type FieldGrid } from '../../../core/problem/fields';
+import { loadFieldsFunction, loadJavascriptModel } from './javascript';
 import { thrownMessage } from './types';
 import type { LoadedModel } from './types';
 
-/** What a worker evaluates: a module file (absolute path) or a built-in model. */
-export type WorkerModelSource = { readonly kind: 'module'; readonly path: string } | { readonly kind: 'builtin'; readonly name: string };
+/**
+ * What a worker evaluates: a module file (absolute path) or a built-in model, or a field hook
+ * (a module exporting `fields`, or built-in fields).
+ */
+export type WorkerModelSource =
+  | { readonly kind: 'module'; readonly path: string }
+  | { readonly kind: 'builtin'; readonly name: string }
+  | { readonly kind: 'fields-module'; readonly path: string }
+  | { readonly kind: 'fields-builtin'; readonly name: string };
+
+export type FieldsReply = { readonly ok: true; readonly fields: FieldGrid[] } | { readonly ok: false; readonly failure: 'threw' | 'bad-output'; readonly message: string };
+
+type FieldsFunction = (theta: number[]) => unknown;
 
 export type LoadReply = { readonly ok: true; readonly forwardBatch: boolean } | { readonly ok: false; readonly message: string };
 
@@ -28,6 +42,7 @@ export type BatchReply =
   | { readonly ok: false; readonly failure: 'threw' | 'bad-output'; readonly message: string };
 
 let model: LoadedModel | null = null;
+let fieldsFunction: FieldsFunction | null = null;
 let nOutputs = 0;
 
 const api = {
@@ -39,12 +54,31 @@ const api = {
   /** Imports the module (path resolved against problemDir), or takes the built-in model, and remembers n_y. */
   async load(source: WorkerModelSource, problemDir: string, outputs: number): Promise<LoadReply> {
     try {
-      model = source.kind === 'builtin' ? builtinModel(source.name) : await loadJavascriptModel(source.path, problemDir);
+      if (source.kind === 'fields-module') fieldsFunction = await loadFieldsFunction(source.path, problemDir);
+      else if (source.kind === 'fields-builtin') fieldsFunction = builtinFields(source.name);
+      else model = source.kind === 'builtin' ? builtinModel(source.name) : await loadJavascriptModel(source.path, problemDir);
     } catch (error) {
       return { ok: false, message: thrownMessage(error) };
     }
     nOutputs = outputs;
-    return { ok: true, forwardBatch: model.forwardBatch !== undefined };
+    return { ok: true, forwardBatch: model?.forwardBatch !== undefined };
+  },
+
+  /** The field hook at θ, checked (core/problem/fields.ts) into plain grids. */
+  async fields(theta: number[]): Promise<FieldsReply> {
+    let output: unknown;
+    try {
+      if (!fieldsFunction) throw new Error('the field hook was not loaded');
+      output = await fieldsFunction(theta);
+    } catch (error) {
+      return { ok: false, failure: 'threw', message: thrownMessage(error) };
+    }
+    try {
+      const checked = checkFieldsOutput(output);
+      return checked.ok ? checked : { ok: false, failure: 'bad-output', message: checked.message };
+    } catch (error) {
+      return { ok: false, failure: 'bad-output', message: `fields(theta) returned a value that could not be read (${thrownMessage(error)})` };
+    }
   },
 
   async forward(theta: number[]): Promise<PointReply> {
@@ -79,6 +113,12 @@ function builtinModel(name: string): LoadedModel {
   const builtin = getBuiltinModel(name);
   if (!builtin) throw new Error(`there is no builtin model "${name}"`);
   return { label: `builtin model "${name}"`, forward: (theta) => builtin.forward(theta) };
+}
+
+function builtinFields(name: string): FieldsFunction {
+  const builtin = BUILTIN_FIELDS[name];
+  if (!builtin) throw new Error(`there are no built-in fields "${name}"`);
+  return (theta) => builtin.fields(theta);
 }
 
 function loadedModel(): LoadedModel {

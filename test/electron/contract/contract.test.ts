@@ -6,7 +6,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { AppBridge, Channel, ChannelResponses, EventMap, EventName, RequestOf, RequestSchemas, Result } from '../../../electron/contract';
 import { CHANNELS, EVENTS, REQUEST_SCHEMAS, RUN_STATUSES, isChannel } from '../../../electron/contract';
-import type { RunProgress as ContractProgress, RunRecord as ContractRecord, RunSummary as ContractSummary, TestEvaluation, TestEvaluationPoint } from '../../../electron/contract';
+import type { FieldGrid, RunFields, RunProgress as ContractProgress, RunRecord as ContractRecord, RunSummary as ContractSummary, TestEvaluation, TestEvaluationPoint } from '../../../electron/contract';
+import type { FieldGrid as CoreFieldGrid } from '../../../core/problem/fields';
 import { HANDLERS } from '../../../electron/services/handlers';
 import type { RunProgress } from '../../../electron/services/runs/progress';
 import { RUN_STATUSES as STORE_STATUSES } from '../../../electron/services/store/types';
@@ -50,5 +51,12 @@ describe('the contract', () => {
     expectTypeOf<TestEvaluation>().toExtend<TestEvaluationPoint>();
     const bridge = null as unknown as AppBridge;
     expectTypeOf<Parameters<typeof bridge.subscribe<'run/deleted'>>[1]>().toEqualTypeOf<(payload: { readonly runId: string }) => void>();
+  });
+
+  it('types run/fields: a run and an optional iteration in, the grids of core\'s field check (or null without a hook) out', () => {
+    expectTypeOf<RequestOf<'run/fields'>>().toEqualTypeOf<{ runId: string; iteration?: number | undefined }>();
+    expectTypeOf<ChannelResponses['run/fields']>().toEqualTypeOf<RunFields | null>();
+    expectTypeOf<NonNullable<RunFields['components'][number]['grids']>[number]>().toEqualTypeOf<FieldGrid>();
+    expectTypeOf<FieldGrid>().toEqualTypeOf<CoreFieldGrid>();
   });
 });

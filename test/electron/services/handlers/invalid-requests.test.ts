@@ -31,6 +31,7 @@ const INVALID: { readonly [C in Channel]: { readonly payload: unknown; readonly 
   'run/evaluations': { payload: { runId: 'r', failedOnly: 'yes' }, field: 'failedOnly', says: /true or false, got "yes"/ },
   'run/logs': { payload: { runId: 'r', limit: 0 }, field: 'limit', says: /≥ 1, got 0/ },
   'run/diagnostics': { payload: { runId: 7 }, field: 'runId', says: /expected a string, got 7/ },
+  'run/fields': { payload: { runId: 'r', iteration: -1 }, field: 'iteration', says: /≥ 0/ },
   'run/rename': { payload: { runId: 'r', name: '   ' }, field: 'name', says: /length ≥ 1/ },
   'run/notes': { payload: { runId: 'r' }, field: 'notes', says: /expected a string, got nothing/ },
   'run/tags': { payload: { runId: 'r', tags: 'a,b' }, field: 'tags', says: /expected an array, got "a,b"/ },
