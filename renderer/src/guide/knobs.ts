@@ -165,6 +165,24 @@ export const KNOBS: Readonly<Record<KnobKey, KnobGuide>> = {
       p('Leave it at 0.5 unless the stages in the monitor are few and the result differs between seeds. Cost: indirect, through the number of stages.'),
     ],
   },
+  onEvaluationFailure: {
+    id: 'knob-on-evaluation-failure',
+    title: 'When an evaluation fails',
+    summary: 'stop (the default) ends the run at the first failed evaluation; skip leaves failed points out and goes on, recording each failure.',
+    blocks: [
+      p('An evaluation fails when the model raises an error, returns NaN, ∞ or the wrong number of values, times out or crashes. With `stop` (the default) the run fails at the first one and names it, as a long run should when the model is broken.'),
+      p('With `skip` the whole iteration is evaluated and the failed points are left out: a GMKI or dfgmvi component with a failed sigma point keeps its previous mean and covariance for that iteration with its weight at the floor; eki and eks re-draw a failed particle from the others; smc rejects a failed proposal; uki stops anyway (its one Gaussian needs every point). The run still stops when every evaluation of an iteration fails, or more than the fraction below. The run monitor counts the failures per iteration, the evaluation ledger keeps each one’s message, and the diagnostics name the skipped components — with a warning when the last iteration skipped one.'),
+      p('Use `skip` for a solver that diverges at a few rare parameter values. Cost: none in evaluations; a skipped component loses one iteration of progress.'),
+    ],
+  },
+  maxFailureFraction: {
+    id: 'knob-max-failure-fraction',
+    title: 'Most failures per iteration',
+    summary: 'With skip: the largest fraction of one iteration’s evaluations, in (0, 1], that may fail before the run stops anyway (default 0.5).',
+    blocks: [
+      p('Under `skip`, an iteration where more than this fraction of the evaluations failed stops the run with a message: so many failures mean a broken model or setup, not a few bad parameter values. The default 0.5 allows up to half; 1 never stops for the fraction (an iteration where every evaluation failed still stops). Unused under `stop`.'),
+    ],
+  },
   initialization: {
     id: 'knob-initialization',
     title: 'Initialization',
@@ -196,5 +214,7 @@ export const KNOB_ORDER: readonly KnobKey[] = [
   'mhSteps',
   'maxStages',
   'essThreshold',
+  'onEvaluationFailure',
+  'maxFailureFraction',
   'initialization',
 ];

@@ -5,6 +5,7 @@
  * typing, the rule the server's problem/validate and the command line's flags answer with.
  */
 import { minWeightError, SETTING_RULES, type NumberRule } from '../../../core/problem/limits';
+import { EVALUATION_FAILURE_POLICIES } from '../../../core/problem/types';
 import { METHOD_GROUPS } from './methods';
 
 export type FieldKey =
@@ -25,9 +26,11 @@ export type FieldKey =
   | 'particles'
   | 'mhSteps'
   | 'maxStages'
-  | 'essThreshold';
+  | 'essThreshold'
+  | 'onEvaluationFailure'
+  | 'maxFailureFraction';
 
-export type FieldGroup = 'method' | 'basic' | 'tempering' | 'exploration' | 'advanced' | 'robust';
+export type FieldGroup = 'method' | 'basic' | 'tempering' | 'exploration' | 'advanced' | 'failures' | 'robust';
 
 interface FieldBase {
   readonly key: FieldKey;
@@ -67,6 +70,11 @@ function ruled(rule: NumberRule, whenEmpty?: string): Pick<NumberField, 'kind' |
   return { kind, expected: `${rule.expected}, or empty for ${whenEmpty}`, accepts: rule.accepts, nullable: true };
 }
 
+const FAILURE_POLICY_LABELS: Readonly<Record<(typeof EVALUATION_FAILURE_POLICIES)[number], string>> = {
+  stop: 'stop the run (the default)',
+  skip: 'skip the failed points and go on',
+};
+
 export const FIELDS: readonly FieldSpec[] = [
   {
     key: 'method',
@@ -101,6 +109,15 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'sigmaPointAlpha', group: 'advanced', label: 'Sigma-point α', path: 'settings.sigmaPointAlpha', ...ruled(SETTING_RULES.sigmaPointAlpha, 'automatic') },
   { key: 'concurrency', group: 'advanced', label: 'Concurrency', path: 'settings.concurrency', ...ruled(SETTING_RULES.concurrency) },
   { key: 'posteriorSamples', group: 'advanced', label: 'Posterior samples', path: 'settings.posteriorSamples', ...ruled(SETTING_RULES.posteriorSamples) },
+  {
+    key: 'onEvaluationFailure',
+    group: 'failures',
+    label: 'When an evaluation fails',
+    path: 'settings.onEvaluationFailure',
+    kind: 'choice',
+    options: EVALUATION_FAILURE_POLICIES.map((value) => ({ value, label: FAILURE_POLICY_LABELS[value] })),
+  },
+  { key: 'maxFailureFraction', group: 'failures', label: 'Most failures per iteration', path: 'settings.maxFailureFraction', ...ruled(SETTING_RULES.maxFailureFraction) },
   { key: 'splitThreshold', group: 'robust', label: 'Split threshold', path: 'settings.splitThreshold', ...ruled(SETTING_RULES.splitThreshold) },
   { key: 'settleIterations', group: 'robust', label: 'Settle iterations', path: 'settings.settleIterations', ...ruled(SETTING_RULES.settleIterations, 'a quarter of the iterations') },
   { key: 'modeSearch', group: 'robust', label: 'Mode search', path: 'settings.modeSearch', kind: 'switch' },
@@ -112,6 +129,7 @@ export const GROUPS: readonly { readonly id: FieldGroup; readonly title: string;
   { id: 'tempering', title: 'Tempering (smc)' },
   { id: 'exploration', title: 'Exploration' },
   { id: 'advanced', title: 'Advanced' },
+  { id: 'failures', title: 'Failed evaluations' },
   { id: 'robust', title: 'gmki-robust only', note: 'These three change nothing when the method is gmki-paper.' },
 ];
 

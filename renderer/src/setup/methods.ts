@@ -64,7 +64,7 @@ export function methodChoice(method: string): MethodChoice | undefined {
 }
 
 /** Settings every method uses. */
-const COMMON: readonly FieldKey[] = ['method', 'seed', 'concurrency', 'posteriorSamples'];
+const COMMON: readonly FieldKey[] = ['method', 'seed', 'concurrency', 'posteriorSamples', 'onEvaluationFailure', 'maxFailureFraction'];
 const GMKI: readonly FieldKey[] = [...COMMON, 'components', 'iterations', 'dt', 'explorationMethod', 'explorationSamples', 'minWeight', 'sigmaPointAlpha'];
 
 const USED: Readonly<Record<MethodName, readonly FieldKey[]>> = {
@@ -104,6 +104,12 @@ export function methodExplanation(method: string, key: FieldKey): string | null 
   if (key === 'dt' && method === 'eki') return 'Δt in (0, 1), the step: the observation noise is inflated by 1/Δt in each update.';
   if (key === 'dt' && method === 'eks') {
     return 'The numerator of the adaptive step dt/(‖D‖ + ε): smaller is more accurate and needs more iterations (0.1 with 300 iterations matched a linear test to 3 %).';
+  }
+  if (key === 'onEvaluationFailure' && method === 'uki') {
+    return 'uki stops at any failed evaluation whatever this says: its one Gaussian needs all 2d+1 outputs (gmki-robust or eki can go on without failed points).';
+  }
+  if (key === 'onEvaluationFailure' && particle) {
+    return 'What a failed model evaluation does: stop ends the run (the default); skip goes on without it (eki and eks re-draw the failed particle from the others, smc rejects it).';
   }
   if (key === 'seed' && method === 'uki') return 'Seed of the posterior samples drawn from the final Gaussian (uki itself draws nothing).';
   return null;

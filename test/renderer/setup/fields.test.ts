@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseProblem } from '../../../core/problem/parse';
 import { resolveSettings } from '../../../core/problem/settings';
-import { checkNumberText, fieldSpec, FIELDS, parseNumberText, type NumberField } from '../../../renderer/src/setup/fields';
+import { EVALUATION_FAILURE_POLICIES } from '../../../core/problem/types';
+import { checkNumberText, fieldSpec, FIELDS, parseNumberText, type ChoiceField, type NumberField } from '../../../renderer/src/setup/fields';
 import { fieldOfPath, sortIssues } from '../../../renderer/src/setup/issues';
 
 const number = (key: Parameters<typeof fieldSpec>[0]) => fieldSpec(key) as NumberField;
@@ -50,6 +51,12 @@ describe('checkNumberText', () => {
         }
       }
     }
+  });
+
+  it('offers core\'s failure policies and checks the failure fraction by core\'s rule', () => {
+    expect((fieldSpec('onEvaluationFailure') as ChoiceField).options.map((option) => option.value)).toEqual([...EVALUATION_FAILURE_POLICIES]);
+    expect(checkNumberText(number('maxFailureFraction'), '0', K3)).toBe('Most failures per iteration: expected a number in (0, 1], got 0');
+    expect(checkNumberText(number('maxFailureFraction'), '1', K3)).toBeNull();
   });
 
   it('accepts values inside the ranges and an empty field (the default)', () => {

@@ -27,15 +27,16 @@ describe('the settings each method uses', () => {
   it('gives GMKI its components, exploration and (robust only) its split, settle and mode-search knobs', () => {
     expect(used('gmki-robust')).toEqual([
       'method', 'components', 'iterations', 'seed', 'dt', 'explorationMethod', 'explorationSamples', 'minWeight', 'sigmaPointAlpha', 'concurrency', 'posteriorSamples',
-      'splitThreshold', 'settleIterations', 'modeSearch',
+      'onEvaluationFailure', 'maxFailureFraction', 'splitThreshold', 'settleIterations', 'modeSearch',
     ]);
     expect(used('gmki-paper')).toEqual(used('gmki-robust').filter((key) => !['splitThreshold', 'settleIterations', 'modeSearch'].includes(key)));
   });
 
   it('gives uki Δt, iterations and the sigma-point α; eki and eks particles, Δt and iterations; smc its tempering knobs and no iterations', () => {
-    expect(used('uki')).toEqual(['method', 'iterations', 'seed', 'dt', 'sigmaPointAlpha', 'concurrency', 'posteriorSamples']);
-    for (const method of ['eki', 'eks']) expect(used(method)).toEqual(['method', 'iterations', 'seed', 'dt', 'particles', 'concurrency', 'posteriorSamples']);
-    expect(used('smc')).toEqual(['method', 'seed', 'particles', 'mhSteps', 'maxStages', 'essThreshold', 'concurrency', 'posteriorSamples']);
+    const failures = ['onEvaluationFailure', 'maxFailureFraction'];
+    expect(used('uki')).toEqual(['method', 'iterations', 'seed', 'dt', 'sigmaPointAlpha', 'concurrency', 'posteriorSamples', ...failures]);
+    for (const method of ['eki', 'eks']) expect(used(method)).toEqual(['method', 'iterations', 'seed', 'dt', 'particles', 'concurrency', 'posteriorSamples', ...failures]);
+    expect(used('smc')).toEqual(['method', 'seed', 'particles', 'mhSteps', 'maxStages', 'essThreshold', 'concurrency', 'posteriorSamples', ...failures]);
   });
 
   it('uses every field in some method, and shows every field for a method it does not know', () => {
@@ -57,5 +58,9 @@ describe('explanations for the method chosen', () => {
     expect(methodExplanation('eki', 'method')).toBe(methodChoice('eki')!.summary);
     expect(methodExplanation('gmki-robust', 'dt')).toBeNull();
     expect(methodExplanation('smc', 'particles')).toBeNull();
+    // Under "skip" uki still stops at a failure, and particles are re-drawn or rejected, not components skipped.
+    expect(methodExplanation('uki', 'onEvaluationFailure')).toMatch(/^uki stops at any failed evaluation whatever this says/);
+    expect(methodExplanation('eki', 'onEvaluationFailure')).toContain('re-draw the failed particle');
+    expect(methodExplanation('gmki-robust', 'onEvaluationFailure')).toBeNull();
   });
 });
