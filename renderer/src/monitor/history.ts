@@ -14,14 +14,15 @@ export function nextIteration(history: readonly HistoryEntry[]): number {
 /**
  * `history` with `incoming` added, in iteration order, one entry per iteration (a refetched
  * iteration replaces the held one). Misfits that crossed HTTP as null (non-finite) become NaN,
- * which the charts draw as gaps.
+ * which the charts draw as gaps; an smc iteration keeps its tempering figures.
  */
 export function mergeIterations(history: readonly HistoryEntry[], incoming: readonly IterationData[]): HistoryEntry[] {
   if (incoming.length === 0) return [...history];
   const byIteration = new Map<number, HistoryEntry>(history.map((entry) => [entry.iteration, entry]));
   for (const data of incoming) {
     const misfit = (data.diagnostics?.misfit ?? []).map((value) => (typeof value === 'number' ? value : Number.NaN));
-    byIteration.set(data.iteration, { iteration: data.iteration, mixture: mixtureOf(data), diagnostics: { misfit } });
+    const smc = data.diagnostics?.smc;
+    byIteration.set(data.iteration, { iteration: data.iteration, mixture: mixtureOf(data), diagnostics: smc ? { misfit, smc } : { misfit } });
   }
   return [...byIteration.values()].sort((a, b) => a.iteration - b.iteration);
 }

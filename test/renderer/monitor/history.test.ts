@@ -25,6 +25,14 @@ describe('mergeIterations', () => {
     expect(Math.exp(history[1].mixture.logWeights[0])).toBeCloseTo(0.75, 12);
     expect(nextIteration(history)).toBe(2);
   });
+  it('keeps an smc iteration’s tempering figures for its charts (and adds none to other methods)', () => {
+    const smc = { stage: 2, beta: 0.4, ess: 60, logEvidence: null, step: 1, steps: 5, acceptance: 0.3, scale: 0.8, finished: false };
+    const tempered = { ...iteration(3), diagnostics: { ...iteration(3).diagnostics, smc } };
+    const history = mergeIterations([], [iteration(2), tempered]);
+    expect(history[1]!.diagnostics).toEqual({ misfit: [1, 2], smc });
+    expect(history[0]!.diagnostics).toEqual({ misfit: [1, 2] });
+  });
+
   it('replaces a refetched iteration instead of repeating it', () => {
     const history = mergeIterations(mergeIterations([], [iteration(0), iteration(1)]), [iteration(1, [5, 6]), iteration(2)]);
     expect(history.map((entry) => entry.iteration)).toEqual([0, 1, 2]);
