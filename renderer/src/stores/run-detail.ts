@@ -1,8 +1,9 @@
 /**
  * One run's result: the run as recorded, its last committed iteration (the final mixture, or
- * what a stopped run got to), and the ledger entries of that iteration (the model's outputs at
- * the component means). Also the run's file exports, and on request the posterior predictive
- * band: the model evaluated at posterior samples (runs/predictive-band.ts).
+ * what a stopped run got to), the ledger entries of that iteration (the model's outputs at the
+ * component means), and for a particle run (eki, eks, smc) its particles through run/samples —
+ * its posterior, which the K = 1 summary hides. Also the run's file exports, and on request the
+ * posterior predictive band: the model evaluated at posterior samples (runs/predictive-band.ts).
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
@@ -15,6 +16,8 @@ import { mixtureOf, parameterSpaceOf } from '../runs/mixture';
 import { observationsOf } from '../runs/predictive';
 import { predictiveBand, sampleRows, type PredictiveBand } from '../runs/predictive-band';
 import { posteriorSamples } from '../runs/samples';
+import { isParticleMethod, particlesOf } from '../../../core/methods/budget';
+import { pageSampleCount, sampleSetOf, type RunSampleSet } from '../runs/particles';
 import type { LoadState } from './runs';
 
 export type BandState =
@@ -22,6 +25,13 @@ export type BandState =
   | { readonly status: 'running'; readonly samples: number }
   | { readonly status: 'done'; readonly band: PredictiveBand; readonly failed: number; readonly firstError: string | null; readonly seconds: number }
   | { readonly status: 'failed'; readonly message: string };
+
+/** A particle run's particles as the page holds them. */
+export type ParticleState =
+  | { readonly status: 'none' }
+  | { readonly status: 'loading'; readonly iteration: number }
+  | { readonly status: 'ready'; readonly set: RunSampleSet }
+  | { readonly status: 'failed'; readonly iteration: number; readonly message: string };
 
 export const useRunDetailStore = defineStore('run-detail', () => {
   const bridge = useBridge();
@@ -32,6 +42,7 @@ export const useRunDetailStore = defineStore('run-detail', () => {
   const state = ref<LoadState>('idle');
   const error = ref<AppError | null>(null);
   const band = shallowRef<BandState>({ status: 'idle' });
+  const particles = shallowRef<ParticleState>({ status: 'none' });
   let stopFollowing: (() => void) | null = null;
 
   function fail(appError: AppError): void {
@@ -44,6 +55,7 @@ export const useRunDetailStore = defineStore('run-detail', () => {
       run.value = null;
       last.value = null;
       band.value = { status: 'idle' };
+      particles.value = { status: 'none' };
       evaluations.value = [];
       state.value = 'loading';
     }
@@ -68,6 +80,18 @@ export const useRunDetailStore = defineStore('run-detail', () => {
     state.value = 'ready';
     error.value = null;
     follow(id, got.value.status);
+    if (isParticleMethod(got.value.method) && latest && latest.iteration > 0) void loadParticles(id, got.value, latest.iteration);
+  }
+
+  /** The particles of the run's last iteration (once per iteration), as samples.csv of J rows has them. */
+  async function loadParticles(id: string, record: RunRecord, iteration: number): Promise<void> {
+    const held = particles.value;
+    if ((held.status === 'ready' ? held.set.iteration : held.status === 'none' ? -1 : held.iteration) === iteration) return;
+    particles.value = { status: 'loading', iteration };
+    const count = pageSampleCount(particlesOf(record.problem.settings), record.nTheta);
+    const reply = await bridge.invoke('run/samples', { runId: id, count });
+    if (runId.value !== id) return;
+    particles.value = reply.ok ? { status: 'ready', set: sampleSetOf(reply.value) } : { status: 'failed', iteration, message: reply.error.message };
   }
 
   /** While the run is going, reload once it settles (the Result tab may already be open). */
@@ -96,13 +120,9 @@ export const useRunDetailStore = defineStore('run-detail', () => {
     const observations = record ? observationsOf(record.problem) : null;
     if (!id || !record || !final || !observations) return;
     band.value = { status: 'running', samples: count };
-    let thetas: number[][];
-    try {
-      thetas = sampleRows(posteriorSamples(mixtureOf(final), parameterSpaceOf(record.problem).transforms, record.seed, count), final.means[0]?.length ?? 0);
-    } catch (failure) {
-      band.value = { status: 'failed', message: `Posterior samples could not be drawn: ${failure instanceof Error ? failure.message : String(failure)}` };
-      return;
-    }
+    const thetas = await bandSamples(id, record, final, count);
+    if (runId.value !== id || last.value !== final) return;
+    if (typeof thetas === 'string') return void (band.value = { status: 'failed', message: `Posterior samples could not be drawn: ${thetas}` });
     const reply = await bridge.invoke('problem/test-evaluations', { problem: { ...record.problem }, problemDir: record.problemDir ?? undefined, thetas });
     if (runId.value !== id || last.value !== final) return;
     if (!reply.ok) return void (band.value = { status: 'failed', message: reply.error.message });
@@ -114,10 +134,26 @@ export const useRunDetailStore = defineStore('run-detail', () => {
       : { status: 'failed', message: `The model failed at ${count - good.length} of ${count} samples${firstError ? `: ${firstError}` : ''}.` };
   }
 
+  /**
+   * The first `count` rows of the samples export of `count` samples: drawn here from a mixture,
+   * fetched for a particle run (its particles live on the server). A sentence when they cannot be had.
+   */
+  async function bandSamples(id: string, record: RunRecord, final: IterationData, count: number): Promise<number[][] | string> {
+    if (isParticleMethod(record.method)) {
+      const reply = await bridge.invoke('run/samples', { runId: id, count });
+      return reply.ok ? reply.value.samples.map((row) => [...row]) : reply.error.message;
+    }
+    try {
+      return sampleRows(posteriorSamples(mixtureOf(final), parameterSpaceOf(record.problem).transforms, record.seed, count), final.means[0]?.length ?? 0);
+    } catch (failure) {
+      return failure instanceof Error ? failure.message : String(failure);
+    }
+  }
+
   function exportRun(request: ExportFileRequest): Promise<Result<ExportOutcome>> {
     if (!runId.value) return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'No run is open.' } });
     return bridge.invoke('run/export', { runId: runId.value, ...request });
   }
 
-  return { runId, run, last, evaluations, state, error, band, load, stop, exportRun, evaluatePredictive };
+  return { runId, run, last, evaluations, state, error, band, particles, load, stop, exportRun, evaluatePredictive };
 });
