@@ -22,6 +22,11 @@ export interface CompareRun {
   /** Per parameter; absent = the chart is in u. */
   readonly transforms?: readonly ParameterTransform[];
   readonly parameterNames?: readonly string[];
+  /**
+   * A particle run's particles (count×d, row-major, physical units): the pair draws them as dots
+   * instead of the mixture's ellipses (their `mixture` is then a density estimate of them).
+   */
+  readonly points?: Float64Array;
 }
 
 type Point = [number, number] | [number | null, number | null];
@@ -94,10 +99,12 @@ export interface OverlayPairOptions extends ChartOptions {
 /**
  * Each run's component ellipses on the pair (θ_i on x, θ_j on y): the runs' 2-D posteriors
  * overlaid without blending rasters. One line series per run; its ellipses are separated by gaps.
+ * A run with `points` (particles) is a scatter of them instead, faint so that overlaps show.
  */
 export function overlayPair(runs: readonly CompareRun[], i: number, j: number, options: OverlayPairOptions = {}): EChartsOption {
   const theme = options.theme ?? LIGHT_THEME;
-  const series: LineSeriesOption[] = runs.map((run, r) => {
+  const series: SeriesOption[] = runs.map((run, r): SeriesOption => {
+    if (run.points) return particleScatter(run, run.points, i, j, runColor(r, theme));
     const data: Point[] = [];
     for (let k = 0; k < run.mixture.nComponents; k++) {
       if (Math.exp(run.mixture.logWeights[k]) < (options.minWeight ?? 1e-3)) continue;
@@ -121,6 +128,13 @@ export function overlayPair(runs: readonly CompareRun[], i: number, j: number, o
     yAxis: { type: 'value', ...sideName(parameterName(runs, j)), scale: true, ...axisStyle(theme) },
     series: [...series, ...marker],
   };
+}
+
+/** A particle run's (θ_i, θ_j) as small translucent dots, one series (large mode: thousands of points stay fast). */
+function particleScatter(run: CompareRun, points: Float64Array, i: number, j: number, colour: string): SeriesOption {
+  const d = run.mixture.nTheta;
+  const data = Array.from({ length: points.length / d }, (_, n) => [points[n * d + i]!, points[n * d + j]!]);
+  return { type: 'scatter', name: run.name, color: colour, symbolSize: 3, large: true, itemStyle: { opacity: 0.35 }, data, z: 1 };
 }
 
 /** A run's history for overlayCurves. */
