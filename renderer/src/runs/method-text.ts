@@ -8,6 +8,11 @@ import { isGmkiMethod, type MethodName } from '../../../core/problem/types';
 import type { RunRecord } from '../../../electron/contract/types';
 import type { SmcDiagnostics } from '../../../core/inversion/types';
 
+/** Whether runs of `method` have mixture weights to follow (GMKI, dfgmvi); uki's one Gaussian and the particle runs' summary have none. */
+export function hasMixtureWeights(method: string): boolean {
+  return method !== 'uki' && !isParticleMethod(method);
+}
+
 /** The "About the result" paragraph of a run of `method`. */
 export function aboutResult(method: string): string {
   if (method === 'uki') {

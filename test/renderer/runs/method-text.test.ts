@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SmcDiagnostics } from '../../../core/inversion/types';
 import { resolveSettings } from '../../../core/problem/settings';
 import type { MethodName } from '../../../core/problem/types';
-import { aboutResult, methodLine, temperingOutcome } from '../../../renderer/src/runs/method-text';
+import { aboutResult, hasMixtureWeights, methodLine, temperingOutcome } from '../../../renderer/src/runs/method-text';
 
 const figures = (overrides: Partial<SmcDiagnostics>): SmcDiagnostics => ({
   stage: 2, beta: 1, ess: 900, logEvidence: -2.93041, step: 5, steps: 5, acceptance: 0.3, scale: 0.5, finished: true, ...overrides,
@@ -50,5 +50,12 @@ describe('methodLine', () => {
     expect(methodLine(run('uki', {}))).toBe('uki (one Gaussian), 30 iterations planned');
     expect(methodLine(run('eks', { particles: 50 }))).toBe('eks, J = 50 particles, 30 iterations planned');
     expect(methodLine(run('smc', { mhSteps: 5, maxStages: 10 }))).toBe('smc, J = 2000 particles, ≤ 5 MH steps per stage, ≤ 10 stages (at most 51 iterations)');
+  });
+});
+
+describe('hasMixtureWeights', () => {
+  it('is true for the mixture methods (GMKI, dfgmvi) and false for uki’s one Gaussian and the particle methods', () => {
+    expect(['gmki-paper', 'gmki-robust', 'dfgmvi'].map(hasMixtureWeights)).toEqual([true, true, true]);
+    expect(['uki', 'eki', 'eks', 'smc'].map(hasMixtureWeights)).toEqual([false, false, false, false]);
   });
 });
