@@ -54,6 +54,8 @@ export const COMPARE: GuideSection = {
   title: 'Comparing runs',
   blocks: [
     p('Compare overlays two or more runs in one colour per run: the marginal densities of each parameter, the pair plots, and the weight and misfit curves. Use it to see whether a result depends on the seed, on K, on Δt or on the method: if the posteriors agree, the result is robust; if one run has a mode the other lacks, the one without it likely missed it.'),
+    p('Runs of different methods can be compared. A mixture run (GMKI, dfgmvi) is drawn from its mixture; a particle run (eki, eks, smc) from its particles: a smooth estimate of their density on the marginal, the particles themselves as dots on the pair. The weight curves show only the runs that have weights.'),
+    p('The distance table gives per run its method, the forward evaluations it used, and two distances of its posterior to the one chosen as the reference (an smc run by default), on the parameters the runs share, from each run’s samples (a mixture run’s draws, a particle run’s particles): the sliced Wasserstein distance W₂ in the reference’s standard deviations (0 is the same posterior, 1 a shift by one standard deviation), and the L1 distance of each parameter’s histogram averaged over the parameters (0 the same, 2 no overlap). Beside them, the two numbers between two halves of the reference’s own samples: differences of that size are sampling noise, not a difference between the methods. With a few hundred particles that noise is large; more particles make the reference sharper.'),
     p('The screen also lists the runs’ settings side by side, by default only the ones that differ, so you can see at once what changed between them.'),
   ],
 };
