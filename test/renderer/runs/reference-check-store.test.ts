@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { resolveSettings } from '../../../core/problem/settings';
 import type { RunRecord, RunSummary } from '../../../electron/contract/types';
-import { ok, typedFakeBridge, type FakeAnswers, type TypedFakeBridge } from '../support/typed-bridge';
+import { fakeBridge, installBridge, ok, type FakeAnswers, type FakeBridge } from '../support/fake-bridge';
 import { runSummary } from './support';
 
 const original: RunRecord = {
@@ -13,10 +13,10 @@ const original: RunRecord = {
 };
 const knobs = { particles: 400, mhSteps: 4, maxStages: 10 };
 
-function server(overrides: FakeAnswers = {}): { fake: TypedFakeBridge; listed: RunSummary[] } {
+function server(overrides: FakeAnswers = {}): { fake: FakeBridge; listed: RunSummary[] } {
   const listed: RunSummary[] = [];
   let record: RunRecord | null = null;
-  const fake = typedFakeBridge({
+  const fake = fakeBridge({
     'run/start': (request) => {
       record = { ...runSummary({ id: 'ref', name: request.name ?? '', method: 'smc', status: 'queued' }), problem: request.problem as RunRecord['problem'] };
       return ok(record);
@@ -34,8 +34,8 @@ function server(overrides: FakeAnswers = {}): { fake: TypedFakeBridge; listed: R
   return { fake, listed };
 }
 
-async function referenceStore(fake: TypedFakeBridge) {
-  (globalThis as { window?: unknown }).window = { gmki: fake.bridge };
+async function referenceStore(fake: FakeBridge) {
+  installBridge(fake.bridge);
   vi.resetModules();
   const { useReferenceCheckStore } = await import('../../../renderer/src/stores/reference-check');
   setActivePinia(createPinia());
@@ -83,7 +83,7 @@ describe('useReferenceCheckStore', () => {
     fake.emit('run/status', { runId: 'ref', status: 'completed', error: null });
     await vi.waitFor(() => expect(fake.calls.filter((call) => call.channel === 'runs/list')).toHaveLength(3));
     stop();
-    expect(fake.listening()).toBe(0);
+    expect(fake.listenerCount()).toBe(0);
   });
 
   it('reads the original of a reference run, or null when it is gone', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { resolveSettings } from '../../../core/problem/settings';
 import type { IterationData, RunRecord, RunSamples } from '../../../electron/contract/types';
-import { ok, typedFakeBridge, type TypedFakeBridge } from '../support/typed-bridge';
+import { fakeBridge, installBridge, ok, type FakeBridge } from '../support/fake-bridge';
 import { runSummary } from './support';
 
 const PROBLEM_BASE = {
@@ -47,8 +47,8 @@ function samples(count: number, particles: number | null): RunSamples {
   };
 }
 
-function server(run: RunRecord): TypedFakeBridge {
-  return typedFakeBridge({
+function server(run: RunRecord): FakeBridge {
+  return fakeBridge({
     'run/get': () => ok(run),
     'run/iterations': () => ok({ runId: 'r', parameterNames: ['a', 'b'], space: 'unconstrained', iterations: [iteration] }),
     'run/evaluations': () => ok({ evaluations: [], total: 0 }),
@@ -64,8 +64,8 @@ function server(run: RunRecord): TypedFakeBridge {
   });
 }
 
-async function detailStore(fake: TypedFakeBridge) {
-  (globalThis as { window?: unknown }).window = { gmki: fake.bridge };
+async function detailStore(fake: FakeBridge) {
+  installBridge(fake.bridge);
   vi.resetModules();
   const { useRunDetailStore } = await import('../../../renderer/src/stores/run-detail');
   setActivePinia(createPinia());
@@ -107,7 +107,7 @@ describe('useRunDetailStore with a particle run', () => {
   });
 
   it('says why when the particles cannot be fetched', async () => {
-    const failing = typedFakeBridge({
+    const failing = fakeBridge({
       'run/get': () => ok(record('smc', 40)),
       'run/iterations': () => ok({ runId: 'r', parameterNames: ['a', 'b'], space: 'unconstrained', iterations: [iteration] }),
       'run/evaluations': () => ok({ evaluations: [], total: 0 }),
