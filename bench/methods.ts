@@ -8,9 +8,10 @@
  * same estimate of J exact draws as the floor). Each rival climbs a ladder of budgets
  * (bench/methods/budgets.ts) until its median L1 over the seeds reaches the anchors'. Evaluations
  * are the driver's count of what each run asked for. In this process, one thread, built-in models.
+ * What it measures and the latest figures: docs/benchmarks.md.
  *
- *   npm run bench:methods                                   everything (≈ 10–15 min on a quiet machine)
- *   npm run bench:methods -- --quick                        a smoke run: seed 1, short ladders (≈ 2–4 min)
+ *   npm run bench:methods                                   everything (≈ 20 min on 2 cores at load 15–20)
+ *   npm run bench:methods -- --quick                        a smoke run: seed 1, short ladders (≈ 1 min)
  *   npm run bench:methods -- --problems two-modal-2d,donut-density-2d --methods smc --seeds 1,2
  *   npm run bench:methods -- --seeds 5 --max-particles 8000
  */

@@ -3,7 +3,7 @@ import { METHODS, type MethodName } from '../../core/problem/types';
 import { BENCH_PROBLEMS, type BenchProblem } from './problems';
 
 export const USAGE = `usage: npm run bench:methods -- [--quick] [--problems ID,…] [--methods NAME,…] [--seeds N | S1,S2,…] [--max-particles J]
-  --quick          a smoke run: seed 1, smc J ≤ 2 000, the first budget series of each method (≈ 2–4 min)
+  --quick          a smoke run: seed 1, smc J ≤ 2 000, the first budget series of each method (≈ 1 min)
   --problems       ${BENCH_PROBLEMS.map((p) => p.id).join(', ')} (default: all)
   --methods        rivals to climb: smc, dfgmvi, uki, eki, eks (default: all a problem can run; its anchors always run)
   --seeds          3 = seeds 1, 2, 3 (default), or a list
