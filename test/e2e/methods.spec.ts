@@ -1,6 +1,6 @@
 // Runs of the methods beside GMKI (issue 10 item 1: uki, eki, eks, smc) in the app: the runs
 // browser, the run view (monitor and result), Compare and the samples export work on them without
-// an error in the page. The app-side features of item 2 come later; this is what must not break.
+// an error in the page. The app-side features of item 2 are checked in reference-sampler.spec.ts; this is what must not break.
 import { readFileSync } from 'node:fs';
 import { expect, test, type GmkiPage } from './fixtures';
 import { clearRuns, exampleProblem } from './runs-seed';
