@@ -1,5 +1,6 @@
 /**
- * `gmki eval PROBLEM [--theta JSON]`: G(θ) once, printed as one JSON array — how users try a model
+ * `gmki eval PROBLEM [--theta JSON]`: G(θ) once, printed as one JSON array (a log-density
+ * model's: [log π(θ)]) — how users try a model
  * from the terminal. The same service as the editor's Test evaluation (models/single-evaluation.ts),
  * so the model runs in the host a run would use; errors read as `run`'s do.
  */
@@ -25,8 +26,16 @@ export async function evalCommand(options: EvalOptions, io: CliIo): Promise<numb
     const why = describeFailureAt(theta, outcome?.failure ?? 'cancelled', outcome?.error ?? null, problem.parameterNames);
     throw new CliError(EXIT_RUN_FAILED, `gmki: evaluation failed ${why}`);
   }
-  io.stdout(`${JSON.stringify(outcome.output)}\n`);
+  io.stdout(`${outputText(outcome.output)}\n`);
   return EXIT_OK;
+}
+
+/**
+ * The output as a JSON array; a log density of −∞ (zero density) is written -Infinity, as
+ * Python's json writes it (JSON itself has no infinity, and null would hide what it is).
+ */
+function outputText(output: readonly number[]): string {
+  return `[${output.map((value) => (value === Number.NEGATIVE_INFINITY ? '-Infinity' : JSON.stringify(value))).join(',')}]`;
 }
 
 /** `--theta` as d finite numbers inside the parameters' bounds, or a UsageError naming the entry. */

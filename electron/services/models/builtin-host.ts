@@ -43,7 +43,7 @@ export async function createBuiltinHost(name: string, context: ModelHostContext,
   return {
     slots,
     evaluateBatch: (requests, options = {}) =>
-      runOnSlots(evaluator, requests, options, { slots, nOutputs: context.nOutputs, retries: 0 }),
+      runOnSlots(evaluator, requests, options, { slots, nOutputs: context.nOutputs, outputKind: context.outputKind, retries: 0 }),
     async close() {
       closed = true;
     },

@@ -76,7 +76,7 @@ export async function createCommandHost(spec: CommandSpec, context: ModelHostCon
   return {
     slots,
     evaluateBatch: (requests, batchOptions = {}) =>
-      runOnSlots(evaluator, requests, batchOptions, { slots, nOutputs: context.nOutputs, retries: context.retries ?? 1 }),
+      runOnSlots(evaluator, requests, batchOptions, { slots, nOutputs: context.nOutputs, outputKind: context.outputKind, retries: context.retries ?? 1 }),
     close() {
       closed = true;
       const grace = context.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;

@@ -3,7 +3,7 @@
  * parallel evaluators (worker threads, processes or HTTP connections) and evaluates a batch of
  * points, placing each outcome by the point's index so the result never depends on timing.
  */
-import type { ModelSpec } from '../../../core/problem/types';
+import type { ModelOutputKind, ModelSpec } from '../../../core/problem/types';
 import type { LogStream } from '../store/types';
 import type { JavascriptWorkerFactory } from '../workers/spawn-worker';
 
@@ -72,8 +72,13 @@ export interface ModelHostContext {
   /** Folder the problem's relative paths resolve against. */
   readonly problemDir: string;
   readonly nTheta: number;
-  /** n_y: the length every output must have. */
+  /** n_y: the length every output must have (1 for a log density). */
   readonly nOutputs: number;
+  /**
+   * What the model returns (`problem-format.md` §2.6; default `observations`): a `logDensity`
+   * output is one number, −∞ allowed, NaN, +∞ and |log π| > 1e300 refused.
+   */
+  readonly outputKind?: ModelOutputKind;
   readonly concurrency: number;
   /** Re-runs of an evaluation whose process or worker crashed (default 1). */
   readonly retries?: number;

@@ -84,7 +84,7 @@ async function createWorkerPoolHost(
     }
     const share = (performance.now() - started) / chunk.length;
     return chunk.map((request, i) =>
-      checkedOutcome(request.index, slot, attempts, share, 'points' in result ? result.points[i]! : result, context.nOutputs),
+      checkedOutcome(request.index, slot, attempts, share, 'points' in result ? result.points[i]! : result, context.nOutputs, context.outputKind),
     );
   };
 
@@ -108,7 +108,7 @@ async function createWorkerPoolHost(
     evaluateBatch: (requests, options = {}) =>
       pool.usesForwardBatch
         ? evaluateWithBatches(requests, options)
-        : runOnSlots(evaluator, requests, options, { slots, nOutputs: context.nOutputs, retries }),
+        : runOnSlots(evaluator, requests, options, { slots, nOutputs: context.nOutputs, outputKind: context.outputKind, retries }),
     close: () => pool.close(),
   };
 }

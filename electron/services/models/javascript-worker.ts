@@ -13,6 +13,7 @@ import { describeOutputProblem } from '../../../core/inversion/errors';
 import { getBuiltinModel } from '../../../core/problem/builtins';
 import { BUILTIN_FIELDS } from '../../../core/problem/builtin-fields';
 import { checkFieldsOutput, type FieldGrid } from '../../../core/problem/fields';
+import type { ModelOutputKind } from '../../../core/problem/types';
 import { loadFieldsFunction, loadJavascriptModel } from './javascript';
 import { thrownMessage } from './types';
 import type { LoadedModel } from './types';
@@ -44,6 +45,7 @@ export type BatchReply =
 let model: LoadedModel | null = null;
 let fieldsFunction: FieldsFunction | null = null;
 let nOutputs = 0;
+let outputKind: ModelOutputKind = 'observations';
 
 const api = {
   /** Answers once this thread runs, before any of the model's code: its start-up is not the model's time. */
@@ -52,7 +54,7 @@ const api = {
   },
 
   /** Imports the module (path resolved against problemDir), or takes the built-in model, and remembers n_y. */
-  async load(source: WorkerModelSource, problemDir: string, outputs: number): Promise<LoadReply> {
+  async load(source: WorkerModelSource, problemDir: string, outputs: number, kind: ModelOutputKind): Promise<LoadReply> {
     try {
       if (source.kind === 'fields-module') fieldsFunction = await loadFieldsFunction(source.path, problemDir);
       else if (source.kind === 'fields-builtin') fieldsFunction = builtinFields(source.name);
@@ -61,6 +63,7 @@ const api = {
       return { ok: false, message: thrownMessage(error) };
     }
     nOutputs = outputs;
+    outputKind = kind;
     return { ok: true, forwardBatch: model?.forwardBatch !== undefined };
   },
 
@@ -136,7 +139,7 @@ function checked(output: unknown): PointReply {
     return { ok: true, output: Array.from(output as ArrayLike<number>) };
   }
   try {
-    const problem = describeOutputProblem(output, nOutputs);
+    const problem = describeOutputProblem(output, nOutputs, outputKind);
     if (problem) return { ok: false, failure: 'bad-output', message: `it ${problem}` };
     return { ok: true, output: Array.from(output as ArrayLike<number>) };
   } catch (error) {

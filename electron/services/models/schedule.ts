@@ -4,6 +4,7 @@
  * on abort or (by default) after the first failure. Hosts only say how one slot evaluates one θ.
  */
 import { describeOutputProblem } from '../../../core/inversion/errors';
+import type { ModelOutputKind } from '../../../core/problem/types';
 import type { EvaluateBatchOptions, EvaluationFailureKind, EvaluationOutcome, EvaluationRequest } from './host';
 import { thrownMessage } from './types';
 
@@ -22,6 +23,8 @@ export interface SlotEvaluator {
 export interface ScheduleSettings {
   readonly slots: number;
   readonly nOutputs: number;
+  /** What an output is (default `observations`); checked by the core's rule for it. */
+  readonly outputKind?: ModelOutputKind;
   /** Re-runs of an evaluation whose slot crashed. */
   readonly retries: number;
 }
@@ -89,7 +92,7 @@ async function evaluateWithRetries(
       attempts <= settings.retries &&
       !evaluator.isClosed() &&
       !signal?.aborted;
-    if (!retry) return checkedOutcome(request.index, slot, attempts, performance.now() - started, result, settings.nOutputs);
+    if (!retry) return checkedOutcome(request.index, slot, attempts, performance.now() - started, result, settings.nOutputs, settings.outputKind);
   }
 }
 
@@ -111,12 +114,13 @@ export function checkedOutcome(
   durationMs: number,
   result: SlotResult,
   nOutputs: number,
+  outputKind: ModelOutputKind = 'observations',
 ): EvaluationOutcome {
   const base = { index, slot, attempts, durationMs };
   if ('failure' in result) return { ...base, output: null, failure: result.failure, error: result.error };
   let problem: string | null;
   try {
-    problem = describeOutputProblem(result.output, nOutputs);
+    problem = describeOutputProblem(result.output, nOutputs, outputKind);
   } catch (error) {
     problem = `returned a value that could not be read (${thrownMessage(error)})`;
   }

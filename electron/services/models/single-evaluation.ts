@@ -60,6 +60,7 @@ export async function evaluateMany(
     problemDir,
     nTheta: problem.parameterNames.length,
     nOutputs: problem.observations.values.length,
+    outputKind: problem.output.kind,
     concurrency: Math.max(1, Math.min(options.concurrency, thetas.length)),
     retries: 0,
     log: (stream, text) => {

@@ -70,7 +70,7 @@ export async function createUmbridgeHost(spec: UmbridgeSpec, context: ModelHostC
   return {
     slots,
     evaluateBatch: (requests, options = {}) =>
-      runOnSlots(evaluator, requests, options, { slots, nOutputs: context.nOutputs, retries: 0 }),
+      runOnSlots(evaluator, requests, options, { slots, nOutputs: context.nOutputs, outputKind: context.outputKind, retries: 0 }),
     async close() {
       client.close();
     },
@@ -108,11 +108,11 @@ async function checkModel(client: JsonHttpClient, spec: UmbridgeSpec, context: M
   const outputs = sizes(await setupCall(client, 'OutputSizes', { name, config }, where), 'outputSizes');
   const total = outputs?.reduce((sum, size) => sum + size, 0);
   if (outputs === null || total !== context.nOutputs) {
-    throw new ModelSetupError(
-      'model',
-      `the UM-Bridge model "${name}" returns outputs of sizes ${JSON.stringify(outputs)} (${total ?? '?'} numbers in all), ` +
-        `but the problem has ${context.nOutputs} observation(s)`,
-    );
+    const wanted =
+      context.outputKind === 'logDensity'
+        ? 'but the problem says it returns a log density ("output": "logDensity"): one number, output sizes [1], as UM-Bridge\'s "posterior" benchmark models'
+        : `but the problem has ${context.nOutputs} observation(s)`;
+    throw new ModelSetupError('model', `the UM-Bridge model "${name}" returns outputs of sizes ${JSON.stringify(outputs)} (${total ?? '?'} numbers in all), ${wanted}`);
   }
   return name;
 }
@@ -163,11 +163,22 @@ function readOutput(body: string, nOutputs: number): SlotResult {
   return { output: flat };
 }
 
-/** UM-Bridge errors are `{"error": {"type", "message"}}`; other bodies are quoted, cut short. */
+/**
+ * UM-Bridge errors are `{"error": {"type", "message"}}`; any other body (a server's HTML or
+ * plain-text error page: aiohttp answers an exception with "500 Internal Server Error" and a
+ * paragraph) is quoted by its first non-empty line, tags stripped, cut short.
+ */
 function describeBody(body: string): string {
   const value = parseJsonAllowingNonFinite(body) as { error?: unknown } | undefined;
   if (typeof value === 'object' && value !== null && value.error !== undefined) return describeError(value.error);
-  return truncate(body.trim(), BODY_QUOTE_LIMIT) || '(empty body)';
+  const lines = body
+    .replace(/<[^>]*>/g, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (lines.length === 0) return '(empty body)';
+  const more = lines.length > 1 ? ` (the first of ${lines.length} lines)` : '';
+  return `${truncate(lines[0], BODY_QUOTE_LIMIT)}${more}`;
 }
 
 function describeError(error: unknown): string {

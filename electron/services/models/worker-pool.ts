@@ -100,7 +100,7 @@ export async function startWorkerPool(source: WorkerModelSource, label: string, 
     // The thread's own start (seconds on a busy machine, from TypeScript source) is not the model's time.
     await Promise.race([handle.remote.ready(), stopped]);
     const loaded = await withinLimit<LoadReply>(timeoutSeconds, [
-      handle.remote.load(source, context.problemDir, context.nOutputs),
+      handle.remote.load(source, context.problemDir, context.nOutputs, context.outputKind ?? 'observations'),
       stoppedWhileLoading,
     ]).then((reply) =>
       reply === TIMED_OUT

@@ -128,6 +128,7 @@ async function createHostOrFail(problem: ResolvedProblem, run: RunRecord, deps: 
       problemDir: run.problemDir ?? process.cwd(),
       nTheta: problem.parameterNames.length,
       nOutputs: problem.observations.values.length,
+      outputKind: problem.output.kind,
       concurrency: problem.settings.concurrency,
       retries: deps.retries ?? 1,
       log: (stream, text) => log.write(stream, text),
