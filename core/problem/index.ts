@@ -21,4 +21,5 @@ export type { ConstrainedGaussian, ParameterBounds, PhysicalPrior } from './tran
 export { BUILTIN_MODEL_NAMES, BUILTIN_MODELS, getBuiltinModel } from './builtins';
 export type { BuiltinModel } from './builtins';
 export { EXAMPLE_PROBLEMS, getExampleProblem } from './examples';
+export { problemWarnings } from './warnings';
 export type { ExampleProblem } from './examples';

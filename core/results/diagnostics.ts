@@ -25,6 +25,11 @@
  * - `skipped-component`, `failed-evaluations`: evaluations that failed and were left out
  *   (settings.onEvaluationFailure "skip"; failure-findings.ts); a warning when the last iteration
  *   skipped a component.
+ * - `exploding-covariance` (warning): a component's largest variance grew more than 10⁴-fold
+ *   over the initial mixture's, or grew at each of the last iterations to ten times what it was
+ *   (covariance-growth.ts) — the run is following no posterior there.
+ * - `problem-warning` (warning): the problem's own warnings (core/problem/warnings.ts, e.g. one
+ *   observation and no prior), when the caller passes them.
  * `mayMissMass` is true when a warning says mass may be missing; `messages` lists every finding's
  * message, warnings first.
  */
@@ -33,6 +38,7 @@ import { overlapTable } from '../gmki/overlap';
 import { symmetricEigenvalues } from '../linalg/eigen';
 import { range } from '../util/range';
 import { failureFindings } from './failure-findings';
+import { covarianceGrowthFinding, problemWarningFindings } from './covariance-growth';
 
 export type FindingKind =
   | 'duplicate-components'
@@ -43,7 +49,9 @@ export type FindingKind =
   | 'not-converged'
   | 'degenerate-covariance'
   | 'skipped-component'
-  | 'failed-evaluations';
+  | 'failed-evaluations'
+  | 'exploding-covariance'
+  | 'problem-warning';
 
 export interface Finding {
   readonly kind: FindingKind;
@@ -69,6 +77,8 @@ export interface RunDiagnostics {
 export interface DiagnoseOptions {
   /** The run's weight floor (settings.minWeight); default 1e-15. */
   readonly minWeight?: number;
+  /** The problem's warnings (core/problem/warnings.ts `problemWarnings`), reported as findings. */
+  readonly problemWarnings?: readonly { readonly path: string; readonly message: string }[];
 }
 
 /** Heavy: weight ≥ this, the components whose fit defines "where the mass is". */
@@ -219,6 +229,10 @@ export function diagnoseRun(history: readonly IterationRecord[], options: Diagno
   }
 
   findings.push(...failureFindings(history));
+  const growth = covarianceGrowthFinding(history);
+  if (growth) findings.push(growth);
+  findings.push(...problemWarningFindings(options.problemWarnings ?? []));
+
   findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1));
   const mayMissMass = findings.some((f) => f.severity === 'warning' && f.kind !== 'degenerate-covariance');
   return { findings, messages: findings.map((f) => f.message), mayMissMass, conditionNumbers };
