@@ -24,7 +24,8 @@ function sourceFiles(folder: string): string[] {
 /** Module specifiers of every import/export-from/dynamic import/require in a file. */
 function importsOf(text: string): string[] {
   const specifiers: string[] = [];
-  const patterns = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\bimport\s+['"]([^'"]+)['"]/g, /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+  // A specifier holds no whitespace: prose such as "… it from ' +\n'" inside a string is not an import.
+  const patterns = [/\bfrom\s+['"]([^'"\s]+)['"]/g, /\bimport\s*\(\s*['"]([^'"\s]+)['"]\s*\)/g, /\bimport\s+['"]([^'"\s]+)['"]/g, /\brequire\s*\(\s*['"]([^'"\s]+)['"]\s*\)/g];
   for (const pattern of patterns) for (const match of text.matchAll(pattern)) specifiers.push(match[1]);
   return specifiers;
 }
