@@ -3,10 +3,13 @@
  * may be missing posterior mass, with what helps, so a user never has to guess from the numbers.
  */
 import type { IterationRecord } from '../../core/inversion/types';
+import type { ResolvedProblem } from '../../core/problem/types';
+import { problemWarnings } from '../../core/problem/warnings';
 import { diagnoseRun, type RunDiagnostics } from '../../core/results/diagnostics';
 
-export function diagnoseStoredRun(history: readonly IterationRecord[], minWeight: number): RunDiagnostics | null {
-  return history.length > 1 ? diagnoseRun(history, { minWeight }) : null;
+/** The run's findings, the problem's own warnings (core/problem/warnings.ts) among them when `problem` is given. */
+export function diagnoseStoredRun(history: readonly IterationRecord[], minWeight: number, problem?: ResolvedProblem): RunDiagnostics | null {
+  return history.length > 1 ? diagnoseRun(history, { minWeight, problemWarnings: problem ? problemWarnings(problem) : [] }) : null;
 }
 
 /** `warning: …` lines for the warnings, `note: …` for the rest; empty when nothing was found. */

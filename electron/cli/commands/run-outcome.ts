@@ -51,7 +51,7 @@ export async function finishSupervisedRun(
     ...(record.error === null ? {} : { error: record.error }),
     ...(completed && options.out ? { out: options.out } : {}),
   };
-  const diagnostics = completed ? diagnoseStoredRun(iterations, problem.settings.minWeight) : null;
+  const diagnostics = completed ? diagnoseStoredRun(iterations, problem.settings.minWeight, problem) : null;
   const smc = last?.diagnostics.smc;
   const tempering = completed ? temperingOutcome(smc, problem.settings.maxStages) : null;
   if (options.json) {

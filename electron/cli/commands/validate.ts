@@ -1,11 +1,13 @@
 /**
  * `gmki validate PROBLEM`: every error of the file at once, or one line saying what it
- * describes. It checks the file (problem-format.md §1) and that a javascript model's module file
+ * describes, then its warnings on stderr (`warning: observations: …`, core/problem/warnings.ts;
+ * the exit status stays 0). It checks the file (problem-format.md §1) and that a javascript model's module file
  * exists, naming `model.path` and where it was looked for (a run would fail at once without it).
  * Nothing of the user's code runs.
  */
 import { componentsOf, evaluationBudget, particlesOf } from '../../../core/methods/budget';
-import { isGmkiMethod, type RunSettings } from '../../../core/problem/types';
+import { isGmkiMethod, type ResolvedProblem, type RunSettings } from '../../../core/problem/types';
+import { problemWarnings } from '../../../core/problem/warnings';
 import type { ValidateOptions } from '../args';
 import { CliError, EXIT_INVALID, EXIT_OK } from '../errors';
 import { plural } from '../format';
@@ -22,8 +24,14 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
   });
 
   const d = problem.parameterNames.length;
-  io.stdout(`ok: ${problem.name} — ${plural(d, 'parameter')}, ${plural(problem.observations.values.length, 'observation')}, ${budgetText(problem.settings, d)}\n`);
+  io.stdout(`ok: ${problem.name} — ${plural(d, 'parameter')}, ${dataText(problem)}, ${budgetText(problem.settings, d)}\n`);
+  for (const warning of problemWarnings(problem)) io.stderr(`warning: ${warning.path}: ${warning.message}\n`);
   return EXIT_OK;
+}
+
+/** `3 observations`, or `a log density (posterior)` for a model that returns log π. */
+function dataText(problem: ResolvedProblem): string {
+  return problem.output.kind === 'logDensity' ? `a log density (${problem.output.density})` : plural(problem.observations.values.length, 'observation');
 }
 
 /**
@@ -37,5 +45,6 @@ function budgetText(settings: RunSettings, d: number): string {
   const cost = `${bound}${plural(budget.iterations, 'iteration')}, ${bound}${plural(budget.total, 'forward evaluation')}`;
   if (isGmkiMethod(settings.method)) return `K = ${componentsOf(settings)}, ${cost}`;
   if (settings.method === 'uki') return `method uki, ${cost}`;
+  if (settings.method === 'dfgmvi') return `method dfgmvi, K = ${componentsOf(settings)}, ${cost}`;
   return `method ${settings.method}, J = ${particlesOf(settings)} particles, ${cost}`;
 }

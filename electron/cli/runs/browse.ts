@@ -77,7 +77,8 @@ export function showRun(store: RunStore, options: RunsOptions, io: CliIo): numbe
   if (latest) lines.push('', ...mixtureLines(run, latest));
   const tempering = latest && run.status === 'completed' ? temperingOutcome(latest.diagnostics.smc, settings.maxStages) : null;
   if (tempering) lines.push(`  ${tempering.warning ? 'warning: ' : ''}${tempering.text}`);
-  const diagnostics = formatDiagnostics(diagnoseStoredRun(store.getIterations(run.id), settings.minWeight), true);
+  const stored = problemOfRun(run);
+  const diagnostics = formatDiagnostics(diagnoseStoredRun(store.getIterations(run.id), settings.minWeight, stored.ok ? stored.problem : undefined), true);
   if (diagnostics) lines.push('', 'diagnostics:', ...diagnostics.trimEnd().split('\n').map((line) => `  ${line}`));
   if (logs.length > 0) {
     lines.push('', 'last log lines:');

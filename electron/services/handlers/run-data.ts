@@ -1,5 +1,7 @@
 /** Handlers that read and annotate stored runs: lists, one run, its iterations, diagnostics, ledger and log, names, notes, tags. */
 import { diagnoseRun } from '../../../core/results/diagnostics';
+import { problemWarnings } from '../../../core/problem/warnings';
+import { problemOfRun } from '../runs/lifecycle/stored-problem';
 import type { IterationEntry } from '../store/types';
 import type { IterationData } from '../../contract/types';
 import type { ParsedRequestOf, ResponseOf } from '../../contract/channel-map';
@@ -64,7 +66,9 @@ export function toIterationData(entry: IterationEntry): IterationData {
 export async function getDiagnostics(deps: HandlerDeps, request: ParsedRequestOf<'run/diagnostics'>): Promise<ResponseOf<'run/diagnostics'>> {
   const run = requireRun(deps, request.runId);
   const history = deps.store.getIterations(run.id);
-  return history.length > 1 ? diagnoseRun(history, { minWeight: run.problem.settings.minWeight }) : null;
+  const problem = problemOfRun(run);
+  const warnings = problem.ok ? problemWarnings(problem.problem) : [];
+  return history.length > 1 ? diagnoseRun(history, { minWeight: run.problem.settings.minWeight, problemWarnings: warnings }) : null;
 }
 
 /** run/evaluations: a page of the ledger. */
