@@ -38,7 +38,7 @@ interface WorkerHandle {
 }
 
 /** What the pool needs of a host's context. */
-export type WorkerPoolContext = Pick<ModelHostContext, 'concurrency' | 'problemDir' | 'nOutputs' | 'log' | 'createJavascriptWorker'>;
+export type WorkerPoolContext = Pick<ModelHostContext, 'concurrency' | 'problemDir' | 'nOutputs' | 'outputKind' | 'log' | 'createJavascriptWorker'>;
 
 export interface WorkerPool {
   readonly slots: number;
