@@ -7,6 +7,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
+import { useDebounced } from '../composables/useDebounced';
 import { decodeDraft, DRAFT_STORAGE_KEY, encodeDraft, restoredNotice } from '../problem/draft-storage';
 import { isUntouchedBlank } from '../setup/summary';
 
@@ -110,7 +111,7 @@ export const useDraftStore = defineStore('draft', () => {
   /** Writes the draft for a reload; a blank, untouched problem needs nothing kept. */
   function keep(): void {
     if (!storage) return;
-    clearTimeout(keepTimer);
+    keepSoon.cancel();
     const untouched = !origin.value.filePath && !origin.value.savedId && isUntouchedBlank(problem.value, blankProblem(), dirty.value);
     const next = untouched ? null : encodeDraft({ problem: problem.value, origin: origin.value, dirty: dirty.value });
     if (next === kept) return;
@@ -123,12 +124,9 @@ export const useDraftStore = defineStore('draft', () => {
       keepError.value = `The problem could not be kept for a reload (${error instanceof Error ? error.message : String(error)}): save it to a file or the library.`;
     }
   }
-  let keepTimer: ReturnType<typeof setTimeout> | undefined;
+  const keepSoon = useDebounced(keep, KEEP_AFTER_MS);
   if (storage) {
-    watch([problem, origin, dirty], () => {
-      clearTimeout(keepTimer);
-      keepTimer = setTimeout(keep, KEEP_AFTER_MS);
-    }, { deep: true });
+    watch([problem, origin, dirty], () => keepSoon(), { deep: true });
     // A reload right after a keystroke: write now rather than lose it.
     if (typeof window !== 'undefined') window.addEventListener('pagehide', keep);
   }

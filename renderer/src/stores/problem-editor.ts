@@ -8,6 +8,7 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import type { AppError } from '../../../electron/contract/result';
 import type { ProblemError, ProblemSummary, TestEvaluation } from '../../../electron/contract/types';
 import { useBridge } from '../bridge/index';
+import { useDebounced } from '../composables/useDebounced';
 import { editorFields, groupByField, messageOnField } from '../problem/field-paths';
 import { plainCopy } from '../problem/json-path';
 import { planPriorPredictive, summarizePriorPredictive, type PredictiveRow } from '../problem/prior-predictive';
@@ -48,10 +49,10 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
   /** Why the last test evaluation failed, in place of "Ready" until the next good test or the next edit. */
   const testFailure = ref<string | null>(null);
   let requestNumber = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const validateLater = useDebounced(() => void validateNow(), VALIDATE_AFTER_MS);
 
   async function validateNow(): Promise<void> {
-    clearTimeout(timer);
+    validateLater.cancel();
     const mine = ++requestNumber;
     const reply = await useBridge().invoke('problem/validate', { problem: plainCopy(draft.problem) });
     if (mine !== requestNumber) return;
@@ -63,8 +64,7 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
 
   function scheduleValidation(): void {
     checking.value = true;
-    clearTimeout(timer);
-    timer = setTimeout(() => void validateNow(), VALIDATE_AFTER_MS);
+    validateLater();
   }
 
   watch(() => draft.problem, scheduleValidation, { deep: true, immediate: true });

@@ -1,11 +1,11 @@
 /**
  * A value that follows `source` a frame or more later. Each chart of the monitor reads its data
  * through one, so that a committed iteration redraws the weights, misfit, means and pair plot in
- * four different frames (frame-queue.ts); a source that changes again before its turn is taken
+ * four different frames (monitor/frame-queue.ts); a source that changes again before its turn is taken
  * at its newest value, once.
  */
 import { onScopeDispose, shallowRef, watch, type ShallowRef } from 'vue';
-import { createFrameQueue } from '../../monitor/frame-queue';
+import { createFrameQueue } from '../monitor/frame-queue';
 
 const frames = createFrameQueue({
   beforePaint: (callback) => requestAnimationFrame(() => callback()),
