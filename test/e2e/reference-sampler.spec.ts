@@ -167,6 +167,11 @@ test('a GMKI result queues an smc reference run; Compare overlays both with thei
   await expect(page.getByTestId('compare-weights')).toContainText('Component weights (mixture runs)');
   await expect(page.getByTestId('compare-particles-note')).toBeVisible();
   await shot(gmki, 'reference-compare-light');
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await shot(gmki, 'reference-compare-dark');
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).not.toHaveClass(/dark/);
 
   // The smc run names its original, draws its particles, and its monitor shows the tempering.
   await gmki.open(`/runs/${smcId}`);
