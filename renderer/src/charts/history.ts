@@ -7,7 +7,7 @@
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts';
 import type { Mixture } from '../../../core/gmki/state';
-import type { SmcDiagnostics } from '../../../core/inversion/types';
+import type { IterationFailures, SmcDiagnostics } from '../../../core/inversion/types';
 import type { ParameterTransform } from '../../../core/problem/types';
 import { componentColor, withAlpha } from './palette';
 import { axisStyle, commonOption, LIGHT_THEME, sideName } from './theme';
@@ -18,8 +18,11 @@ export interface HistoryEntry {
   readonly iteration: number;
   /** In u, as the run engine stores it. */
   readonly mixture: Mixture;
-  /** smc only: its tempering figures after the iteration (charts/methods.ts). */
-  readonly diagnostics?: { readonly misfit: readonly number[]; readonly smc?: SmcDiagnostics };
+  /**
+   * smc only: its tempering figures after the iteration (charts/methods.ts); `failures`: the
+   * evaluations left out under settings.onEvaluationFailure "skip" (monitor/failures.ts).
+   */
+  readonly diagnostics?: { readonly misfit: readonly number[]; readonly smc?: SmcDiagnostics; readonly failures?: IterationFailures };
 }
 
 /** Entries in iteration order. */

@@ -14,7 +14,8 @@ export function nextIteration(history: readonly HistoryEntry[]): number {
 /**
  * `history` with `incoming` added, in iteration order, one entry per iteration (a refetched
  * iteration replaces the held one). Misfits that crossed HTTP as null (non-finite) become NaN,
- * which the charts draw as gaps; an smc iteration keeps its tempering figures.
+ * which the charts draw as gaps; an smc iteration keeps its tempering figures, and an iteration
+ * its failed evaluations (diagnostics.failures).
  */
 export function mergeIterations(history: readonly HistoryEntry[], incoming: readonly IterationData[]): HistoryEntry[] {
   if (incoming.length === 0) return [...history];
@@ -22,7 +23,8 @@ export function mergeIterations(history: readonly HistoryEntry[], incoming: read
   for (const data of incoming) {
     const misfit = (data.diagnostics?.misfit ?? []).map((value) => (typeof value === 'number' ? value : Number.NaN));
     const smc = data.diagnostics?.smc;
-    byIteration.set(data.iteration, { iteration: data.iteration, mixture: mixtureOf(data), diagnostics: smc ? { misfit, smc } : { misfit } });
+    const failures = data.diagnostics?.failures;
+    byIteration.set(data.iteration, { iteration: data.iteration, mixture: mixtureOf(data), diagnostics: { misfit, ...(smc ? { smc } : {}), ...(failures ? { failures } : {}) } });
   }
   return [...byIteration.values()].sort((a, b) => a.iteration - b.iteration);
 }
