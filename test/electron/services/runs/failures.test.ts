@@ -113,7 +113,7 @@ describe('a whole gmki-robust run on the two-modal problem with a model failing 
     // θ2 − θ1 = ±2.05 ((b − a)² = 4.2), with mass about 0.13 on − and 0.87 on +. Tolerances: each
     // mode's weight within 0.03 and its weighted mean θ2 − θ1 within 0.1 of the same run's without
     // failures, and within 0.15 of ±√4.2. (Seed 11; with seed 3 a skip in iteration 27 leaves the
-    // − mode at 0.003 at the end: core/methods/README.md, "Failed evaluations".)
+    // − mode at 0.003 at the end: problem-format.md §1.6.)
     const settings = { method: 'gmki-robust', components: 4, iterations: 30, concurrency: 2 };
     const id = createStoredRun(settings);
     expect((await runToEnd(id, null)).status).toBe('completed');
