@@ -168,6 +168,31 @@ describe('diagnoseRun on runs with failed evaluations (settings.onEvaluationFail
     expect(result.findings.some((f) => f.kind === 'poor-fit-component' || f.kind === 'parked-on-fit')).toBe(false);
   });
 
+  it('warns when a late skip left a component that held mass far below it at the end, though the last iteration skipped nothing', () => {
+    // As measured on the two-modal problem (problem-format.md §1.6): 0.53 before the skip, 1e-15 after, 0.0026 three iterations on.
+    const weights = [0.53, 1e-15, 1.4e-8, 4.9e-5, 0.0026];
+    const history = [record(0, both), ...weights.map((w, i) => record(26 + i, mix1([1 - w, w], [-1, 1], [0.01, 0.01]), [0.5, 0.5], i === 1 ? skipped([0, 1]) : {}))];
+    const result = diagnoseRun(history);
+    const finding = result.findings.find((f) => f.kind === 'skipped-component')!;
+    expect(finding).toMatchObject({ severity: 'warning', components: [1], value: 1 });
+    expect(finding.message).toBe(
+      'Component 1 was skipped in iteration 27 because an evaluation at its sigma points failed; it kept its previous mean and covariance with its weight at the floor. ' +
+        'It held 0.53 before iteration 27 and only 0.0026 at the end: it has not climbed back from the floor yet, so the result may be missing its mass. Extend the run so that it can.',
+    );
+    expect(result.mayMissMass).toBe(true);
+  });
+
+  it('says nothing more when the component climbed back, held little before, or was skipped 5 or more iterations before the end', () => {
+    const severityWith = (weights: number[], skippedAt: number) => {
+      const history = [record(0, both), ...weights.map((w, i) => record(1 + i, mix1([1 - w, w], [-1, 1], [0.01, 0.01]), [0.5, 0.5], 1 + i === skippedAt ? skipped([0, 1]) : {}))];
+      return diagnoseRun(history).findings.find((f) => f.kind === 'skipped-component')!.severity;
+    };
+    expect(severityWith([0.5, 1e-15, 0.06], 2)).toBe('info'); // back above a tenth of 0.5
+    expect(severityWith([0.005, 1e-15, 1e-6], 2)).toBe('info'); // held less than 0.01
+    expect(severityWith([0.5, 1e-15, 1e-9, 1e-6, 1e-4, 1e-3, 0.02], 2)).toBe('info'); // skipped 5 iterations before the end
+    expect(severityWith([0.5, 1e-15, 1e-9, 1e-6, 1e-4, 1e-3], 2)).toBe('warning'); // 4 before the end
+  });
+
   it('counts the failed evaluations of a particle method and the particles they hit', () => {
     const one = mix1([1], [0], [1]);
     const history = [record(0, one), record(1, one, [1], { failures: { count: 2, particles: [3, 17] } }), record(2, one, [1]), record(3, one, [1], { failures: { count: 1, particles: [3] } })];
