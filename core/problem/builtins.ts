@@ -24,7 +24,8 @@ export interface BuiltinModel {
    * `concurrency` worker threads instead of their own thread.
    */
   readonly runsInWorkers?: boolean;
-  forward(theta: readonly number[]): number[];
+  /** A plain function (no `this`): hosts and tests pass it around on its own. */
+  readonly forward: (theta: readonly number[]) => number[];
 }
 
 /**

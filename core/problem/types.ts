@@ -145,8 +145,9 @@ export interface ParameterTransform {
   readonly kind: 'identity' | 'lower' | 'upper' | 'interval';
   readonly lower?: number;
   readonly upper?: number;
-  toPhysical(u: number): number;
-  toUnconstrained(theta: number): number;
+  // Plain functions (no `this`), so charts and the driver may pass them around.
+  readonly toPhysical: (u: number) => number;
+  readonly toUnconstrained: (theta: number) => number;
 }
 
 /** One error of a problem file: a JSON path (`observations.noise.std[2]`) and a sentence. */

@@ -25,11 +25,13 @@ export function parseJsonWithLocation(text: string): JsonParseResult {
   }
 }
 
-class LocatedError {
+class LocatedError extends Error {
   constructor(
     readonly offset: number,
-    readonly message: string,
-  ) {}
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The first syntax error of `text`, or null when it is valid JSON. */

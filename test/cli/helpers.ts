@@ -60,6 +60,7 @@ export function runGmki(args: readonly string[], options: RunGmkiOptions = {}): 
       (error, stdout, stderr) => {
         running.delete(child);
         if (error && typeof error.code !== 'number') {
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an ExecFileException is an Error; its Omit<> type hides that from the rule.
           reject(error);
           return;
         }

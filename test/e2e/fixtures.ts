@@ -68,6 +68,7 @@ export const test = base.extend<{ gmki: GmkiPage; served: ServedApp }, { fileSer
   // Playwright has worker and test scopes but no file scope: the worker keeps the current file's
   // server and swaps it when the next spec file begins, and stops the last one at the end.
   fileServers: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring: none.
     async ({}, use) => {
       const holder: { current: FileServer | null } = { current: null };
       await use(holder);

@@ -104,7 +104,7 @@ if (window) {
 const stateFile = join(process.env.GMKI_DATA_DIR, 'window-state.json');
 report.savedWindowState = existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, 'utf8')) : null;
 
-state.handlers.size > 0 && (await import('electron')).app.quit();
+if (state.handlers.size > 0) (await import('electron')).app.quit();
 const quitDeadline = Date.now() + 10_000;
 while (!state.quitted && Date.now() < quitDeadline) await new Promise((r) => setTimeout(r, 20));
 report.quitted = state.quitted;

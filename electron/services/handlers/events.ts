@@ -89,7 +89,7 @@ const lastStatus = new WeakMap<EventHub, Map<string, string>>();
 /** Emits `run/status` unless the hub already reported that status (with no error) for the run. */
 export function reportStatus(hub: EventHub, runId: string, status: EventMap['run/status']['status'], error: string | null): void {
   let seen = lastStatus.get(hub);
-  if (!seen) lastStatus.set(hub, (seen = new Map()));
+  if (!seen) lastStatus.set(hub, (seen = new Map<string, string>()));
   const key = `${status}\u0000${error ?? ''}`;
   if (seen.get(runId) === key) return;
   seen.set(runId, key);

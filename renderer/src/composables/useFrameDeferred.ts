@@ -13,7 +13,8 @@ const frames = createFrameQueue({
 });
 
 export function useFrameDeferred<T>(source: () => T): Readonly<ShallowRef<T>> {
-  const value = shallowRef(source());
+  // Typed here: shallowRef's conditional return type stays unresolved for a generic T.
+  const value: ShallowRef<T> = shallowRef(source());
   let latest = value.value;
   const apply = (): void => {
     value.value = latest;

@@ -1,5 +1,5 @@
 /** Files and where runs are kept; using the app from the keyboard. */
-import { list, p, type GuideSection } from './types';
+import { list, type GuideSection } from './types';
 
 export const FILES: GuideSection = {
   id: 'files',

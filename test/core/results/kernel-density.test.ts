@@ -51,7 +51,10 @@ describe('kernelDensityMixture', () => {
   it('is not pulled to its smallest bandwidth by repeated samples (resampled particles)', () => {
     const once = draws(300, 4, (z1, z2) => [z1, z2]);
     const twice = new Float64Array(1200);
-    for (let k = 0; k < 300; k++) twice.set(once.subarray(2 * k, 2 * k + 2), 4 * k), twice.set(once.subarray(2 * k, 2 * k + 2), 4 * k + 2);
+    for (let k = 0; k < 300; k++) {
+      twice.set(once.subarray(2 * k, 2 * k + 2), 4 * k);
+      twice.set(once.subarray(2 * k, 2 * k + 2), 4 * k + 2);
+    }
     const single = kernelDensityMixture({ samples: once, count: 300, d: 2 }).bandwidth;
     const repeated = kernelDensityMixture({ samples: twice, count: 600, d: 2 }).bandwidth;
     expect(repeated).toBeGreaterThan(0.6 * single);

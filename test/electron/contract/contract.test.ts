@@ -40,6 +40,7 @@ describe('the contract', () => {
 
   it('types the bridge per channel: the request of run/start and the Result of its run record', () => {
     expectTypeOf<RequestOf<'run/get'>>().toEqualTypeOf<{ runId: string }>();
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read only under `typeof`: instantiation expressions need a value.
     const bridge = null as unknown as AppBridge;
     expectTypeOf<ReturnType<typeof bridge.invoke<'run/get'>>>().toEqualTypeOf<Promise<Result<ContractRecord>>>();
     expectTypeOf<Parameters<typeof bridge.subscribe<'run/progress'>>[1]>().toEqualTypeOf<(payload: ContractProgress) => void>();
@@ -49,6 +50,7 @@ describe('the contract', () => {
     expectTypeOf<RequestOf<'problem/test-evaluations'>>().toEqualTypeOf<{ problem: Record<string, unknown>; problemDir?: string | undefined; thetas: number[][] }>();
     expectTypeOf<ChannelResponses['problem/test-evaluations']['points'][number]>().toEqualTypeOf<TestEvaluationPoint>();
     expectTypeOf<TestEvaluation>().toExtend<TestEvaluationPoint>();
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read only under `typeof`: instantiation expressions need a value.
     const bridge = null as unknown as AppBridge;
     expectTypeOf<Parameters<typeof bridge.subscribe<'run/deleted'>>[1]>().toEqualTypeOf<(payload: { readonly runId: string }) => void>();
   });

@@ -97,7 +97,7 @@ describe('referenceDistanceChart', () => {
   it('adds the relative error in the tooltip and escapes the label, which comes from the problem file', () => {
     const option = referenceDistanceChart(history, transforms, { label: '<b>x</b>', values: [3, 4] });
     const formatter = (option.tooltip as { formatter: (params: unknown) => string }).formatter;
-    const params = seriesOf(option).map((s, k) => ({ seriesName: s.name, marker: '', axisValue: 2, data: (s.data as unknown[])[2] }));
+    const params = seriesOf(option).map((s) => ({ seriesName: s.name, marker: '', axisValue: 2, data: (s.data as unknown[])[2] }));
     const text = formatter(params);
     expect(text).toContain('distance to the &#60;b&#62;x&#60;/b&#62;');
     expect(text).not.toContain('<b>');

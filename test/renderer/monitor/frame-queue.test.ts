@@ -7,7 +7,7 @@ function manualClock() {
   let afterPaint: (() => void)[] = [];
   return {
     clock: { beforePaint: (callback: () => void) => void beforePaint.push(callback), soon: (callback: () => void) => void afterPaint.push(callback) },
-    frame() {
+    frame: () => {
       const now = beforePaint;
       beforePaint = [];
       now.forEach((callback) => callback());

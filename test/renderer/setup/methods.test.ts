@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { METHODS } from '../../../core/problem/types';
 import { FIELDS, fieldSpec, type ChoiceField, type FieldKey } from '../../../renderer/src/setup/fields';
-import { METHOD_GROUPS, methodChoice, methodExplanation, methodTakesInitialization, methodUses } from '../../../renderer/src/setup/methods';
+import { methodChoice, methodExplanation, methodTakesInitialization, methodUses } from '../../../renderer/src/setup/methods';
 
 const used = (method: string) => FIELDS.map((field) => field.key).filter((key) => methodUses(method, key));
 
