@@ -67,8 +67,9 @@ export default defineConfig(
   },
 
   {
-    // Plain JavaScript (the command's entry, scripts, the worker bootstrap, stubs): no tsconfig covers it, so no type-aware rule (this comes after every rule setting).
-    files: ['**/*.{js,mjs,cjs}'],
+    // Plain JavaScript (the command's entry, scripts, the worker bootstrap, stubs, fixture models) and the
+    // fixture models' .d.mts: no tsconfig covers them, so no type-aware rule (this comes after every rule setting).
+    files: ['**/*.{js,mjs,cjs}', '**/*.d.mts'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
   },

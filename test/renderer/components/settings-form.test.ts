@@ -77,7 +77,7 @@ describe('SettingsForm', () => {
     const setup = await mountForm();
     expect(input('components').element.value).toBe('');
     expect(input('components').attributes('placeholder')).toBe(String(setup.defaults!.components));
-    expect(wrapper.get('[data-testid="default-concurrency"]').text()).toBe(`default: ${setup.defaults!.concurrency} (the CPU cores here)`);
+    expect(wrapper.get('[data-testid="default-concurrency"]').text()).toBe(`default: ${String(setup.defaults!.concurrency)} (the CPU cores here)`);
     expect(localErrors()).toBe(0);
   });
 

@@ -24,10 +24,10 @@ export interface FakeBridge {
   readonly bridge: AppBridge;
   readonly answers: FakeAnswers;
   readonly calls: FakeCall[];
-  /** Sends an event to the store's listeners, as the services would. */
-  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+  /** Sends an event to the store's listeners, as the services would (a plain function: tests pass it around). */
+  readonly emit: <E extends EventName>(event: E, payload: EventMap[E]) => void;
   /** Listeners still subscribed (to event, or to any). */
-  listenerCount(event?: EventName): number;
+  readonly listenerCount: (event?: EventName) => number;
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
