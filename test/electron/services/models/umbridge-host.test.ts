@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function server(options: UmbridgeServerOptions) {
   const started = await startUmbridgeServer(options);
-  cleanups.push(() => started.close());
+  cleanups.push(started.close);
   return started;
 }
 

@@ -23,7 +23,8 @@ export interface UmbridgeServer {
   readonly url: string;
   /** `abandoned`: Evaluate requests whose client went away before the answer was sent. */
   readonly stats: { evaluateRequests: number; inFlight: number; peakInFlight: number; lastConfig: unknown; abandoned: number };
-  close(): Promise<void>;
+  /** A plain function (tests push it onto their cleanups). */
+  readonly close: () => Promise<void>;
 }
 
 export async function startUmbridgeServer(options: UmbridgeServerOptions): Promise<UmbridgeServer> {
