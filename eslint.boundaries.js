@@ -63,10 +63,7 @@ const sqliteOnlyInStore = {
   files: ['electron/**/*.ts'],
   ignores: ['electron/services/store/**'],
   rules: {
-    'no-restricted-imports': [
-      'error',
-      { paths: [{ name: 'better-sqlite3', message: 'Only electron/services/store imports better-sqlite3 (house-style.md).' }] },
-    ],
+    'no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: 'Only electron/services/store imports better-sqlite3 (house-style.md).' }] }],
   },
 };
 

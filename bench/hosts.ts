@@ -60,7 +60,10 @@ export async function runHostBenchmarks(print: (line: string) => void = console.
     const python = await speedUp({ type: 'command', command: ['python3', 'burn.py'] }, dir, batch);
     print('\n| model | concurrency 1 (s) best / median | concurrency 2 (s) best / median | speed-up of bests / medians / paired | target |');
     print('|---|---:|---:|---:|---:|');
-    for (const [name, figures] of [['JavaScript worker pool', javascript], ['Python command', python]] as const) {
+    for (const [name, figures] of [
+      ['JavaScript worker pool', javascript],
+      ['Python command', python],
+    ] as const) {
       const ofBests = figures.serial.best / figures.parallel.best;
       const ofMedians = figures.serial.median / figures.parallel.median;
       print(

@@ -33,14 +33,15 @@ if (!parsed.ok) {
 }
 const { options } = parsed;
 const started = performance.now();
-const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' / ');
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
 const progress = (text: string): void => void process.stderr.write(`  ${text}\n`);
 
 console.log(describeMachine());
 console.log(`load average (1 / 5 / 15 min) at the start: ${load()}`);
-console.log(
-  `${options.quick ? 'QUICK smoke run (one budget series per method): ' : ''}seeds ${options.seeds.join(', ')}; smc J up to ${count(options.maxParticles)}`,
-);
+console.log(`${options.quick ? 'QUICK smoke run (one budget series per method): ' : ''}seeds ${options.seeds.join(', ')}; smc J up to ${count(options.maxParticles)}`);
 console.log(`
 Accuracy: L1 = ∫|p − p_ref| dθ on the grid (no ½, range [0, 2]; TV = L1/2), p_ref the exact density normalised on the grid
 (gmki-algorithm.md §5). A mixture (gmki-*, dfgmvi, uki) is evaluated on the grid and renormalised there (§5.2). Particles
@@ -82,7 +83,9 @@ function runProblem(problem: BenchProblem): ProblemResult {
       measured: budgetSeries(method, options.maxParticles, options.firstSeriesOnly).flatMap((series) =>
         climb(series.budgets, targets, (budget) => {
           const m = measure(context, series.label, budget);
-          progress(`${problem.id} ${method} ${m.series}, ${m.budget.label}: L1 ${median(m.l1).toFixed(3)}, ${count(median(m.evaluations))} evaluations, ${m.seconds.toFixed(1)} s (load ${load()})`);
+          progress(
+            `${problem.id} ${method} ${m.series}, ${m.budget.label}: L1 ${median(m.l1).toFixed(3)}, ${count(median(m.evaluations))} evaluations, ${m.seconds.toFixed(1)} s (load ${load()})`,
+          );
           return m;
         }),
       ),
@@ -94,7 +97,12 @@ function reachCells(r: Reach, anchorEvaluations: number): string[] {
   if (!r.reached) return [`not reached up to ${count(r.upTo)} (best L1 ${r.bestL1.toFixed(3)})`, '—', '—', `> ${ratioText(r.upTo / anchorEvaluations)}`];
   const m = r.measured;
   const evaluations = median(m.evaluations);
-  return [`${m.series}, ${m.budget.label}: ${count(evaluations)}`, median(m.l1).toFixed(3), m.floor ? median(m.floor).toFixed(3) : '—', ratioText(evaluations / anchorEvaluations)];
+  return [
+    `${m.series}, ${m.budget.label}: ${count(evaluations)}`,
+    median(m.l1).toFixed(3),
+    m.floor ? median(m.floor).toFixed(3) : '—',
+    ratioText(evaluations / anchorEvaluations),
+  ];
 }
 
 const results: ProblemResult[] = [];
@@ -112,7 +120,9 @@ for (const problem of options.problems) {
     for (const rival of result.rivals) rows.push([`  ${rival.method}`, ...reachCells(reach(target, rival.measured), anchorEvaluations)]);
   });
   const cannot = problem.kind === 'density' ? 'gmki-paper, gmki-robust, uki, eki, eks cannot run a log-density model (they need G(θ) and y)' : '';
-  console.log(`\n## ${problem.id} (${problem.source}; grid ${problem.box[2]}² on [${problem.box[0]}, ${problem.box[1]}]²; ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log(
+    `\n## ${problem.id} (${problem.source}; grid ${problem.box[2]}² on [${problem.box[0]}, ${problem.box[1]}]²; ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+  );
   if (cannot) console.log(cannot);
   console.log(table(['method', 'smallest budget reaching the anchor’s median L1: evaluations', 'its L1', 'floor', '÷ anchor'], rows));
 }

@@ -61,9 +61,7 @@ function timed(run: () => BenchmarkRun[]): Summary {
 
 function extraText(runs: readonly BenchmarkRun[]): string {
   const keys = Object.keys(runs[0].extra);
-  return keys
-    .map((k) => `${k} median ${median(runs.map((r) => r.extra[k])).toFixed(3)} (worst ${Math.max(...runs.map((r) => r.extra[k])).toFixed(3)})`)
-    .join(', ');
+  return keys.map((k) => `${k} median ${median(runs.map((r) => r.extra[k])).toFixed(3)} (worst ${Math.max(...runs.map((r) => r.extra[k])).toFixed(3)})`).join(', ');
 }
 
 function table(header: string[], rows: string[][]): string {

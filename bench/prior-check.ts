@@ -38,7 +38,10 @@ async function seconds(work: () => Promise<void>): Promise<number> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 
 console.log(describeMachine());
 console.log(`\nPrior-predictive check: ${DRAWS} evaluations, median of ${REPEATS} (load average at start: ${load()})\n`);
@@ -57,9 +60,11 @@ try {
     const serial: number[] = [];
     const parallel: number[] = [];
     for (let r = 0; r < REPEATS; r++) {
-      before.push(await seconds(async () => {
-        for (const theta of thetas) await call('problem/test-evaluation', { problem: one, problemDir, theta });
-      }));
+      before.push(
+        await seconds(async () => {
+          for (const theta of thetas) await call('problem/test-evaluation', { problem: one, problemDir, theta });
+        }),
+      );
       serial.push(await seconds(() => call('problem/test-evaluations', { problem: one, problemDir, thetas })));
       parallel.push(await seconds(() => call('problem/test-evaluations', { problem: withConcurrency(2), problemDir, thetas })));
     }

@@ -129,12 +129,23 @@ async function main(options: ScaleOptions): Promise<void> {
     const growth = sized.length >= 2 ? (sized.at(-1)![1] - sized[0]![1]) / (sized.at(-1)![0] - sized[0]![0]) : NaN;
 
     console.log(`\n## darcy-2d, ${s.method}, K = ${s.components}, ${s.iterations} iterations, concurrency ${s.concurrency}`);
-    console.log(`wall time: ${(wallSeconds / 60).toFixed(2)} min (${wallSeconds.toFixed(0)} s, start-up and the initial commit included)${expected === 38_550 ? '; target ≤ 20 min' : ''}`);
+    console.log(
+      `wall time: ${(wallSeconds / 60).toFixed(2)} min (${wallSeconds.toFixed(0)} s, start-up and the initial commit included)${expected === 38_550 ? '; target ≤ 20 min' : ''}`,
+    );
     console.log(`run's own elapsed time: ${final.elapsedSeconds.toFixed(0)} s`);
-    console.log(`evaluations: ${final.forwardEvaluations} in the run record, ${use.evaluations} in the ledger; expected ${expected}: ${final.forwardEvaluations === expected && use.evaluations === expected ? 'exact' : 'MISMATCH'}`);
-    console.log(`evaluations per slot: ${[...use.evaluationsPerSlot.entries()].sort(([a], [b]) => a - b).map(([slot, n]) => `slot ${slot}: ${n}`).join(', ')}`);
+    console.log(
+      `evaluations: ${final.forwardEvaluations} in the run record, ${use.evaluations} in the ledger; expected ${expected}: ${final.forwardEvaluations === expected && use.evaluations === expected ? 'exact' : 'MISMATCH'}`,
+    );
+    console.log(
+      `evaluations per slot: ${[...use.evaluationsPerSlot.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([slot, n]) => `slot ${slot}: ${n}`)
+        .join(', ')}`,
+    );
     console.log(`median evaluation (ledger duration): ${summary(ledgers.map((l) => l.busyMs / l.evaluations)).median.toFixed(1)} ms`);
-    console.log(`this process's CPU time: ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s = ${((cpu.user + cpu.system) / 1e6 / wallSeconds).toFixed(2)} cores on average`);
+    console.log(
+      `this process's CPU time: ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s = ${((cpu.user + cpu.system) / 1e6 / wallSeconds).toFixed(2)} cores on average`,
+    );
     console.log('\nslot utilisation (Σ ledger durations ÷ slots × wall):');
     console.log(`  during the evaluation phases: ${(100 * use.duringEvaluation).toFixed(1)} % (target ≥ 95 %)`);
     console.log(`  over the iterations (GMKI's own time and the commits count as idle): ${(100 * use.overIterations).toFixed(1)} %`);
@@ -152,9 +163,22 @@ async function main(options: ScaleOptions): Promise<void> {
     for (const c of components) console.log(`| ${c.component} | ${c.weight.toFixed(3)} | ${c.truth.toFixed(3)} | ${c.mirrored.toFixed(3)} |`);
     console.log(`truth found: ${found.truth ? 'yes' : 'no'}; mirrored truth found: ${found.mirrored ? 'yes' : 'no'}: ${found.truth && found.mirrored ? 'PASS' : 'FAIL'}`);
     printTrajectory(history);
-    console.log(`\nload average: ${loadAtStart.toFixed(2)} at the start, ${loadAtEnd.toFixed(2)} at the end; during the run mean ${summary(loads).mean.toFixed(2)}, max ${summary(loads).max.toFixed(2)}`);
+    console.log(
+      `\nload average: ${loadAtStart.toFixed(2)} at the start, ${loadAtEnd.toFixed(2)} at the end; during the run mean ${summary(loads).mean.toFixed(2)}, max ${summary(loads).max.toFixed(2)}`,
+    );
     if (options.json) {
-      const figures = { options, settings: { method: s.method, components: s.components, iterations: s.iterations, seed: s.seed, concurrency: s.concurrency }, wallSeconds, evaluations: use.evaluations, use: { ...use, evaluationsPerSlot: Object.fromEntries(use.evaluationsPerSlot) }, own, store: { afterCheckpoint, closed, growth }, components, found, load: { start: loadAtStart, end: loadAtEnd, during: summary(loads) } };
+      const figures = {
+        options,
+        settings: { method: s.method, components: s.components, iterations: s.iterations, seed: s.seed, concurrency: s.concurrency },
+        wallSeconds,
+        evaluations: use.evaluations,
+        use: { ...use, evaluationsPerSlot: Object.fromEntries(use.evaluationsPerSlot) },
+        own,
+        store: { afterCheckpoint, closed, growth },
+        components,
+        found,
+        load: { start: loadAtStart, end: loadAtEnd, during: summary(loads) },
+      };
       writeFileSync(options.json, `${JSON.stringify(figures, null, 2)}\n`);
     }
   } finally {
@@ -169,7 +193,9 @@ function printTrajectory(history: readonly IterationEntry[]): void {
   console.log('\n| iteration | per component: weight, error vs truth / vs mirrored truth |');
   console.log('|---:|---|');
   for (const entry of history.filter((e, i) => e.iteration % 10 === 0 || e.iteration === 1 || i === history.length - 1)) {
-    const text = componentModes(entry).map((c) => `${c.weight.toFixed(2)}, ${c.truth.toFixed(2)} / ${c.mirrored.toFixed(2)}`).join(' · ');
+    const text = componentModes(entry)
+      .map((c) => `${c.weight.toFixed(2)}, ${c.truth.toFixed(2)} / ${c.mirrored.toFixed(2)}`)
+      .join(' · ');
     console.log(`| ${entry.iteration} | ${text} |`);
   }
 }

@@ -38,8 +38,20 @@ function timed(query: string, call: () => unknown): ListingFigure {
 /** 1 000 runs: two problems, mostly completed, some failed, cancelled or queued, a tenth tagged. */
 function fill(store: RunStore): void {
   for (let i = 0; i < RUNS; i++) {
-    const problem = { format: 'gmki-problem/1', name: i % 2 === 0 ? 'Darcy flow' : 'Bimodal 2-D', settings: { method: 'gmki-paper', components: 3, iterations: 30, seed: 1, initialization: { type: 'prior' } } };
-    const run: NewRun = { name: `Run ${i}`, problem: problem as unknown as NewRun['problem'], problemDir: null, nTheta: 2, softwareName: 'bench', softwareVersion: '0', modelHash: null };
+    const problem = {
+      format: 'gmki-problem/1',
+      name: i % 2 === 0 ? 'Darcy flow' : 'Bimodal 2-D',
+      settings: { method: 'gmki-paper', components: 3, iterations: 30, seed: 1, initialization: { type: 'prior' } },
+    };
+    const run: NewRun = {
+      name: `Run ${i}`,
+      problem: problem as unknown as NewRun['problem'],
+      problemDir: null,
+      nTheta: 2,
+      softwareName: 'bench',
+      softwareVersion: '0',
+      modelHash: null,
+    };
     const { id } = store.createRun(run);
     if (i % 50 !== 11) {
       store.claimRun(id, { pid: process.pid, host: 'bench' });

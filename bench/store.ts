@@ -114,7 +114,11 @@ export function benchStore(c: StoreBenchCase = STORE_BENCH_CASE): StoreBenchResu
       const mixture = mixtureOf(c, i);
       const ledger = ledgerOf(c, i);
       const start = performance.now();
-      store.commitIteration(id, { iteration: i, mixture, diagnostics: { misfit: [], jitter: [], explorationEss: [] }, forwardEvaluations: i * rows, elapsedSeconds: i }, ledger);
+      store.commitIteration(
+        id,
+        { iteration: i, mixture, diagnostics: { misfit: [], jitter: [], explorationEss: [] }, forwardEvaluations: i * rows, elapsedSeconds: i },
+        ledger,
+      );
       commitMs.push(performance.now() - start);
       if (c.checkpointBetweenCommits) {
         const checkpointStart = performance.now();
@@ -145,7 +149,13 @@ export function benchStore(c: StoreBenchCase = STORE_BENCH_CASE): StoreBenchResu
       medianCommitMs: quantile(sorted, 0.5),
       p90CommitMs: quantile(sorted, 0.9),
       maxCommitMs: sorted[sorted.length - 1],
-      medianCheckpointMs: checkpointMs.length === 0 ? null : quantile([...checkpointMs].sort((a, b) => a - b), 0.5),
+      medianCheckpointMs:
+        checkpointMs.length === 0
+          ? null
+          : quantile(
+              [...checkpointMs].sort((a, b) => a - b),
+              0.5,
+            ),
       payloadBytesPerIteration: 8 * (k + k * d + k * d * d + rows * (d + c.nOutputs)),
       databaseBytes,
       databaseBytesPerIteration: databaseBytes / c.iterations,
@@ -164,8 +174,12 @@ const MIB = 2 ** 20;
 export function printStoreBenchmark(c: Omit<StoreBenchCase, 'checkpointBetweenCommits'> = STORE_BENCH_CASE): StoreBenchResult[] {
   console.log(`\nRun store: commit of one iteration (mixture + ledger, one transaction), d = ${c.nTheta}, K = ${c.nComponents}, ${c.nOutputs} outputs per evaluation`);
   console.log('target: ≤ 50 ms per iteration commit\n');
-  console.log('| WAL checkpoint  | ledger rows | median commit (ms) | p90 (ms) | max (ms) | checkpoint (ms) | DB per iteration (MiB) | raw Float64 payload (MiB) | DB for the run (MiB) | read all iterations (ms) |');
-  console.log('|-----------------|------------:|-------------------:|---------:|---------:|----------------:|-----------------------:|--------------------------:|---------------------:|-------------------------:|');
+  console.log(
+    '| WAL checkpoint  | ledger rows | median commit (ms) | p90 (ms) | max (ms) | checkpoint (ms) | DB per iteration (MiB) | raw Float64 payload (MiB) | DB for the run (MiB) | read all iterations (ms) |',
+  );
+  console.log(
+    '|-----------------|------------:|-------------------:|---------:|---------:|----------------:|-----------------------:|--------------------------:|---------------------:|-------------------------:|',
+  );
   const results: StoreBenchResult[] = [];
   for (const checkpointBetweenCommits of [true, false]) {
     const r = benchStore({ ...c, checkpointBetweenCommits });

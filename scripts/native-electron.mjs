@@ -38,22 +38,14 @@ const env = { ...process.env };
 for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_nodedir') delete env[key];
 const result = spawnSync(
   process.execPath,
-  [
-    nodeGyp,
-    'rebuild',
-    '--release',
-    `--target=${electronVersion}`,
-    '--runtime=electron',
-    '--dist-url=https://electronjs.org/headers',
-    `--arch=${process.arch}`,
-  ],
+  [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers', `--arch=${process.arch}`],
   { cwd: join(modules, 'better-sqlite3'), env, stdio: 'inherit' },
 );
 if (result.status !== 0) {
   rmSync(target, { recursive: true, force: true });
   console.error(
     `\nCould not build better-sqlite3 for Electron ${electronVersion} (node-gyp exit ${result.status}). ` +
-      'It needs Electron\'s headers from the internet; run it on a networked machine. ' +
+      "It needs Electron's headers from the internet; run it on a networked machine. " +
       'The command line and `npx gmki serve` do not need it.',
   );
   process.exit(1);

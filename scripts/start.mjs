@@ -71,7 +71,9 @@ if (!electronBinary()) {
   const failure = step(process.execPath, [join(electronDir, 'install.js')]);
   // install.js exits 0 without downloading under ELECTRON_SKIP_BINARY_DOWNLOAD: check the file itself.
   if (failure || !electronBinary()) {
-    stop(`GMKI Studio cannot start here: the Electron ${electronVersion} binary is not installed and could not be downloaded (${failure ?? 'nothing was downloaded'}), so ${SERVE_HINT}.`);
+    stop(
+      `GMKI Studio cannot start here: the Electron ${electronVersion} binary is not installed and could not be downloaded (${failure ?? 'nothing was downloaded'}), so ${SERVE_HINT}.`,
+    );
   }
 }
 
@@ -79,7 +81,9 @@ if (!existsSync(nativeAddon)) {
   console.log(`Building the database module for Electron ${electronVersion} (once)…`);
   const failure = npm(['run', 'native:electron']);
   if (failure || !existsSync(nativeAddon)) {
-    stop(`GMKI Studio cannot start here: the database module could not be built for Electron ${electronVersion} (${failure ?? 'no module was built'}; it needs Electron's headers from the internet), so ${SERVE_HINT}.`);
+    stop(
+      `GMKI Studio cannot start here: the database module could not be built for Electron ${electronVersion} (${failure ?? 'no module was built'}; it needs Electron's headers from the internet), so ${SERVE_HINT}.`,
+    );
   }
 }
 

@@ -40,7 +40,12 @@ export function parseOptions(args: readonly string[]): ParsedOptions {
     if (value === undefined || value.startsWith('--')) return error(`${name} needs a value`);
     values.set(name, value);
   }
-  const list = (name: string) => values.get(name)?.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (name: string) =>
+    values
+      .get(name)
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const problemIds = list('--problems');
   const unknownProblem = problemIds?.find((id) => !BENCH_PROBLEMS.some((p) => p.id === id));
   if (unknownProblem !== undefined) return error(`--problems: no problem '${unknownProblem}'`);

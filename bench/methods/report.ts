@@ -2,9 +2,7 @@
 import { median, type Measured } from './search';
 
 /** The cheapest measured budget whose median L1 reaches `target`, or what was tried. */
-export type Reach =
-  | { readonly reached: true; readonly measured: Measured }
-  | { readonly reached: false; readonly upTo: number; readonly bestL1: number };
+export type Reach = { readonly reached: true; readonly measured: Measured } | { readonly reached: false; readonly upTo: number; readonly bestL1: number };
 
 export function reach(target: number, measured: readonly Measured[]): Reach {
   const reaching = measured.filter((m) => median(m.l1) <= target);

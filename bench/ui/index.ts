@@ -50,9 +50,18 @@ const painted = (timings: readonly Timing[]): number[] => timings.map((t) => t.p
 function milestones(loads: readonly FirstLoad[], label: string): Row[] {
   const row = (what: string, values: number[]): Row => ({ target: '1', what: `  ${what} (${label})`, limitMs: Number.NaN, values, judgeBy: 'median' });
   return [
-    row('HTML received', loads.map((load) => load.responseEnd)),
-    row('DOMContentLoaded', loads.map((load) => load.domContentLoaded)),
-    row('first contentful paint', loads.map((load) => load.firstContentfulPaint)),
+    row(
+      'HTML received',
+      loads.map((load) => load.responseEnd),
+    ),
+    row(
+      'DOMContentLoaded',
+      loads.map((load) => load.domContentLoaded),
+    ),
+    row(
+      'first contentful paint',
+      loads.map((load) => load.firstContentfulPaint),
+    ),
   ];
 }
 
@@ -129,10 +138,7 @@ async function attempt(targets: string[], label: string, work: (browser: Browser
 }
 
 function format(rows: readonly Row[]): string {
-  const lines = [
-    '| target | what | limit (ms) | median (ms) | min (ms) | max (ms) | n | verdict |',
-    '|---|---|---:|---:|---:|---:|---:|---|',
-  ];
+  const lines = ['| target | what | limit (ms) | median (ms) | min (ms) | max (ms) | n | verdict |', '|---|---|---:|---:|---:|---:|---:|---|'];
   for (const row of rows) {
     if (row.countOnly) {
       lines.push(`| ${row.target} | ${row.what} | ${row.limitMs} | | | | | meets |`);
@@ -145,7 +151,9 @@ function format(rows: readonly Row[]): string {
     const s = summarize(row.values);
     const judged = row.judgeBy === 'median' ? s.median : s.max;
     const verdict = Number.isNaN(row.limitMs) ? '' : `${judged <= row.limitMs ? 'meets' : 'MISSES'} (${row.judgeBy})`;
-    lines.push(`| ${row.target} | ${row.what} | ${Number.isNaN(row.limitMs) ? '' : row.limitMs} | ${s.median.toFixed(1)} | ${s.min.toFixed(1)} | ${s.max.toFixed(1)} | ${s.count} | ${verdict} |`);
+    lines.push(
+      `| ${row.target} | ${row.what} | ${Number.isNaN(row.limitMs) ? '' : row.limitMs} | ${s.median.toFixed(1)} | ${s.min.toFixed(1)} | ${s.max.toFixed(1)} | ${s.count} | ${verdict} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -117,4 +117,5 @@ export const recordFrames = `
 
 export const setRecording = (on: boolean): string => `window.gmkiBenchFrames.recording = ${on}`;
 
-export const recordedFrames = '({ longFrames: window.gmkiBenchFrames.longFrames, culprits: window.gmkiBenchFrames.culprits, frameGaps: window.gmkiBenchFrames.frameGaps })';
+export const recordedFrames =
+  '({ longFrames: window.gmkiBenchFrames.longFrames, culprits: window.gmkiBenchFrames.culprits, frameGaps: window.gmkiBenchFrames.frameGaps })';

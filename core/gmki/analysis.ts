@@ -123,7 +123,11 @@ export function kalmanUpdate(component: ComponentEvaluations, predictedOutput: F
     solveLowerInPlace(factor, nOut, column);
     for (let o = 0; o < nOut; o++) b[o * d + r] = column[o];
   }
-  const whitened = solveLowerInPlace(factor, nOut, Float64Array.from(data.data, (y, o) => y - yBar[o]));
+  const whitened = solveLowerInPlace(
+    factor,
+    nOut,
+    Float64Array.from(data.data, (y, o) => y - yBar[o]),
+  );
 
   const mean = new Float64Array(d);
   for (let r = 0; r < d; r++) {

@@ -135,19 +135,17 @@ export function planExploration(mixture: Mixture, dt: number): ExplorationPlan {
  * @param mixture the current mixture ρ_n (normalised log-weights)
  * @param samples Ξ for `monte-carlo`; ignored for `disjoint`
  */
-export function exploreMixturePower(
-  mixture: Mixture,
-  dt: number,
-  method: ExplorationSettings,
-  samples: ExplorationSamples | null,
-): ExplorationResult {
+export function exploreMixturePower(mixture: Mixture, dt: number, method: ExplorationSettings, samples: ExplorationSamples | null): ExplorationResult {
   const plan = planExploration(mixture, dt);
   switch (method.method) {
     case 'disjoint':
       return disjointPower(mixture, plan);
     case 'monte-carlo': {
       if (!samples) throw new Error('monte-carlo exploration needs its sample matrix');
-      return completeExploration(plan, range(plan.nComponents).map((k) => exploreComponent(plan, k, samples)));
+      return completeExploration(
+        plan,
+        range(plan.nComponents).map((k) => exploreComponent(plan, k, samples)),
+      );
     }
     default:
       return assertNever(method);

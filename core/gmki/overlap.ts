@@ -55,14 +55,7 @@ export function overlapTable(mixture: Mixture): OverlapTable {
  * @param weights plain weights, K (drop's becomes 0)
  * @param means K×d, covariances K×d×d, edited in place
  */
-export function mergeComponents(
-  weights: number[],
-  means: Float64Array,
-  covariances: Float64Array,
-  nTheta: number,
-  keep: number,
-  drop: number,
-): void {
+export function mergeComponents(weights: number[], means: Float64Array, covariances: Float64Array, nTheta: number, keep: number, drop: number): void {
   const d = nTheta;
   const total = weights[keep] + weights[drop];
   const a = weights[keep] / total;

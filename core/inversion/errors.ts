@@ -16,10 +16,8 @@ export const MAX_ABS_LOG_DENSITY = 1e300;
  */
 export function describeOutputProblem(output: unknown, expectedLength: number, kind: ModelOutputKind = 'observations'): string | null {
   if (kind === 'logDensity') return describeLogDensityProblem(output);
-  if (!Array.isArray(output) && !(output instanceof Float64Array))
-    return `returned ${describeValue(output)}, expected an array of ${expectedLength} numbers`;
-  if (output.length !== expectedLength)
-    return `returned ${output.length} number${output.length === 1 ? '' : 's'}, expected ${expectedLength}`;
+  if (!Array.isArray(output) && !(output instanceof Float64Array)) return `returned ${describeValue(output)}, expected an array of ${expectedLength} numbers`;
+  if (output.length !== expectedLength) return `returned ${output.length} number${output.length === 1 ? '' : 's'}, expected ${expectedLength}`;
   for (let i = 0; i < output.length; i++) {
     const value: unknown = output[i];
     if (typeof value !== 'number') return `returned ${describeValue(value)} at output ${i + 1} (of ${expectedLength})`;
@@ -68,10 +66,7 @@ export class ModelOutputError extends Error {
     readonly problem: string,
     parameterNames: readonly string[],
   ) {
-    super(
-      `iteration ${iteration}, ${describePointLabel(point.label)}: ` +
-        `the model ${problem} at θ = (${formatTheta(point.theta, parameterNames)})`,
-    );
+    super(`iteration ${iteration}, ${describePointLabel(point.label)}: ` + `the model ${problem} at θ = (${formatTheta(point.theta, parameterNames)})`);
     this.name = 'ModelOutputError';
   }
 }

@@ -3,4 +3,14 @@ export { describeOutputProblem, describePointLabel, formatTheta, ModelOutputErro
 export { describeSkippedFailures, EvaluationFailuresError, failurePolicyStop } from './failures';
 export { foldPrior, type FoldedTarget } from './target';
 export { initialMixture } from './initialization';
-export type { EvaluationBatch, EvaluationPoint, IterationDiagnostics, IterationFailures, IterationRecord, IterationTimings, PointLabel, SmcDiagnostics, StructuralChange } from './types';
+export type {
+  EvaluationBatch,
+  EvaluationPoint,
+  IterationDiagnostics,
+  IterationFailures,
+  IterationRecord,
+  IterationTimings,
+  PointLabel,
+  SmcDiagnostics,
+  StructuralChange,
+} from './types';

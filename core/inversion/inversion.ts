@@ -115,8 +115,7 @@ export function createInversion(problem: ResolvedProblem, resumeFrom?: ResumeSta
     tell(outputs) {
       if (!pending) throw new Error('tell() called without a pending ask()');
       const { batch } = pending;
-      if (outputs.length !== batch.points.length)
-        throw new RangeError(`expected ${batch.points.length} outputs, got ${outputs.length}`);
+      if (outputs.length !== batch.points.length) throw new RangeError(`expected ${batch.points.length} outputs, got ${outputs.length}`);
       const values = new Float64Array(batch.points.length * nY);
       const failed = new Uint8Array(batch.points.length);
       let anyFailed = false;
@@ -133,7 +132,12 @@ export function createInversion(problem: ResolvedProblem, resumeFrom?: ResumeSta
       }
       if (anyFailed) {
         const stop = failurePolicyStop(failed, problem.settings) ?? engine.failureStop?.(failed) ?? null;
-        if (stop) throw new EvaluationFailuresError(batch.iteration, [...failed.keys()].filter((i) => failed[i] === 1), stop);
+        if (stop)
+          throw new EvaluationFailuresError(
+            batch.iteration,
+            [...failed.keys()].filter((i) => failed[i] === 1),
+            stop,
+          );
       }
       checkZeroDensities(problem, batch, values, anyFailed ? failed : null);
       const result = engine.tell(pending.pending, values, anyFailed ? failed : null);

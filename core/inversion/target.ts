@@ -30,8 +30,7 @@ export function foldPrior(problem: ResolvedProblem): FoldedTarget {
   for (let i = 0; i < nY; i++) noiseCov.set(noiseCovariance.subarray(i * nY, (i + 1) * nY), i * nOut);
   if (withPrior) {
     data.set(problem.prior.mean, nY);
-    for (let i = 0; i < d; i++)
-      noiseCov.set(problem.prior.covariance.subarray(i * d, (i + 1) * d), (nY + i) * nOut + nY);
+    for (let i = 0; i < d; i++) noiseCov.set(problem.prior.covariance.subarray(i * d, (i + 1) * d), (nY + i) * nOut + nY);
   }
   return {
     gmki: { nTheta: d, data, noiseCov },
@@ -62,7 +61,7 @@ export interface LogDensityTarget {
 const LOG_2PI = Math.log(2 * Math.PI);
 
 export function logDensityTarget(problem: ResolvedProblem): LogDensityTarget {
-  if (problem.output.kind !== 'logDensity') throw new Error('logDensityTarget: the problem\'s model returns observations, not a log density');
+  if (problem.output.kind !== 'logDensity') throw new Error("logDensityTarget: the problem's model returns observations, not a log density");
   const d = problem.parameterNames.length;
   const density = problem.output.density;
   const { mean, covariance } = problem.prior;
@@ -70,7 +69,15 @@ export function logDensityTarget(problem: ResolvedProblem): LogDensityTarget {
   const factor = withPrior ? choleskyWithJitter(covariance, d, 'prior covariance').factor : null;
   const priorNormaliser = factor ? -0.5 * (d * LOG_2PI + logDetFromCholesky(factor, d)) : 0;
   const logPrior = (u: Float64Array): number =>
-    factor ? priorNormaliser - 0.5 * mahalanobisSquared(factor, d, Float64Array.from(u, (value, i) => value - mean[i])) : 0;
+    factor
+      ? priorNormaliser -
+        0.5 *
+          mahalanobisSquared(
+            factor,
+            d,
+            Float64Array.from(u, (value, i) => value - mean[i]),
+          )
+      : 0;
   const logJacobian = (u: Float64Array): number => {
     let sum = 0;
     for (let i = 0; i < d; i++) sum += logAbsDerivative(problem.transforms[i], u[i]);

@@ -8,7 +8,10 @@
 
 /** Raised when a matrix that must be symmetric positive definite is not, even after jitter. */
 export class NotPositiveDefiniteError extends Error {
-  constructor(readonly what: string, readonly detail: string) {
+  constructor(
+    readonly what: string,
+    readonly detail: string,
+  ) {
     super(`${what} is not positive definite (${detail})`);
     this.name = 'NotPositiveDefiniteError';
   }

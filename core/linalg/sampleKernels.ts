@@ -45,14 +45,7 @@ export function createJsSampleKernels(xi: Float64Array, nTheta: number, nSamples
  * @param xiBySample N_s×d
  * @param out N_s, accumulated into
  */
-export function addShiftedSquaredNorms(
-  t: Float64Array,
-  v: Float64Array,
-  xiBySample: Float64Array,
-  nTheta: number,
-  nSamples: number,
-  out: Float64Array,
-): void {
+export function addShiftedSquaredNorms(t: Float64Array, v: Float64Array, xiBySample: Float64Array, nTheta: number, nSamples: number, out: Float64Array): void {
   const d = nTheta;
   const xs = xiBySample;
   let j = 0;

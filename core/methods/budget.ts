@@ -92,9 +92,7 @@ export function evaluationBudget(settings: RunSettings, nTheta: number): Evaluat
  * where its tempering ends (β = 1), so there is nothing to continue.
  */
 export function extensionRefusal(method: RunSettings['method']): string | null {
-  return method === 'smc'
-    ? 'an smc run ends when its tempering reaches the posterior (β = 1); for more accuracy start a new run with more particles or MH steps'
-    : null;
+  return method === 'smc' ? 'an smc run ends when its tempering reaches the posterior (β = 1); for more accuracy start a new run with more particles or MH steps' : null;
 }
 
 /** The most iterations an smc run can take: 1 + maxStages·mhSteps. */

@@ -84,9 +84,5 @@ export const ANALYTIC_DENSITY_MODELS: Readonly<Record<string, BuiltinModel>> = O
     bananaLogDensity,
   ),
   'analytic-donut': densityModel('analytic-donut', "log π(x) = −(‖x‖ − 2.6)²/0.033, UM-Bridge's analytic donut: mass on a ring of radius 2.6.", donutLogDensity),
-  'analytic-funnel': densityModel(
-    'analytic-funnel',
-    "log π(x) of UM-Bridge's analytic funnel (Neal 2003): x1 ~ N(0, 3²), x2 | x1 ~ N(0, exp(x1)).",
-    funnelLogDensity,
-  ),
+  'analytic-funnel': densityModel('analytic-funnel', "log π(x) of UM-Bridge's analytic funnel (Neal 2003): x1 ~ N(0, 3²), x2 | x1 ~ N(0, exp(x1)).", funnelLogDensity),
 });

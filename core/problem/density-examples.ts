@@ -25,8 +25,7 @@ const DENSITIES: readonly DensityExample[] = [
   {
     id: 'gaussian-mixture',
     title: 'Gaussian mixture 2-D (UM-Bridge analytic benchmark)',
-    description:
-      "UM-Bridge's analytic Gaussian mixture: three round Gaussians at (−1.5, −1.5), (1.5, 1.5) and (−2, 2), variances 0.8, 0.8 and 0.5, equal masses. ",
+    description: "UM-Bridge's analytic Gaussian mixture: three round Gaussians at (−1.5, −1.5), (1.5, 1.5) and (−2, 2), variances 0.8, 0.8 and 0.5, equal masses. ",
     start: { mean: 0, std: 3 },
     components: 10,
   },

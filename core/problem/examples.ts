@@ -65,7 +65,7 @@ function twoModal(id: string, title: string, mu0: readonly [number, number], out
   const description =
     `One measurement of (θ2 − θ1)² = 4.2297 with noise std 1 and the Gaussian prior N((${mu0[0]}, ${mu0[1]}), I). ` +
     `The posterior has two modes, near (−1, 1) and (1, −1), each stretched along the diagonal θ1 = θ2 where only the prior constrains it; ${outcome} ` +
-    'Set-up of the paper (§5.2): K = 3 components, Δt = 0.5, 30 iterations, initial means μ0 + ξ_k read off the paper\'s figure.';
+    "Set-up of the paper (§5.2): K = 3 components, Δt = 0.5, 30 iterations, initial means μ0 + ξ_k read off the paper's figure.";
   return {
     id,
     fileName: `${id}.gmki.json`,
@@ -91,14 +91,14 @@ const SQUARE_MAP_DESCRIPTION =
 const FOUR_MODAL_DESCRIPTION =
   'Two measurements, (θ2 − θ1)² = 4.2297 and (θ2 + θ1)² = 4.2297, with noise std 1 and the Gaussian prior N((0.5, 0), I). ' +
   'The posterior has four modes, near (±2, 0) and (0, ±2), the one at (2, 0) the heaviest. ' +
-  'Set-up of the paper (§5.3) with K = 6 components so that every mode can get one; Δt = 0.5, 30 iterations, initial means μ0 + ξ_k read off the paper\'s figure.';
+  "Set-up of the paper (§5.3) with K = 6 components so that every mode can get one; Δt = 0.5, 30 iterations, initial means μ0 + ξ_k read off the paper's figure.";
 
 const CIRCLE_DESCRIPTION =
   'One measurement of θ1² + θ2² = 1 with noise std 0.3 and no prior: the posterior mass lies on a ring around the unit circle. ' +
   'GMKI is known to fail on this problem: its components stretch into long thin needles tangent to the circle instead of covering it, ' +
   'and the error stays large whatever the number of iterations (paper §5.4; gmki-algorithm.md §7.1). ' +
   'It is included to show a limit of the method, not as a template. K = 10, sigma-point spread α = 0.001, Δt = 0.5, 30 iterations, ' +
-  'initial means drawn from N(0, I) (the parameters\' mean 0 and std 1 only set this initial distribution).';
+  "initial means drawn from N(0, I) (the parameters' mean 0 and std 1 only set this initial distribution).";
 
 /** The paper's example problems, in the order of the paper, then the mode-discovery benchmarks. */
 export const EXAMPLE_PROBLEMS: readonly ExampleProblem[] = deepFreeze([
@@ -145,7 +145,15 @@ export const EXAMPLE_PROBLEMS: readonly ExampleProblem[] = deepFreeze([
       name: 'Four-modal 2-D',
       description: FOUR_MODAL_DESCRIPTION,
       parameters: theta2d([0.5, 0]),
-      observations: { values: [4.2297, 4.2297], noise: { covariance: [[1, 0], [0, 1]] } },
+      observations: {
+        values: [4.2297, 4.2297],
+        noise: {
+          covariance: [
+            [1, 0],
+            [0, 1],
+          ],
+        },
+      },
       model: { type: 'builtin', name: 'four-modal-2d' },
       settings: { method: 'gmki-paper', components: 6, dt: 0.5, iterations: 30, initialization: initAroundPriorMean([0.5, 0], 6) },
     },

@@ -9,14 +9,7 @@ export { PARAMETER_NAME_PATTERN, PROBLEM_FORMAT, problemFileSchema } from './sch
 export type { ProblemFile } from './schema';
 export { DEFAULT_POSTERIOR_SAMPLES, resolveSettings } from './settings';
 export type { SettingsOptions } from './settings';
-export {
-  constrainedGaussian,
-  identityTransform,
-  intervalTransform,
-  lowerBoundTransform,
-  transformFor,
-  upperBoundTransform,
-} from './transforms';
+export { constrainedGaussian, identityTransform, intervalTransform, lowerBoundTransform, transformFor, upperBoundTransform } from './transforms';
 export type { ConstrainedGaussian, ParameterBounds, PhysicalPrior } from './transforms';
 export { BUILTIN_MODEL_NAMES, BUILTIN_MODELS, getBuiltinModel } from './builtins';
 export type { BuiltinModel } from './builtins';

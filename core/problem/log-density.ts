@@ -56,7 +56,9 @@ export function checkModelOutput(json: Record<string, unknown>): ProblemError[] 
     errors.push(error(['observations'], expectedGot('nothing (a log-density model, "output": "logDensity", is compared with no data)', json.observations)));
   }
   if (model.logDensity === 'posterior' && json.prior === 'gaussian') {
-    errors.push(error(['prior'], expectedGot('"none" (a log posterior already holds its prior: the parameters\' mean and std only set where the methods start)', json.prior)));
+    errors.push(
+      error(['prior'], expectedGot('"none" (a log posterior already holds its prior: the parameters\' mean and std only set where the methods start)', json.prior)),
+    );
   }
   errors.push(...checkBuiltinOutput(model, true), ...checkLogDensityMethod(json.settings));
   return errors;
@@ -71,7 +73,12 @@ function checkBuiltinOutput(model: Record<string, unknown>, logDensity: boolean)
   if (returnsLogDensity === logDensity) return [];
   return returnsLogDensity
     ? [error(['model', 'output'], expectedGot(`"logDensity" (the built-in model "${builtin.name}" returns a log density)`, model.output))]
-    : [error(['model', 'output'], expectedGot(`"observations" or nothing (the built-in model "${builtin.name}" returns ${builtin.nOutputs} predicted observation(s))`, model.output))];
+    : [
+        error(
+          ['model', 'output'],
+          expectedGot(`"observations" or nothing (the built-in model "${builtin.name}" returns ${builtin.nOutputs} predicted observation(s))`, model.output),
+        ),
+      ];
 }
 
 /** `settings.method` must be one that works from a log density; the default (GMKI) does not. */

@@ -38,12 +38,7 @@ export interface SpdCheckOptions {
  * matrix with `unitDiagonal`); an empty list when it is one. Sizes are checked first; symmetry
  * and definiteness only on a matrix of the right size.
  */
-export function checkSpdMatrix(
-  rows: readonly (readonly number[])[],
-  n: number,
-  path: JsonPath,
-  options: SpdCheckOptions = {},
-): ProblemError[] {
+export function checkSpdMatrix(rows: readonly (readonly number[])[], n: number, path: JsonPath, options: SpdCheckOptions = {}): ProblemError[] {
   const what = options.unitDiagonal ? `a ${n}×${n} correlation matrix (symmetric, unit diagonal, positive definite)` : `a symmetric positive definite ${n}×${n} matrix`;
   const at = formatPath(path);
   if (rows.length !== n) return [{ path: at, message: `expected ${what}, got ${rows.length} row${rows.length === 1 ? '' : 's'}` }];

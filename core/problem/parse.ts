@@ -20,16 +20,7 @@ import { transformFor } from './transforms';
 import { toSymmetricArray } from './matrix-checks';
 import type { SettingsOptions } from './settings';
 import { resolveSettings } from './settings';
-import {
-  checkModel,
-  checkObservations,
-  checkParameters,
-  checkPriorCorrelation,
-  checkReference,
-  checkSettings,
-  observationCount,
-  parameterCount,
-} from './semantics';
+import { checkModel, checkObservations, checkParameters, checkPriorCorrelation, checkReference, checkSettings, observationCount, parameterCount } from './semantics';
 import { checkFieldsEntry } from './fields';
 
 /** Options of `parseProblem`. */

@@ -28,13 +28,19 @@ export function numberWhere(expectation: string, ok: (x: number) => boolean = ()
 /** A string of at most `maxLength` characters, non-empty unless `allowEmpty`. */
 export function text(expectation: string, maxLength: number, allowEmpty = false) {
   const error = expecting(expectation);
-  return z.string({ error }).max(maxLength, { error }).refine((s) => allowEmpty || s.length > 0, { error });
+  return z
+    .string({ error })
+    .max(maxLength, { error })
+    .refine((s) => allowEmpty || s.length > 0, { error });
 }
 
 /** A string of at most `maxLength` characters that matches `pattern`. */
 export function textMatching(expectation: string, pattern: RegExp, maxLength: number) {
   const error = expecting(expectation);
-  return z.string({ error }).max(maxLength, { error }).refine((s) => pattern.test(s), { error });
+  return z
+    .string({ error })
+    .max(maxLength, { error })
+    .refine((s) => pattern.test(s), { error });
 }
 
 /**
@@ -43,7 +49,10 @@ export function textMatching(expectation: string, pattern: RegExp, maxLength: nu
  */
 export function arrayOf<T extends z.ZodType>(element: T, expectation: string, minItems: number, maxItems: number) {
   const error = expecting(expectation);
-  return z.array(element, { error }).max(maxItems, { error }).refine((items) => items.length >= minItems, { error });
+  return z
+    .array(element, { error })
+    .max(maxItems, { error })
+    .refine((items) => items.length >= minItems, { error });
 }
 
 /** One of a fixed list of strings: `expected one of "gaussian", "none", got "gauss"`. */
@@ -65,9 +74,7 @@ export function strictObject<T extends z.ZodRawShape>(shape: T, expectation: str
   const known = Object.keys(shape);
   return z.strictObject(shape, {
     error: (issue: IssueLike) =>
-      issue.code === 'unrecognized_keys'
-        ? (issue.keys ?? []).map((key) => unknownKeyMessage(key, known)).join('\n')
-        : expectedGot(expectation, issue.input),
+      issue.code === 'unrecognized_keys' ? (issue.keys ?? []).map((key) => unknownKeyMessage(key, known)).join('\n') : expectedGot(expectation, issue.input),
   });
 }
 

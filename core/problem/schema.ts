@@ -7,17 +7,7 @@
  * that is well-formed, even when another part is not (all errors are reported at once).
  */
 import { z } from 'zod';
-import {
-  arrayOf,
-  discriminatorError,
-  exactly,
-  expecting,
-  numberWhere,
-  oneOf,
-  strictObject,
-  text,
-  textMatching,
-} from './schema-builders';
+import { arrayOf, discriminatorError, exactly, expecting, numberWhere, oneOf, strictObject, text, textMatching } from './schema-builders';
 import { EVALUATION_FAILURE_POLICIES, METHODS } from './types';
 import {
   MAX_ARGUMENT_LENGTH,
@@ -206,10 +196,7 @@ export const initializationSchema = z.discriminatedUnion(
 export const explorationSchema = z.discriminatedUnion(
   'method',
   [
-    strictObject(
-      { method: exactly('monte-carlo'), samples: ruled(SETTING_RULES.explorationSamples).optional() },
-      'an object { "method": "monte-carlo", "samples" }',
-    ),
+    strictObject({ method: exactly('monte-carlo'), samples: ruled(SETTING_RULES.explorationSamples).optional() }, 'an object { "method": "monte-carlo", "samples" }'),
     strictObject({ method: exactly('disjoint') }, 'an object { "method": "disjoint" }'),
   ],
   { error: discriminatorError('method', 'an object with a "method" field') },

@@ -108,10 +108,14 @@ export function checkModel(raw: unknown, d: number | undefined, ny: number | und
   }
   const errors: ProblemError[] = [];
   if (d !== undefined && d !== builtin.nTheta) {
-    errors.push(error(['parameters'], `expected ${plural(builtin.nTheta, 'parameter')} (the built-in model "${builtin.name}" takes θ of length ${builtin.nTheta}), got ${d}`));
+    errors.push(
+      error(['parameters'], `expected ${plural(builtin.nTheta, 'parameter')} (the built-in model "${builtin.name}" takes θ of length ${builtin.nTheta}), got ${d}`),
+    );
   }
   if (ny !== undefined && ny !== builtin.nOutputs) {
-    errors.push(error(['observations', 'values'], `expected ${plural(builtin.nOutputs, 'value')} (the built-in model "${builtin.name}" returns ${builtin.nOutputs}), got ${ny}`));
+    errors.push(
+      error(['observations', 'values'], `expected ${plural(builtin.nOutputs, 'value')} (the built-in model "${builtin.name}" returns ${builtin.nOutputs}), got ${ny}`),
+    );
   }
   return errors;
 }
@@ -170,7 +174,12 @@ export function checkSettings(raw: unknown, d: number | undefined): ProblemError
   const init = valid(initializationSchema, field(raw, 'initialization'));
   const method = valid(shape.method, field(raw, 'method'));
   if (init?.type === 'explicit' && method === 'smc') {
-    errors.push(error(['settings', 'initialization'], 'expected { "type": "prior" } (the method smc starts from the prior, where its tempering begins), got an explicit initialization'));
+    errors.push(
+      error(
+        ['settings', 'initialization'],
+        'expected { "type": "prior" } (the method smc starts from the prior, where its tempering begins), got an explicit initialization',
+      ),
+    );
   } else if (init?.type === 'explicit') {
     const at = ['settings', 'initialization'];
     const k = init.weights.length;

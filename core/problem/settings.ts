@@ -35,8 +35,7 @@ export interface SettingsOptions {
  * Monte Carlo sample count when a file writes `{ "method": "monte-carlo" }` without `samples`:
  * the default exploration's, which is Monte Carlo (the fallback only satisfies the type checker).
  */
-const DEFAULT_MONTE_CARLO_SAMPLES =
-  DEFAULT_GMKI_CONFIG.exploration.method === 'monte-carlo' ? DEFAULT_GMKI_CONFIG.exploration.samples : 10_000;
+const DEFAULT_MONTE_CARLO_SAMPLES = DEFAULT_GMKI_CONFIG.exploration.method === 'monte-carlo' ? DEFAULT_GMKI_CONFIG.exploration.samples : 10_000;
 
 function resolveExploration(entry: SettingsEntry['exploration']): ExplorationSettings {
   if (entry === undefined) return DEFAULT_GMKI_CONFIG.exploration;

@@ -71,9 +71,7 @@ export interface PhysicalPrior extends ParameterBounds {
 }
 
 /** N(mean, std²) in u, or the sentence explaining why no Gaussian in u has the requested image. */
-export type ConstrainedGaussian =
-  | { readonly ok: true; readonly mean: number; readonly std: number }
-  | { readonly ok: false; readonly message: string };
+export type ConstrainedGaussian = { readonly ok: true; readonly mean: number; readonly std: number } | { readonly ok: false; readonly message: string };
 
 /** Mean and std in u of a log-normal variable with this mean m > 0 and std s > 0. */
 function logNormalParameters(m: number, s: number): { mean: number; std: number } {

@@ -7,9 +7,7 @@
  */
 
 /** Options of `settings.exploration` (`problem-format.md` §1.2). */
-export type ExplorationSettings =
-  | { readonly method: 'monte-carlo'; readonly samples: number }
-  | { readonly method: 'disjoint' };
+export type ExplorationSettings = { readonly method: 'monte-carlo'; readonly samples: number } | { readonly method: 'disjoint' };
 
 /** Options of `settings.initialization`; explicit values live in u. */
 export type InitializationSettings =
@@ -111,28 +109,26 @@ interface ModelOutputFields {
  */
 export type ModelSpec = ModelOutputFields &
   (
-  | { readonly type: 'javascript'; readonly path: string; readonly timeoutSeconds?: number }
-  | {
-      readonly type: 'command';
-      readonly command: readonly string[];
-      readonly cwd?: string;
-      readonly timeoutSeconds?: number;
-      readonly env?: Readonly<Record<string, string>>;
-    }
-  | {
-      readonly type: 'umbridge';
-      readonly url: string;
-      readonly name?: string;
-      readonly config?: Readonly<Record<string, unknown>>;
-      readonly timeoutSeconds?: number;
-    }
-  | { readonly type: 'builtin'; readonly name: string; readonly timeoutSeconds?: number }
+    | { readonly type: 'javascript'; readonly path: string; readonly timeoutSeconds?: number }
+    | {
+        readonly type: 'command';
+        readonly command: readonly string[];
+        readonly cwd?: string;
+        readonly timeoutSeconds?: number;
+        readonly env?: Readonly<Record<string, string>>;
+      }
+    | {
+        readonly type: 'umbridge';
+        readonly url: string;
+        readonly name?: string;
+        readonly config?: Readonly<Record<string, unknown>>;
+        readonly timeoutSeconds?: number;
+      }
+    | { readonly type: 'builtin'; readonly name: string; readonly timeoutSeconds?: number }
   );
 
 /** What the model's one output means to every method: the resolved `model.output`. */
-export type ModelOutput =
-  | { readonly kind: 'observations' }
-  | { readonly kind: 'logDensity'; readonly density: LogDensityKind };
+export type ModelOutput = { readonly kind: 'observations' } | { readonly kind: 'logDensity'; readonly density: LogDensityKind };
 
 /** The name of a log-density model's one output (ledger, Test evaluation, `gmki eval`). */
 export const LOG_DENSITY_OUTPUT_NAME = 'log density';

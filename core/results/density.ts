@@ -113,13 +113,7 @@ export function mixtureDensityOnGrid1d(mixture: Mixture, grid: ArrayLike<number>
  *   out[a * gridJ.length + b] = ρ_ij(gridI[a], gridJ[b])
  * @throws NotPositiveDefiniteError when a 2×2 sub-block is far from positive definite
  */
-export function mixtureDensityOnGrid2d(
-  mixture: Mixture,
-  gridI: ArrayLike<number>,
-  gridJ: ArrayLike<number>,
-  i = 0,
-  j = 1,
-): Float64Array {
+export function mixtureDensityOnGrid2d(mixture: Mixture, gridI: ArrayLike<number>, gridJ: ArrayLike<number>, i = 0, j = 1): Float64Array {
   const d = mixture.nTheta;
   checkIndex(i, d);
   checkIndex(j, d);
@@ -157,6 +151,5 @@ export function mixtureDensityOnGrid2d(
 }
 
 function checkIndex(i: number, d: number): void {
-  if (!Number.isInteger(i) || i < 0 || i >= d)
-    throw new RangeError(`parameter index: expected an integer in [0, ${d - 1}], got ${i}`);
+  if (!Number.isInteger(i) || i < 0 || i >= d) throw new RangeError(`parameter index: expected an integer in [0, ${d - 1}], got ${i}`);
 }

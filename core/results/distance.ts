@@ -84,8 +84,7 @@ export function slicedWasserstein(a: SampleSet, b: SampleSet, options: SlicedWas
   if (!Number.isInteger(projections) || projections < 1) throw new RangeError(`projections: expected an integer ≥ 1, got ${projections}`);
   const p = options.p ?? 2;
   const scales = options.scales ?? new Float64Array(d).fill(1);
-  if (scales.length !== d || Array.from(scales).some((s) => !(s > 0) || !Number.isFinite(s)))
-    throw new RangeError(`scales: expected ${d} finite numbers > 0`);
+  if (scales.length !== d || Array.from(scales).some((s) => !(s > 0) || !Number.isFinite(s))) throw new RangeError(`scales: expected ${d} finite numbers > 0`);
   const random = createRandomStream(options.seed ?? 1, 'sliced-wasserstein');
   const direction = new Float64Array(d);
   const projectedA = new Float64Array(a.count);

@@ -71,7 +71,10 @@ export function failureFindings(history: readonly IterationRecord[]): Finding[] 
       components: [],
       value: particleFailures,
       message:
-        `${particleFailures === 1 ? 'One evaluation' : `${particleFailures} evaluations`} (of ${particles.size === 1 ? 'particle' : 'particles'} ${listOf([...particles].sort((a, b) => a - b), 10)}) ` +
+        `${particleFailures === 1 ? 'One evaluation' : `${particleFailures} evaluations`} (of ${particles.size === 1 ? 'particle' : 'particles'} ${listOf(
+          [...particles].sort((a, b) => a - b),
+          10,
+        )}) ` +
         `failed in ${inIterations(withFailures.map((record) => record.iteration))} and ${particleFailures === 1 ? 'was' : 'were'} left out (settings.onEvaluationFailure "skip").`,
     });
   }

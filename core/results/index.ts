@@ -1,12 +1,6 @@
 /** Results of a run: mixture densities, posterior samples and summaries. */
 export type { MixtureDensity } from './density';
-export {
-  createMixtureDensity,
-  logMixtureDensity,
-  logMixtureDensities,
-  mixtureDensityOnGrid1d,
-  mixtureDensityOnGrid2d,
-} from './density';
+export { createMixtureDensity, logMixtureDensity, logMixtureDensities, mixtureDensityOnGrid1d, mixtureDensityOnGrid2d } from './density';
 export type { MixtureSamples, ParticleSamples } from './sampling';
 export { sampleMixture, sampleParticles, samplesToPhysical } from './sampling';
 export type { ComponentSummary, MixtureSummary } from './summary';

@@ -29,11 +29,7 @@ export function componentCentre(mixture: Mixture, k: number, transforms: readonl
 }
 
 /** Euclidean distance and relative error of every component of `mixture` to `reference`. */
-export function referenceDistances(
-  mixture: Mixture,
-  transforms: readonly ParameterTransform[],
-  reference: Pick<ProblemReference, 'theta'>,
-): ReferenceDistance[] {
+export function referenceDistances(mixture: Mixture, transforms: readonly ParameterTransform[], reference: Pick<ProblemReference, 'theta'>): ReferenceDistance[] {
   const d = mixture.nTheta;
   if (reference.theta.length !== d || transforms.length !== d) {
     throw new RangeError(`referenceDistances: expected a reference and transforms of length ${d}, got ${reference.theta.length} and ${transforms.length}`);

@@ -140,8 +140,7 @@ function pickComponent(cumulative: Float64Array, u: number): number {
  */
 export function samplesToPhysical(samples: Float64Array, transforms: readonly ParameterTransform[]): Float64Array {
   const d = transforms.length;
-  if (d === 0 || samples.length % d !== 0)
-    throw new RangeError(`samples: expected a length that is a multiple of d = ${d}, got ${samples.length}`);
+  if (d === 0 || samples.length % d !== 0) throw new RangeError(`samples: expected a length that is a multiple of d = ${d}, got ${samples.length}`);
   const out = new Float64Array(samples.length);
   for (let n = 0; n < samples.length; n += d) {
     for (let i = 0; i < d; i++) out[n + i] = transforms[i].toPhysical(samples[n + i]);

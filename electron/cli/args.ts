@@ -180,9 +180,7 @@ function describeParseError(error: unknown): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${option}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return message.includes('does not take an argument')
-        ? `option ${option} does not take a value`
-        : `option ${option} needs a value`;
+      return message.includes('does not take an argument') ? `option ${option} does not take a value` : `option ${option} needs a value`;
     default:
       return message;
   }

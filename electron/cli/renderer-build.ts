@@ -53,7 +53,10 @@ export async function buildRenderer(root: string, need: NonNullable<RendererBuil
   try {
     viteBin = join(dirname(createRequire(join(root, 'package.json')).resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
   } catch {
-    throw new CliError(EXIT_RUN_FAILED, `gmki serve: the app's pages need building (${describe(need)}) but electron-vite is not installed here; run npm ci in ${root}, then npm run build`);
+    throw new CliError(
+      EXIT_RUN_FAILED,
+      `gmki serve: the app's pages need building (${describe(need)}) but electron-vite is not installed here; run npm ci in ${root}, then npm run build`,
+    );
   }
   io.stdout(`Building the app's pages (${describe(need)}): electron-vite build, once…\n`);
   const started = performance.now();

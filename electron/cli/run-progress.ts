@@ -37,9 +37,7 @@ export function createRunProgressView(mode: 'bar' | 'lines', write: (text: strin
       const tempering = progress.tempering;
       const fraction = progress.evaluationsTotal > 0 ? progress.evaluationsDone / progress.evaluationsTotal : 1;
       const filled = Math.round(Math.min(1, fraction) * BAR_WIDTH);
-      const gauge = tempering
-        ? `stage ${tempering.stage} β ${formatNumber(tempering.beta)}`
-        : `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`;
+      const gauge = tempering ? `stage ${tempering.stage} β ${formatNumber(tempering.beta)}` : `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`;
       let line =
         `iteration ${current}${ofPlanned(progress, progress.iterations)} ${gauge} ` +
         `${progress.evaluationsDone}${ofPlanned(progress, progress.evaluationsTotal)} evaluations${failed}  ` +

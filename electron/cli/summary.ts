@@ -64,9 +64,7 @@ export function buildRunSummaryJson(outcome: RunOutcome, context?: ReferenceCont
     failedEvaluations: outcome.failedEvaluations,
     elapsedSeconds: outcome.elapsedSeconds,
     final: final && { weights: final.weights, means: final.means },
-    ...(reference && outcome.mixture
-      ? { reference: { label: reference.label, distances: referenceDistances(outcome.mixture, context!.transforms, reference) } }
-      : {}),
+    ...(reference && outcome.mixture ? { reference: { label: reference.label, distances: referenceDistances(outcome.mixture, context!.transforms, reference) } } : {}),
     ...(outcome.out === undefined ? {} : { out: outcome.out }),
     ...(outcome.error === undefined ? {} : { error: outcome.error }),
   };
@@ -91,11 +89,7 @@ export function formatHumanSummary(
   if (!outcome.mixture) return `${lines.join('\n')}\n`;
   const mixture = formatMixture(outcome.mixture, parameterNames, transforms, { reference, method: outcome.method });
   lines.push(...mixture.lines, '', mixture.legend);
-  lines.push(
-    files.length > 0
-      ? `Wrote ${files.join(' and ')}.`
-      : 'No files written (add --out DIR for mixture.json and samples.csv).',
-  );
+  lines.push(files.length > 0 ? `Wrote ${files.join(' and ')}.` : 'No files written (add --out DIR for mixture.json and samples.csv).');
   return `${lines.join('\n')}\n`;
 }
 

@@ -18,9 +18,7 @@ export type MenuCommandName = (typeof MENU_COMMANDS)[number];
 export const MENU_ROUTES = ['/runs', '/problem', '/setup', '/compare', '/help'] as const;
 export type MenuRoute = (typeof MENU_ROUTES)[number];
 
-export type MenuCommand =
-  | { readonly command: Exclude<MenuCommandName, 'navigate'> }
-  | { readonly command: 'navigate'; readonly route: MenuRoute };
+export type MenuCommand = { readonly command: Exclude<MenuCommandName, 'navigate'> } | { readonly command: 'navigate'; readonly route: MenuRoute };
 
 /** `window.gmkiMenu`: the menu's commands, for as long as the listener is subscribed. */
 export interface DesktopMenu {

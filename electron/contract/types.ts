@@ -190,9 +190,7 @@ export interface ProblemSummary {
 }
 
 /** problem/validate: a summary, or every error of the file with its JSON path. */
-export type ValidationOutcome =
-  | { readonly valid: true; readonly summary: ProblemSummary }
-  | { readonly valid: false; readonly errors: readonly ProblemError[] };
+export type ValidationOutcome = { readonly valid: true; readonly summary: ProblemSummary } | { readonly valid: false; readonly errors: readonly ProblemError[] };
 
 /** A built-in example problem with its file content. */
 export interface ExampleInfo {

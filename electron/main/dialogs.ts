@@ -15,12 +15,19 @@ const filters = z
     z.strictObject({
       name: z.string().min(1).max(100),
       // `*` is "all files"; anything else is an extension without its dot.
-      extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9_-]{1,20})$/, 'expected an extension without the dot, or *')).min(1).max(20),
+      extensions: z
+        .array(z.string().regex(/^(\*|[A-Za-z0-9_-]{1,20})$/, 'expected an extension without the dot, or *'))
+        .min(1)
+        .max(20),
     }),
   )
   .max(20);
 const title = z.string().max(200);
-const defaultPath = z.string().min(1).max(4096).refine((path) => !path.includes('\0'), 'expected a path without NUL characters');
+const defaultPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((path) => !path.includes('\0'), 'expected a path without NUL characters');
 
 export const OPEN_OPTIONS = z.strictObject({ title: title.optional(), filters: filters.optional(), folder: z.boolean().optional(), defaultPath: defaultPath.optional() });
 export const SAVE_OPTIONS = z.strictObject({ title: title.optional(), filters: filters.optional(), defaultPath: defaultPath.optional() });
@@ -43,7 +50,11 @@ export function registerDialogs({ ipcMain, dialog, windowOf, appUrl }: DialogHan
     if (!isAppPage(event.senderFrame?.url, appUrl)) throw new Error('unknown sender');
     const parsed = schema.safeParse(options ?? {}, { reportInput: true });
     if (!parsed.success) {
-      throw new Error(`invalid ${what} options: ${requestIssues(parsed.error).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+      throw new Error(
+        `invalid ${what} options: ${requestIssues(parsed.error)
+          .map((i) => `${i.path}: ${i.message}`)
+          .join('; ')}`,
+      );
     }
     return parsed.data;
   };

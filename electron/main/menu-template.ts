@@ -62,12 +62,15 @@ export function buildMenuTemplate({ isPackaged, platform }: MenuContext, { send,
       separator,
       { role: 'togglefullscreen' },
       // Reloading loses unsaved edits and the tools expose internals: for development only.
-      ...(isPackaged ? [] : [separator, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] satisfies MenuItemConstructorOptions[]),
+      ...(isPackaged ? [] : ([separator, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] satisfies MenuItemConstructorOptions[])),
     ],
   };
   const window: MenuItemConstructorOptions = {
     label: 'Window',
-    submenu: [{ role: 'minimize' }, ...(mac ? [{ role: 'zoom' }, separator, { role: 'front' }] satisfies MenuItemConstructorOptions[] : [{ role: 'close' } satisfies MenuItemConstructorOptions])],
+    submenu: [
+      { role: 'minimize' },
+      ...(mac ? ([{ role: 'zoom' }, separator, { role: 'front' }] satisfies MenuItemConstructorOptions[]) : [{ role: 'close' } satisfies MenuItemConstructorOptions]),
+    ],
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',

@@ -32,9 +32,7 @@ export function openAppServices(options: AppServicesOptions): AppServices {
   const manager = createRunManager({ store, spawnRunWorker: options.spawnRunWorker, workerEnvironment: options.workerEnvironment });
   const events = createEventHub();
   const disconnect = connectRunEvents(manager, events);
-  const hostFactory: CreateModelHost = createJavascriptWorker
-    ? (spec, context) => createModelHost(spec, { ...context, createJavascriptWorker })
-    : createModelHost;
+  const hostFactory: CreateModelHost = createJavascriptWorker ? (spec, context) => createModelHost(spec, { ...context, createJavascriptWorker }) : createModelHost;
   const fieldsFactory: CreateFieldsHost = createJavascriptWorker ? (spec, context) => createFieldsHost(spec, { ...context, createJavascriptWorker }) : createFieldsHost;
   const dispatch = createDispatch({
     store,

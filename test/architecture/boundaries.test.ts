@@ -25,7 +25,12 @@ function sourceFiles(folder: string): string[] {
 function importsOf(text: string): string[] {
   const specifiers: string[] = [];
   // A specifier holds no whitespace: prose such as "… it from ' +\n'" inside a string is not an import.
-  const patterns = [/\bfrom\s+['"]([^'"\s]+)['"]/g, /\bimport\s*\(\s*['"]([^'"\s]+)['"]\s*\)/g, /\bimport\s+['"]([^'"\s]+)['"]/g, /\brequire\s*\(\s*['"]([^'"\s]+)['"]\s*\)/g];
+  const patterns = [
+    /\bfrom\s+['"]([^'"\s]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"\s]+)['"]\s*\)/g,
+    /\bimport\s+['"]([^'"\s]+)['"]/g,
+    /\brequire\s*\(\s*['"]([^'"\s]+)['"]\s*\)/g,
+  ];
   for (const pattern of patterns) for (const match of text.matchAll(pattern)) specifiers.push(match[1]);
   return specifiers;
 }

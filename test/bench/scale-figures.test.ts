@@ -51,7 +51,15 @@ describe('utilisation and GMKI’s own time', () => {
     entryWith([DARCY_TRUTH], [1], { iteration: n, elapsedSeconds: 5 + 10 * n, diagnostics: { misfit: [], jitter: [], explorationEss: [], ...(n > 0 && { timings }) } }),
   );
   // Each batch: 2 slots × 8 s = 16 s of slot time, 15.2 s of it evaluating.
-  const ledgers: IterationLedger[] = [1, 2].map((n) => ({ iteration: n, evaluations: 40, busyMs: 15_200, perSlot: new Map([[0, 20], [1, 20]]) }));
+  const ledgers: IterationLedger[] = [1, 2].map((n) => ({
+    iteration: n,
+    evaluations: 40,
+    busyMs: 15_200,
+    perSlot: new Map([
+      [0, 20],
+      [1, 20],
+    ]),
+  }));
 
   it('divides the ledger’s busy time by the slots’ time in the evaluation phases and over the iterations', () => {
     const use = utilisation(history, ledgers, 2);

@@ -15,8 +15,24 @@ function usageErrorOf(fn: () => unknown): UsageError {
 describe('parseCommandArgs', () => {
   it('reads run options and turns setting flags into numeric overrides', () => {
     expect(
-      parseCommandArgs('run', ['p.gmki.json', '--out', 'o', '--components', '2', '--dt=0.25', '--iterations', '3',
-        '--seed', '7', '--posterior-samples', '10', '--concurrency', '4', '--json', '--force']),
+      parseCommandArgs('run', [
+        'p.gmki.json',
+        '--out',
+        'o',
+        '--components',
+        '2',
+        '--dt=0.25',
+        '--iterations',
+        '3',
+        '--seed',
+        '7',
+        '--posterior-samples',
+        '10',
+        '--concurrency',
+        '4',
+        '--json',
+        '--force',
+      ]),
     ).toEqual({
       command: 'run',
       options: {
@@ -52,9 +68,7 @@ describe('parseCommandArgs', () => {
 
   it('rejects a flag without its value, a non-number, and a wrong count of problem files', () => {
     expect(usageErrorOf(() => parseCommandArgs('run', ['p.json', '--out'])).lines[0]).toBe('gmki: run: option --out needs a value');
-    expect(usageErrorOf(() => parseCommandArgs('run', ['p.json', '--dt', 'half'])).lines[0]).toBe(
-      "gmki: run: --dt: expected a number, got 'half'",
-    );
+    expect(usageErrorOf(() => parseCommandArgs('run', ['p.json', '--dt', 'half'])).lines[0]).toBe("gmki: run: --dt: expected a number, got 'half'");
     expect(usageErrorOf(() => parseCommandArgs('validate', [])).lines[0]).toBe('gmki: validate: missing the problem file');
     expect(usageErrorOf(() => parseCommandArgs('validate', ['a', 'b'])).lines[0]).toMatch(/expected one problem file, got 2/);
   });

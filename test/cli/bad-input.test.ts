@@ -67,9 +67,7 @@ describe('gmki run on bad input', () => {
     await writeFile(file, '{\n  "format": "gmki-problem/1",\n  "name": "x",\n}\n');
     const result = await runGmki(['validate', file]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(
-      `${file}: invalid JSON at line 4, column 1: expected a property name in double quotes, found '}' (JSON allows no comma before })\n`,
-    );
+    expect(result.stderr).toBe(`${file}: invalid JSON at line 4, column 1: expected a property name in double quotes, found '}' (JSON allows no comma before })\n`);
   });
 
   it.concurrent('rejects an unknown option with exit 2 and a usage hint', async () => {

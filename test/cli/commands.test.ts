@@ -26,7 +26,9 @@ describe('gmki examples', () => {
       if (files[i] === 'circle-2d.gmki.json') expect(validation.stderr).toMatch(/^warning: observations: 1 observed value for 2 parameters and no prior/);
       else expect(validation.stderr).toBe('');
       expect(validation.code).toBe(0);
-      expect(validation.stdout).toMatch(/^ok: .+ — \d+ parameters?, (\d+ observations?|a log density \(posterior\)), (method dfgmvi, )?K = \d+, \d+ iterations?, \d+ forward evaluations\n$/);
+      expect(validation.stdout).toMatch(
+        /^ok: .+ — \d+ parameters?, (\d+ observations?|a log density \(posterior\)), (method dfgmvi, )?K = \d+, \d+ iterations?, \d+ forward evaluations\n$/,
+      );
     });
   });
 
@@ -47,9 +49,7 @@ describe('gmki validate', () => {
   it.concurrent('describes the quick start example in one line', async () => {
     const result = await runGmki(['validate', join(REPO_ROOT, 'resources/examples/two-modal/two-modal.gmki.json')]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(
-      'ok: Two-modal 2D (JavaScript model) — 2 parameters, 1 observation, K = 3, 30 iterations, 450 forward evaluations\n',
-    );
+    expect(result.stdout).toBe('ok: Two-modal 2D (JavaScript model) — 2 parameters, 1 observation, K = 3, 30 iterations, 450 forward evaluations\n');
   });
 
   it.concurrent('refuses a javascript model whose file is missing, naming model.path and where it looked (exit 2)', async () => {
@@ -64,12 +64,7 @@ describe('gmki validate', () => {
 
 describe('gmki help and version', () => {
   it.concurrent('prints the usage with --help and the version with --version', async () => {
-    const [help, version, runHelp, helpRun] = await Promise.all([
-      runGmki(['--help']),
-      runGmki(['--version']),
-      runGmki(['run', '--help']),
-      runGmki(['help', 'run']),
-    ]);
+    const [help, version, runHelp, helpRun] = await Promise.all([runGmki(['--help']), runGmki(['--version']), runGmki(['run', '--help']), runGmki(['help', 'run'])]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: gmki <command>/);
     expect(version.stdout).toMatch(/^gmki \d+\.\d+\.\d+\n$/);
@@ -79,11 +74,7 @@ describe('gmki help and version', () => {
   });
 
   it.concurrent('rejects an unknown command or option with exit 2, one line and a usage hint', async () => {
-    const [command, option, bare] = await Promise.all([
-      runGmki(['frobnicate']),
-      runGmki(['validate', 'x.json', '--verbose']),
-      runGmki([]),
-    ]);
+    const [command, option, bare] = await Promise.all([runGmki(['frobnicate']), runGmki(['validate', 'x.json', '--verbose']), runGmki([])]);
     expect(command.code).toBe(2);
     expect(command.stderr).toBe("gmki: unknown command 'frobnicate'\nRun 'gmki --help' for usage.\n");
     expect(option.code).toBe(2);

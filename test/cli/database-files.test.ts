@@ -51,7 +51,10 @@ describe('files that are not GMKI Studio databases', () => {
     other.close();
     const before = sha256(foreign);
 
-    for (const args of [['runs', 'list'], ['run', problemFile]]) {
+    for (const args of [
+      ['runs', 'list'],
+      ['run', problemFile],
+    ]) {
       const result = await runGmki([...args, '--db', foreign]);
       expectClearRefusal(result, 2, `${foreign} is an SQLite database of another program (tables notes), not a GMKI Studio database; nothing was changed.`);
     }
@@ -126,7 +129,11 @@ describe('a read-only database', () => {
     const exported = await gmki(['runs', 'export', id, '--format', 'csv', '--out', 'OUT/samples.csv', '--db', db]);
     expect(exported.code, exported.stderr).toBe(0);
 
-    for (const write of [['runs', 'delete', id], ['runs', 'tag', id, 'paper'], ['run', problemFile]]) {
+    for (const write of [
+      ['runs', 'delete', id],
+      ['runs', 'tag', id, 'paper'],
+      ['run', problemFile],
+    ]) {
       const refused = await gmki([...write, '--db', db]);
       expectClearRefusal(refused, 2, `${db} is read-only`, 'Reading it works: gmki runs list, runs show and runs export.');
     }
@@ -179,7 +186,13 @@ describe('a full disk', () => {
 
       const db = join(tmpfs.path, 'runs.sqlite');
       const full = await runGmki(['run', long, '--db', db]);
-      expectClearRefusal(full, 1, `the disk is full (${db}): the run stopped after iteration`, 'which is stored; free some space, then resume it', 'continue it with: gmki runs resume');
+      expectClearRefusal(
+        full,
+        1,
+        `the disk is full (${db}): the run stopped after iteration`,
+        'which is stored; free some space, then resume it',
+        'continue it with: gmki runs resume',
+      );
       const [stopped] = JSON.parse((await runGmki(['runs', 'list', '--db', db, '--json'])).stdout) as { id: string; status: string; iterationsDone: number }[];
       expect(stopped!.status).toBe('interrupted');
       expect(stopped!.iterationsDone).toBeGreaterThan(0);
@@ -220,7 +233,11 @@ describe('a full disk', () => {
         const rewritten = await runGmki(args);
         expect(rewritten.code, rewritten.stderr).toBe(0);
       }
-      expect(readdirSync(out).filter((name) => !name.startsWith('.')).sort()).toEqual(['mixture.json', 'samples.csv']);
+      expect(
+        readdirSync(out)
+          .filter((name) => !name.startsWith('.'))
+          .sort(),
+      ).toEqual(['mixture.json', 'samples.csv']);
     } finally {
       tmpfs.unmount();
     }

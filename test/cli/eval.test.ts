@@ -90,9 +90,7 @@ describe('gmki eval', () => {
     expect(thrown.stderr).toBe('gmki: evaluation failed at θ = (a = 1, b = 2): the model raised an error: mesh has negative volume\n');
     expect(thrown.stdout).toBe('');
     expect(notANumber.code).toBe(1);
-    expect(notANumber.stderr).toBe(
-      'gmki: evaluation failed at θ = (a = 0.5, b = 2): the model returned an unusable output: it returned NaN at output 2 (of 3)\n',
-    );
+    expect(notANumber.stderr).toBe('gmki: evaluation failed at θ = (a = 0.5, b = 2): the model returned an unusable output: it returned NaN at output 2 (of 3)\n');
     expect(notANumber.stderr).not.toMatch(STACK_FRAME);
   });
 
@@ -101,7 +99,9 @@ describe('gmki eval', () => {
     await mkdir(sub);
     await writeFile(join(sub, 'model.py'), 'from gmki_model import serve\nserve(lambda theta: [theta[0] + theta[1], 0, 0])\n');
     const file = join(sub, 'problem.gmki.json');
-    const json = JSON.parse(JSON.stringify({ ...tinyProblem({}, { type: 'command', command: ['python3', 'model.py'] }), observations: { values: [1, 2, 3], noise: { std: 1 } } }));
+    const json = JSON.parse(
+      JSON.stringify({ ...tinyProblem({}, { type: 'command', command: ['python3', 'model.py'] }), observations: { values: [1, 2, 3], noise: { std: 1 } } }),
+    );
     await writeFile(file, JSON.stringify(json));
     const result = await runGmki(['eval', file, '--theta', '[0.25, 0.5]']);
     expect(result.code, result.stderr).toBe(0);

@@ -50,7 +50,9 @@ describe('gmki run with a model that fails on ~2 % of points', () => {
     const file = await writeFailingProblem('stop', {});
     const result = await runGmki(['run', file, '--db', db()]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/gmki: run failed: iteration \d+, component \d, sigma point \d at θ = \(a = .*, b = .*\): the model raised an error: the solver diverged at this θ\n/);
+    expect(result.stderr).toMatch(
+      /gmki: run failed: iteration \d+, component \d, sigma point \d at θ = \(a = .*, b = .*\): the model raised an error: the solver diverged at this θ\n/,
+    );
   });
 
   it('"skip" completes and reports the failures in the summary, --json and runs show; concurrency 1 equals concurrency 3 run then extended', async () => {
@@ -75,7 +77,9 @@ describe('gmki run with a model that fails on ~2 % of points', () => {
     const show = await runGmki(['runs', 'show', id, '--db', db()]);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain(`180 forward evaluations (${count} failed)`);
-    expect(show.stdout).toMatch(/ {2}(warning|note): Component \d was skipped in (iteration \d+|\d+ iterations \([\d, and]+\)) because (an evaluation|\d+ evaluations) at its sigma points failed/);
+    expect(show.stdout).toMatch(
+      / {2}(warning|note): Component \d was skipped in (iteration \d+|\d+ iterations \([\d, and]+\)) because (an evaluation|\d+ evaluations) at its sigma points failed/,
+    );
     expect(show.stdout).toMatch(/\[warning\] iteration \d+: \d+ of 15 evaluations failed; components? .* kept (its|their) previous mean and covariance/);
     const listed = JSON.parse((await runGmki(['runs', 'list', '--db', db(), '--json'])).stdout) as { id: string; failedEvaluations: number }[];
     expect(listed.find((run) => run.id === id)!.failedEvaluations).toBe(count);
@@ -89,6 +93,8 @@ describe('gmki run with a model that fails on ~2 % of points', () => {
     expect(result.code).toBe(1);
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({ status: 'failed', failedEvaluations: 15, iterations: 0 });
-    expect(summary.error).toMatch(/^iteration 1: all 15 evaluations failed\. The first: component 0, sigma point 0 at θ = \(a = .*, b = .*\): the model raised an error: no licence$/);
+    expect(summary.error).toMatch(
+      /^iteration 1: all 15 evaluations failed\. The first: component 0, sigma point 0 at θ = \(a = .*, b = .*\): the model raised an error: no licence$/,
+    );
   });
 });

@@ -70,7 +70,10 @@ describe('gmki with smc', () => {
   });
 
   it('warns when maxStages ends the run before the posterior', async () => {
-    const file = await writeProblem(dir, TWO_MODAL_MODEL, { ...tinyProblem({ method: 'smc', particles: 100, mhSteps: 2, maxStages: 1 }), observations: { values: [4.2297], noise: { std: 0.05 } } });
+    const file = await writeProblem(dir, TWO_MODAL_MODEL, {
+      ...tinyProblem({ method: 'smc', particles: 100, mhSteps: 2, maxStages: 1 }),
+      observations: { values: [4.2297], noise: { std: 0.05 } },
+    });
     const run = await runGmki(['run', file, '--db', db()]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^warning: smc stopped after 1 stage \(maxStages = 1\) at β = [\d.e-]+: its particles sample a tempered posterior/m);

@@ -22,7 +22,7 @@ describe('gmki run with a failing JavaScript model', () => {
     return runGmki(['run', file, ...extra]);
   }
 
-  it.concurrent('exits 1 and quotes the model\'s own error message when it throws', async () => {
+  it.concurrent("exits 1 and quotes the model's own error message when it throws", async () => {
     const result = await runModel('throws', 'export function forward() { throw new Error("mesh has negative volume"); }\n');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(LOCATED);

@@ -58,7 +58,11 @@ describe('progress throttle', () => {
   it('passes at most one event per interval, the latest one, and forced events at once', () => {
     let now = 0;
     const emitted: number[] = [];
-    const throttle = createThrottle<number>((event) => emitted.push(event), 100, () => now);
+    const throttle = createThrottle<number>(
+      (event) => emitted.push(event),
+      100,
+      () => now,
+    );
     throttle.push(1);
     now = 10;
     throttle.push(2);

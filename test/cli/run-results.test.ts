@@ -53,7 +53,7 @@ async function expectSameBytesEverywhere(runId: string, out: string): Promise<vo
 }
 
 describe('gmki run --out', () => {
-  it('writes the bytes of the app\'s and of gmki runs export\'s exports of the same run', async () => {
+  it("writes the bytes of the app's and of gmki runs export's exports of the same run", async () => {
     const out = join(dir, 'run-out');
     const run = await runGmki(['run', problemFile, '--db', db(), '--out', out, '--json']);
     expect(run.code, run.stderr).toBe(0);

@@ -107,7 +107,18 @@ describe('gmki run', () => {
     const result = await runGmki(['run', file, '--json', '--out', out]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
-    expect(Object.keys(summary)).toEqual(['id', 'status', 'name', 'iterations', 'forwardEvaluations', 'failedEvaluations', 'elapsedSeconds', 'final', 'out', 'diagnostics']);
+    expect(Object.keys(summary)).toEqual([
+      'id',
+      'status',
+      'name',
+      'iterations',
+      'forwardEvaluations',
+      'failedEvaluations',
+      'elapsedSeconds',
+      'final',
+      'out',
+      'diagnostics',
+    ]);
     expect(typeof summary.diagnostics.mayMissMass).toBe('boolean');
     expect(summary).toMatchObject({ status: 'completed', name: 'Tiny', iterations: 2, forwardEvaluations: 20, out });
     expect(summary.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -121,8 +132,22 @@ describe('gmki run', () => {
     const file = await writeProblem(work, TWO_MODAL_MODEL);
     const out = join(work, 'out');
     const result = await runGmki([
-      'run', file, '--out', out, '--components', '3', '--dt', '0.25', '--iterations', '3', '--seed', '42',
-      '--posterior-samples', '7', '--concurrency', '2',
+      'run',
+      file,
+      '--out',
+      out,
+      '--components',
+      '3',
+      '--dt',
+      '0.25',
+      '--iterations',
+      '3',
+      '--seed',
+      '42',
+      '--posterior-samples',
+      '7',
+      '--concurrency',
+      '2',
     ]);
     expect(result.code).toBe(0);
     const json = await readMixtureJson(out, 3, 2);

@@ -147,7 +147,9 @@ describe('gmki run with the run store', () => {
     const { id } = JSON.parse(short.stdout);
     const tooMany = await runGmki(['runs', 'extend', id, '--iterations', '9996', '--db', db()]);
     expect(tooMany.code).toBe(2);
-    expect(tooMany.stderr).toContain(`gmki: run ${id} cannot be extended: iterations: expected at most 9995 more (a run has at most 10000 iterations and this one has 5), got 9996`);
+    expect(tooMany.stderr).toContain(
+      `gmki: run ${id} cannot be extended: iterations: expected at most 9995 more (a run has at most 10000 iterations and this one has 5), got 9996`,
+    );
     const out = join(dir, 'extended');
     const extended = await runGmki(['runs', 'extend', id, '--iterations', '7', '--db', db(), '--out', out]);
     expect(extended.code, extended.stderr).toBe(0);

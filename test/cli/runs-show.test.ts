@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 describe('gmki runs show', () => {
-  it('prints each component\'s parameters by name in physical units, as gmki run\'s summary does', async () => {
+  it("prints each component's parameters by name in physical units, as gmki run's summary does", async () => {
     const problem = tinyProblem();
     const parameters = [
       { name: 'a', prior: { mean: 0, std: 1 } },
@@ -27,7 +27,10 @@ describe('gmki runs show', () => {
     const id = /Stored as run ([0-9a-f-]{36})/.exec(run.stdout)![1]!;
     // The summary's component block: from the first component to the legend.
     const summary = run.stdout.split('\n');
-    const block = summary.slice(summary.findIndex((line) => line.startsWith('component ')), summary.findIndex((line) => line.startsWith('Unbounded')) + 1);
+    const block = summary.slice(
+      summary.findIndex((line) => line.startsWith('component ')),
+      summary.findIndex((line) => line.startsWith('Unbounded')) + 1,
+    );
     expect(block.some((line) => /^ {2}rate +\S+ {2}\(95 %: \S+ to \S+\)$/.test(line))).toBe(true);
     expect(block.some((line) => /^ {2}a +\S+ ± \S+$/.test(line))).toBe(true);
 
@@ -36,9 +39,7 @@ describe('gmki runs show', () => {
     const lines = shown.stdout.split('\n');
     const start = lines.indexOf('mixture after iteration 2:');
     expect(start).toBeGreaterThan(0);
-    expect(lines.slice(start + 1, start + 1 + block.filter((line) => line !== '').length)).toEqual(
-      block.filter((line) => line !== '').map((line) => `  ${line}`),
-    );
+    expect(lines.slice(start + 1, start + 1 + block.filter((line) => line !== '').length)).toEqual(block.filter((line) => line !== '').map((line) => `  ${line}`));
     expect(shown.stdout).not.toContain('unconstrained');
   });
 });

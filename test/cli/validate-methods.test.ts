@@ -30,7 +30,9 @@ describe('gmki validate, per method', () => {
   });
 
   it.concurrent('counts (2d+1)·iterations for uki', async () => {
-    expect(await validateWith('uki', { method: 'uki', iterations: 4 })).toBe('ok: Tiny — 2 parameters, 1 observation, method uki, 4 iterations, 20 forward evaluations\n');
+    expect(await validateWith('uki', { method: 'uki', iterations: 4 })).toBe(
+      'ok: Tiny — 2 parameters, 1 observation, method uki, 4 iterations, 20 forward evaluations\n',
+    );
   });
 
   it.concurrent('counts J·iterations for eki, with its default J', async () => {

@@ -117,20 +117,10 @@ const rows: Row[] = [];
 
 function printTable(): void {
   const header = ['case', ...CHECKPOINTS.map((i) => `L1@${i}`), 'TV@30', 'paper (iter 30)', 'spec re-impl.', 'accept', 'note'];
-  const body = rows.map((r) => [
-    r.name,
-    ...r.l1.map((x) => x.toFixed(4)),
-    (r.l1[r.l1.length - 1] / 2).toFixed(4),
-    r.paper,
-    r.spec,
-    r.band,
-    r.note ?? '',
-  ]);
+  const body = rows.map((r) => [r.name, ...r.l1.map((x) => x.toFixed(4)), (r.l1[r.l1.length - 1] / 2).toFixed(4), r.paper, r.spec, r.band, r.note ?? '']);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((line) => line[c].length)));
   const format = (line: string[]): string => line.map((cell, c) => cell.padEnd(widths[c])).join(' | ');
-  console.log(
-    ['VT-7 reproductions (L1 = ∫|p − p_ref|, no ½; TV = L1/2)', format(header), ...body.map(format)].join('\n'),
-  );
+  console.log(['VT-7 reproductions (L1 = ∫|p − p_ref|, no ½; TV = L1/2)', format(header), ...body.map(format)].join('\n'));
 }
 
 afterAll(printTable);
@@ -160,7 +150,17 @@ describe('1-D square map (§5.1): K = 1, 2, 3 from the printed initial means', (
     spec: [string, string, string];
     bands: [[number, number], [number, number], [number, number]];
   }[] = [
-    { sigma: 0.2, mu0: 3, paper: ['≈0.41', '≈0.09', '≈0.09'], spec: ['0.410', '0.094', '0.094'], bands: [[0.39, 0.43], [0.07, 0.12], [0.07, 0.12]] },
+    {
+      sigma: 0.2,
+      mu0: 3,
+      paper: ['≈0.41', '≈0.09', '≈0.09'],
+      spec: ['0.410', '0.094', '0.094'],
+      bands: [
+        [0.39, 0.43],
+        [0.07, 0.12],
+        [0.07, 0.12],
+      ],
+    },
     {
       sigma: 0.5,
       mu0: 3.2,
@@ -186,9 +186,7 @@ describe('1-D square map (§5.1): K = 1, 2, 3 from the printed initial means', (
 
   for (const { sigma, mu0, paper, spec, bands } of cases) {
     it(`with σ_η = ${sigma} and μ0 = ${mu0} ends at L1 ${bands.map(bandText).join(' / ')} for K = 1 / 2 / 3`, () => {
-      const results = [1, 2, 3].map((K) =>
-        run(parse(exampleFile('square-map-1d', { components: K, noiseStd: sigma, priorMean: [mu0] }))),
-      );
+      const results = [1, 2, 3].map((K) => run(parse(exampleFile('square-map-1d', { components: K, noiseStd: sigma, priorMean: [mu0] }))));
       // One grid for all K: the final K = 3 mixture's m_k ± 5σ_k, at least [−4, 4] (§5.1).
       const [lo, hi] = squareMapGridRange(results[2].mixtures[ITERATIONS]);
       const reference = gridReference1d(squareMapLogPosterior(sigma, mu0), lo, hi, 1000);
@@ -249,8 +247,7 @@ describe('2-D four-modal (§5.3), μ0 = (0.5, 0)', () => {
       })
       .map(({ name }) => name);
   let reference: ReturnType<typeof gridReference2d> | undefined;
-  const getReference = (): ReturnType<typeof gridReference2d> =>
-    (reference ??= gridReference2d(fourModalLogPosterior(mu0), 1000));
+  const getReference = (): ReturnType<typeof gridReference2d> => (reference ??= gridReference2d(fourModalLogPosterior(mu0), 1000));
 
   it('with K = 3 misses one mode and ends in the band of the mode it missed', () => {
     const result = run(parse(exampleFile('four-modal-2d', { components: 3 })));

@@ -39,8 +39,14 @@ function documentedFields(name: string, text: string): { all: Set<string>; requi
 function expectDocumented(name: string, printed: Record<string, unknown>, text = page): void {
   const { all, required } = documentedFields(name, text);
   const keys = Object.keys(printed);
-  expect(keys.filter((key) => !all.has(key)), `fields ${name} prints that docs/cli.md does not list`).toEqual([]);
-  expect([...required].filter((key) => !keys.includes(key)), `fields docs/cli.md lists for ${name} that it does not print`).toEqual([]);
+  expect(
+    keys.filter((key) => !all.has(key)),
+    `fields ${name} prints that docs/cli.md does not list`,
+  ).toEqual([]);
+  expect(
+    [...required].filter((key) => !keys.includes(key)),
+    `fields docs/cli.md lists for ${name} that it does not print`,
+  ).toEqual([]);
 }
 
 describe('docs/cli.md', () => {

@@ -62,9 +62,12 @@ test('a run with a model failing on ~2 % of points completes under skip and show
   await expect(page.getByTestId('run-failed-count')).toBeVisible();
   await expect(page.getByTestId('run-failed-count')).toHaveText(String(recorded));
   const perIteration = page.getByTestId('failures-per-iteration');
-  for (const entry of withFailures) await expect(perIteration).toContainText(new RegExp(`${entry.iteration}\\s*${entry.diagnostics.failures!.count}\\s*components? [\\d, and]+ skipped`));
+  for (const entry of withFailures)
+    await expect(perIteration).toContainText(new RegExp(`${entry.iteration}\\s*${entry.diagnostics.failures!.count}\\s*components? [\\d, and]+ skipped`));
   await expect(page.getByTestId('skipped-last-iteration')).toBeVisible();
-  await expect(page.getByTestId('skipped-last-iteration')).toContainText(`The last iteration (${last.iteration}) skipped component${skippedLast.length > 1 ? 's' : ''} ${skippedLast.join(' and ')}`);
+  await expect(page.getByTestId('skipped-last-iteration')).toContainText(
+    `The last iteration (${last.iteration}) skipped component${skippedLast.length > 1 ? 's' : ''} ${skippedLast.join(' and ')}`,
+  );
   await expect(page.getByTestId('failed-evaluations')).toContainText('the solver diverged at this θ');
   // Both the monitor's and the result's diagnostics name the skipped component.
   const panels = page.getByTestId('diagnostics-panel');

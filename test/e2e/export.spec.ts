@@ -25,7 +25,10 @@ test('exports samples CSV, mixture JSON, and the corner plot as PNG and SVG', as
   await samples.press('Enter');
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   expect(csvDownload.suggestedFilename()).toBe('export-me-samples.csv');
-  const lines = readFileSync(await csvDownload.path()).toString('utf8').trimEnd().split('\n');
+  const lines = readFileSync(await csvDownload.path())
+    .toString('utf8')
+    .trimEnd()
+    .split('\n');
   expect(lines[0]).toBe([...names, 'component'].join(','));
   const rows = lines.slice(1).map((line) => line.split(',').map(Number));
   expect(rows).toHaveLength(750);
@@ -41,7 +44,10 @@ test('exports samples CSV, mixture JSON, and the corner plot as PNG and SVG', as
   // Mixture JSON: every iteration 0..4.
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const mixture = JSON.parse(readFileSync(await jsonDownload.path()).toString('utf8')) as {
-    format: string; parameterNames: string[]; history: unknown[]; final: { weights: number[] };
+    format: string;
+    parameterNames: string[];
+    history: unknown[];
+    final: { weights: number[] };
   };
   expect(mixture.format).toBe('gmki-result/1');
   expect(mixture.parameterNames).toEqual(names);

@@ -85,7 +85,10 @@ test('the samples CSV of an smc run is its particles, with a particle column', a
   await samples.fill('200');
   await samples.press('Enter');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-  const lines = readFileSync(await download.path()).toString('utf8').trimEnd().split('\n');
+  const lines = readFileSync(await download.path())
+    .toString('utf8')
+    .trimEnd()
+    .split('\n');
   expect(lines[0]).toBe('theta1,theta2,particle');
   expect(lines.slice(1).map((line) => Number(line.split(',')[2]))).toEqual(Array.from({ length: 200 }, (_, j) => j));
 });

@@ -227,7 +227,7 @@ test('a reload keeps the open problem and says so; New forgets it; an unreadable
   await expect(page.getByTestId('field-name')).toHaveValue('untitled');
   await expect(page.getByTestId('draft-restored')).toHaveCount(0);
 
-  await page.evaluate("sessionStorage.setItem('gmki-draft', '{\"format\": \"gmki-draft/1\", \"problem\": ')");
+  await page.evaluate('sessionStorage.setItem(\'gmki-draft\', \'{"format": "gmki-draft/1", "problem": \')');
   await page.reload();
   await expect(page.getByTestId('draft-restored')).toContainText('could not be restored (it is not readable JSON): this is a new problem.');
   await expect(page.getByTestId('field-name')).toHaveValue('untitled');

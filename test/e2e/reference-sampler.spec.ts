@@ -39,7 +39,8 @@ test('run setup offers every method, grouped, with smc’s knobs and its upper-b
     await expect(page.getByTestId(`input-${key}`)).toBeDisabled();
     await expect(page.getByTestId(`field-${key}`)).toContainText('Not used by smc; reset it to remove it from the problem.');
   }
-  for (const key of ['explorationMethod', 'explorationSamples', 'minWeight', 'splitThreshold', 'modeSearch']) await expect(page.getByTestId(`field-${key}`)).toHaveCount(0);
+  for (const key of ['explorationMethod', 'explorationSamples', 'minWeight', 'splitThreshold', 'modeSearch'])
+    await expect(page.getByTestId(`field-${key}`)).toHaveCount(0);
   await expect(page.getByTestId('default-particles')).toHaveText('default: automatic, 2000 for smc');
   await expect(page.getByTestId('field-method')).toContainText('J particles that sample the posterior, every mode, and its log-evidence');
   await expect(page.getByTestId('budget')).toContainText('at most');
@@ -104,13 +105,20 @@ test('a GMKI result queues an smc reference run; Compare overlays both with thei
     await input.fill(value);
     await input.blur();
   };
-  for (const [key, value] of [['particles', '200'], ['mhSteps', '3'], ['maxStages', '10']] as const) await setKnob(key, value);
+  for (const [key, value] of [
+    ['particles', '200'],
+    ['mhSteps', '3'],
+    ['maxStages', '10'],
+  ] as const)
+    await setKnob(key, value);
   await expect(check.getByTestId('reference-cost')).toContainText('At most 6\u202f200 evaluations');
   await expect(check.getByTestId('reference-cost')).toContainText('in at most 31 iterations');
   // A budget the server would refuse is named on its field, and cannot be queued.
   await setKnob('mhSteps', '50');
   await setKnob('maxStages', '1000');
-  await expect(check.getByTestId('reference-maxStages')).toContainText('Most stages: expected at most 199 with 50 MH steps (1 + stages·steps ≤ 10000 iterations), got 1000');
+  await expect(check.getByTestId('reference-maxStages')).toContainText(
+    'Most stages: expected at most 199 with 50 MH steps (1 + stages·steps ≤ 10000 iterations), got 1000',
+  );
   await expect(check.getByTestId('reference-queue')).toBeDisabled();
   await expect(check.getByTestId('reference-cost')).toHaveCount(0);
   await setKnob('mhSteps', '3');
@@ -123,7 +131,9 @@ test('a GMKI result queues an smc reference run; Compare overlays both with thei
   await expect(listed).toContainText('Reference (smc) for two-modal GMKI');
   await expect(listed.getByTestId('reference-compare')).toBeVisible({ timeout: 120_000 });
   await shot(gmki, 'reference-check-light');
-  const reference = (await gmki.invoke<{ runs: { id: string; method: string; status: string; tags: string[]; forwardEvaluations: number }[] }>('runs/list', { tag: 'reference' })).runs;
+  const reference = (
+    await gmki.invoke<{ runs: { id: string; method: string; status: string; tags: string[]; forwardEvaluations: number }[] }>('runs/list', { tag: 'reference' })
+  ).runs;
   expect(reference).toHaveLength(1);
   expect(reference[0]).toMatchObject({ method: 'smc', status: 'completed', tags: ['reference'] });
   expect(reference[0]!.forwardEvaluations).toBeLessThanOrEqual(6200);

@@ -41,7 +41,7 @@ test('a completed run shows the corner plot, components, predictive chart, probl
 
   const predictive = detail.getByTestId('predictive-card');
   await expect(predictive.locator('canvas').first()).toBeVisible();
-  await expect(predictive).toContainText('model\'s output at each component\'s mean');
+  await expect(predictive).toContainText("model's output at each component's mean");
   // The band: the model evaluated at posterior samples, on request.
   await predictive.getByTestId('predictive-evaluate').click();
   await expect(predictive.getByTestId('predictive-band-note')).toContainText('Grey bands from 100 posterior samples', { timeout: 60_000 });
@@ -130,7 +130,7 @@ test('with many parameters the corner plot starts with the first six and lets th
   await page.getByTestId('corner-card').screenshot({ path: join(SCREENSHOTS, 'run-detail-corner-6-of-10.png') });
 });
 
-test('a failed run shows the model\'s own words in the run detail and on hover in the runs browser', async ({ gmki }) => {
+test("a failed run shows the model's own words in the run detail and on hover in the runs browser", async ({ gmki }) => {
   const { page } = gmki;
   // Works for two iterations (9 evaluations each, one slot), then fails the way a solver might.
   writeFileSync(

@@ -146,7 +146,7 @@ test('a slow run advances on screen, is cancelled with its iterations kept, resu
   await page.getByTestId('theme-toggle').click();
 });
 
-test('a model that fails shows status failed and the model\'s own message', async ({ gmki }) => {
+test("a model that fails shows status failed and the model's own message", async ({ gmki }) => {
   const { page } = gmki;
   const failing = `
 export function forward(theta) {

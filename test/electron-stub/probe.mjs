@@ -34,9 +34,7 @@ const report = {
   navigationPrevented: navigation.prevented,
   redirectPrevented: navigation.redirectPrevented,
   permissionGranted,
-  placement: window
-    ? { x: window.options.x, y: window.options.y, width: window.options.width, height: window.options.height, maximized: window.maximized }
-    : null,
+  placement: window ? { x: window.options.x, y: window.options.y, width: window.options.width, height: window.options.height, maximized: window.maximized } : null,
 };
 
 // A whole run through the gate: the run manager starts the built run-worker chunk, and its end
@@ -68,7 +66,11 @@ report.eventChannels = [...new Set(state.sent.map((m) => m.channel))].sort();
 
 // Native dialogs: the app page gets the dialog's answer (modal to its window); other senders and
 // options that do not fit are refused without a dialog.
-const settle = (promise) => Promise.resolve(promise).then((value) => ({ value }), (error) => ({ error: error.message }));
+const settle = (promise) =>
+  Promise.resolve(promise).then(
+    (value) => ({ value }),
+    (error) => ({ error: error.message }),
+  );
 const openDialog = state.handlers.get('gmki:dialog/open');
 const saveDialog = state.handlers.get('gmki:dialog/save');
 const ownEvent = { senderFrame: { url: ownUrl }, sender: window?.webContents };
@@ -84,7 +86,8 @@ if (openDialog && saveDialog) {
 }
 
 // The menu: its structure, and what its items send to the window.
-const describeMenu = (items) => items.map((item) => ({ label: item.label ?? null, role: item.role ?? null, ...(item.submenu ? { submenu: describeMenu(item.submenu) } : {}) }));
+const describeMenu = (items) =>
+  items.map((item) => ({ label: item.label ?? null, role: item.role ?? null, ...(item.submenu ? { submenu: describeMenu(item.submenu) } : {}) }));
 report.menu = state.menu ? describeMenu(state.menu.template) : null;
 const item = (top, label) => state.menu?.template.find((m) => m.label === top)?.submenu.find((i) => i.label === label);
 item('File', 'Open problem…')?.click(item('File', 'Open problem…'), window, {});

@@ -37,7 +37,9 @@ function run(command: string, args: readonly string[], cwd: string): SpawnSyncRe
 function timed<T>(what: string, work: () => T): T {
   const started = performance.now();
   const result = work();
-  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   console.log(`global-install: ${what} took ${((performance.now() - started) / 1000).toFixed(1)} s (load average ${load})`);
   return result;
 }
@@ -66,7 +68,11 @@ async function useInstalledCommand(prefix: string): Promise<void> {
 
 /** `gmki serve` of the installed copy answers with the app's page (the pack shipped the build). */
 async function servesThePages(prefix: string): Promise<void> {
-  const child = spawn(join(prefix, 'bin', 'gmki'), ['serve', '--port', '0', '--db', join(scratch, 'serve.sqlite')], { cwd: scratch, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(join(prefix, 'bin', 'gmki'), ['serve', '--port', '0', '--db', join(scratch, 'serve.sqlite')], {
+    cwd: scratch,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   try {
     const base = await new Promise<string>((resolve, reject) => {
       let out = '';

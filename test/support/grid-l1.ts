@@ -68,12 +68,7 @@ export function gridReference1d(logPosterior: (theta: number) => number, lo: num
 }
 
 /** The 2-D reference on LinRange(lo, hi, n)², exp(log posterior) normalised by sum·dx·dy. */
-export function gridReference2d(
-  logPosterior: (theta1: number, theta2: number) => number,
-  n = 1000,
-  lo = -4,
-  hi = 4,
-): GridReference2d {
+export function gridReference2d(logPosterior: (theta1: number, theta2: number) => number, n = 1000, lo = -4, hi = 4): GridReference2d {
   const grid = linRange(lo, hi, n);
   const dx = grid[1] - grid[0];
   const cell = dx * dx;
@@ -120,14 +115,8 @@ export function twoModalLogPosterior(mu0: readonly [number, number], y = 4.2297)
 }
 
 /** Four-modal (§5.3): −((θ2 − θ1)² − y1)²/2 − ((θ2 + θ1)² − y2)²/2 − |θ − μ0|²/2. */
-export function fourModalLogPosterior(
-  mu0: readonly [number, number],
-  y: readonly [number, number] = [4.2297, 4.2297],
-): (t1: number, t2: number) => number {
-  return (t1, t2) =>
-    -(((t2 - t1) ** 2 - y[0]) ** 2) / 2 -
-    ((t2 + t1) ** 2 - y[1]) ** 2 / 2 -
-    ((t1 - mu0[0]) ** 2 + (t2 - mu0[1]) ** 2) / 2;
+export function fourModalLogPosterior(mu0: readonly [number, number], y: readonly [number, number] = [4.2297, 4.2297]): (t1: number, t2: number) => number {
+  return (t1, t2) => -(((t2 - t1) ** 2 - y[0]) ** 2) / 2 - ((t2 + t1) ** 2 - y[1]) ** 2 / 2 - ((t1 - mu0[0]) ** 2 + (t2 - mu0[1]) ** 2) / 2;
 }
 
 /** Circle (§5.4), no prior: −(1 − |θ|²)²/(2·0.09). */

@@ -5,14 +5,12 @@ import { choleskyLower } from '../../core/linalg/dense';
 
 /** A nonlinear model with several modes: y_o = Σ_r c_or θ_r² + b_o·θ. */
 export function quadraticModel(coefficients: number[][], linear: number[][]) {
-  return (theta: readonly number[]) =>
-    coefficients.map((row, o) => row.reduce((s, c, r) => s + c * theta[r] * theta[r] + linear[o][r] * theta[r], 0));
+  return (theta: readonly number[]) => coefficients.map((row, o) => row.reduce((s, c, r) => s + c * theta[r] * theta[r] + linear[o][r] * theta[r], 0));
 }
 
 /** Quadratic and linear coefficients (nY×d each) taken from 24 random numbers. */
 export function coefficientsFrom(seed: readonly number[], nY: number, d: number): { quadratic: number[][]; linear: number[][] } {
-  const take = (offset: number) =>
-    Array.from({ length: nY }, (_, o) => Array.from({ length: d }, (_, r) => seed[(o * 4 + r + offset) % 24]));
+  const take = (offset: number) => Array.from({ length: nY }, (_, o) => Array.from({ length: d }, (_, r) => seed[(o * 4 + r + offset) % 24]));
   return { quadratic: take(0), linear: take(12) };
 }
 

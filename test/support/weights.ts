@@ -21,10 +21,16 @@ export const floorCase: fc.Arbitrary<FloorCase> = fc
     minWeight: fc.double({ min: 1e-4, max: 0.05, noNaN: true }),
     // Multiples of w_min for the weights near the floor: 0 (a collapsed component), below, above.
     // (Never within 1e-6 of w_min itself, where round-off decides which side a weight is on.)
-    nearFloor: fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.2, max: 1.5, noNaN: true }).filter((m) => Math.abs(m - 1) > 1e-6)), {
-      minLength: 1,
-      maxLength: 11,
-    }),
+    nearFloor: fc.array(
+      fc.oneof(
+        fc.constant(0),
+        fc.double({ min: 0.2, max: 1.5, noNaN: true }).filter((m) => Math.abs(m - 1) > 1e-6),
+      ),
+      {
+        minLength: 1,
+        maxLength: 11,
+      },
+    ),
     // Shares of the rest of the mass for the other weights (at least one).
     shares: fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
     offset: fc.double({ min: -700, max: 700, noNaN: true }),

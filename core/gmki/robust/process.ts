@@ -67,14 +67,22 @@ export function robustTell(
   const { options, config } = context;
   const nonlinearity = componentNonlinearity(outputs, nK, d, context.target.data.length, context.analysisData.noiseFactor, skipped);
   const predictedOutput = (k: number): PredictedOutput =>
-    options.predictedOutput === 'unscented' || (options.predictedOutput === 'adaptive' && nonlinearity.index[k] <= options.splitThreshold)
-      ? 'unscented'
-      : 'centre';
-  const { mixture: analysed, misfit, jitter } = analyzeIteration(pending, outputs, context, {
-    analyze: (component, step, k) =>
-      analyzeComponentRobust(component, step, context.constants, { predictedOutput: predictedOutput(k), evidenceWeights: options.evidenceWeights }),
-    normalize: normalizeWithFloor,
-  }, skipped);
+    options.predictedOutput === 'unscented' || (options.predictedOutput === 'adaptive' && nonlinearity.index[k] <= options.splitThreshold) ? 'unscented' : 'centre';
+  const {
+    mixture: analysed,
+    misfit,
+    jitter,
+  } = analyzeIteration(
+    pending,
+    outputs,
+    context,
+    {
+      analyze: (component, step, k) =>
+        analyzeComponentRobust(component, step, context.constants, { predictedOutput: predictedOutput(k), evidenceWeights: options.evidenceWeights }),
+      normalize: normalizeWithFloor,
+    },
+    skipped,
+  );
   const { mixture, changes } = restructureMixture(
     analysed,
     { iteration: pending.iteration, iterations: config.iterations, seed: config.seed, minWeight: config.minWeight, points: pending.points, nonlinearity },

@@ -180,8 +180,14 @@ function splitComponent(
       cov[c * d + r] = value;
     }
   const mean = means.slice(parent * d, (parent + 1) * d);
-  means.set(mean.map((x, r) => x + shift[r]), parent * d);
-  means.set(mean.map((x, r) => x - shift[r]), slot * d);
+  means.set(
+    mean.map((x, r) => x + shift[r]),
+    parent * d,
+  );
+  means.set(
+    mean.map((x, r) => x - shift[r]),
+    slot * d,
+  );
   covariances.set(cov, parent * d * d);
   covariances.set(cov, slot * d * d);
   weights[parent] /= 2;

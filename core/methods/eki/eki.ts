@@ -98,7 +98,13 @@ export function createEkiEngine(problem: ResolvedProblem): MethodEngine<EkiPendi
       }
       const redrawJitter = failed ? redrawFailedParticles(next, failed, nJ, d, createRandomStream(seed, `eki/iteration-${pending.iteration}/failed`)) : 0;
       // EKP's compute_error: the misfit of the ensemble-mean output (halved to match Φ_R of §1).
-      const misfit = 0.5 * mahalanobisSquared(noiseFactor, nOut, Float64Array.from(data, (y, o) => y - fMean[o]));
+      const misfit =
+        0.5 *
+        mahalanobisSquared(
+          noiseFactor,
+          nOut,
+          Float64Array.from(data, (y, o) => y - fMean[o]),
+        );
       return { state: stateOf(pending.iteration, next), diagnostics: { misfit: [misfit], jitter: [Math.max(jitter, redrawJitter)], explorationEss: [null] } };
     },
   };

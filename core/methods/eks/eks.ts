@@ -128,8 +128,21 @@ export function createEksEngine(problem: ResolvedProblem): MethodEngine<EksPendi
       }
       const redrawJitter = failed ? redrawFailedParticles(next, failed, nJ, d, createRandomStream(seed, `eks/iteration-${pending.iteration}/failed`)) : 0;
       // Φ_R of the ensemble means (§1): the data misfit of ḡ, plus the prior's at ū when there is one.
-      const dataMisfit = 0.5 * mahalanobisSquared(noiseFactor, nY, Float64Array.from(y, (value, o) => value - gMean[o]));
-      const priorMisfit = withPrior ? 0.5 * mahalanobisSquared(priorFactor, d, Float64Array.from(uMean, (m, r) => problem.prior.mean[r] - m)) : 0;
+      const dataMisfit =
+        0.5 *
+        mahalanobisSquared(
+          noiseFactor,
+          nY,
+          Float64Array.from(y, (value, o) => value - gMean[o]),
+        );
+      const priorMisfit = withPrior
+        ? 0.5 *
+          mahalanobisSquared(
+            priorFactor,
+            d,
+            Float64Array.from(uMean, (m, r) => problem.prior.mean[r] - m),
+          )
+        : 0;
       const misfit = dataMisfit + priorMisfit;
       return {
         state: stateOf(pending.iteration, next),

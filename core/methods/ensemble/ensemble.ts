@@ -25,13 +25,7 @@ export function rowMean(values: Float64Array, n: number, m: number): Float64Arra
  * Σ_j (a_j − ā)(b_j − b̄)ᵀ / J of paired rows a_j (length p) and b_j (length q): a p×q matrix.
  * With a = b it is the ensemble covariance, exactly symmetric.
  */
-export function crossCovariance(
-  a: Float64Array,
-  aMean: Float64Array,
-  b: Float64Array,
-  bMean: Float64Array,
-  n: number,
-): Float64Array {
+export function crossCovariance(a: Float64Array, aMean: Float64Array, b: Float64Array, bMean: Float64Array, n: number): Float64Array {
   const p = aMean.length;
   const q = bMean.length;
   const out = new Float64Array(p * q);

@@ -78,7 +78,10 @@ export function createSmcEngine(problem: ResolvedProblem): MethodEngine<SmcPendi
     const scales =
       stage === 1
         ? new Float64Array(J).fill(initialScale(d))
-        : tuneScales(Float64Array.from(indices, (i) => last.scales[i]), Float64Array.from(indices, (i) => last.acceptedPerParticle[i] / last.steps));
+        : tuneScales(
+            Float64Array.from(indices, (i) => last.scales[i]),
+            Float64Array.from(indices, (i) => last.acceptedPerParticle[i] / last.steps),
+          );
     const smc: SmcState = {
       phase: 'mutating',
       stage,
@@ -188,8 +191,7 @@ export function createSmcEngine(problem: ResolvedProblem): MethodEngine<SmcPendi
       const current = positions.subarray(j * d, (j + 1) * d);
       const proposal = points.subarray(j * d, (j + 1) * d);
       // A failed proposal (ℓ = −∞) is rejected: β > 0 here, so its log-ratio is −∞.
-      const logRatio =
-        target.logReference(proposal) + smc.beta * proposedLogLikelihoods[j] - (target.logReference(current) + smc.beta * logLikelihoods[j]);
+      const logRatio = target.logReference(proposal) + smc.beta * proposedLogLikelihoods[j] - (target.logReference(current) + smc.beta * logLikelihoods[j]);
       if (proposedLogLikelihoods[j] !== Number.NEGATIVE_INFINITY && Math.log(uniforms![j]) < logRatio) {
         current.set(proposal);
         logLikelihoods[j] = proposedLogLikelihoods[j];

@@ -53,7 +53,9 @@ export function decodeSmcState(values: Float64Array | null, nParticles: number, 
   const J = nParticles;
   const expected = HEADER + 2 * J + nTheta * nTheta;
   if (!values || values.length !== expected || values[0] !== LAYOUT_VERSION || PHASES[values[1]] === undefined) {
-    throw new RangeError(`the stored SMC state has ${values?.length ?? 0} numbers (version ${values?.[0]}); J = ${J}, d = ${nTheta} needs ${expected} (version ${LAYOUT_VERSION})`);
+    throw new RangeError(
+      `the stored SMC state has ${values?.length ?? 0} numbers (version ${values?.[0]}); J = ${J}, d = ${nTheta} needs ${expected} (version ${LAYOUT_VERSION})`,
+    );
   }
   return {
     phase: PHASES[values[1]],

@@ -47,7 +47,13 @@ export function temperingTargetOf(problem: ResolvedProblem): TemperingTarget {
 function gaussianReference(mean: Float64Array, covariance: Float64Array, d: number) {
   const factor = choleskyWithJitter(covariance, d, 'prior covariance').factor;
   const normaliser = -0.5 * (d * LOG_2PI + logDetFromCholesky(factor, d));
-  const halfMahalanobis = (u: Float64Array): number => 0.5 * mahalanobisSquared(factor, d, Float64Array.from(u, (value, i) => value - mean[i]));
+  const halfMahalanobis = (u: Float64Array): number =>
+    0.5 *
+    mahalanobisSquared(
+      factor,
+      d,
+      Float64Array.from(u, (value, i) => value - mean[i]),
+    );
   return { factor, halfMahalanobis, logDensity: (u: Float64Array): number => normaliser - halfMahalanobis(u) };
 }
 
@@ -77,8 +83,20 @@ function gaussianLikelihoodTarget(problem: ResolvedProblem): TemperingTarget {
   const factor = choleskyWithJitter(covariance, d, 'prior covariance').factor;
   const referenceNormaliser = -0.5 * (d * LOG_2PI + logDetFromCholesky(factor, d));
   const withPrior = problem.prior.kind === 'gaussian';
-  const priorTerm = (u: Float64Array): number => 0.5 * mahalanobisSquared(factor, d, Float64Array.from(u, (value, i) => value - mean[i]));
-  const dataTerm = (output: Float64Array): number => 0.5 * mahalanobisSquared(noiseFactor, nY, Float64Array.from(y, (value, o) => value - output[o]));
+  const priorTerm = (u: Float64Array): number =>
+    0.5 *
+    mahalanobisSquared(
+      factor,
+      d,
+      Float64Array.from(u, (value, i) => value - mean[i]),
+    );
+  const dataTerm = (output: Float64Array): number =>
+    0.5 *
+    mahalanobisSquared(
+      noiseFactor,
+      nY,
+      Float64Array.from(y, (value, o) => value - output[o]),
+    );
   const logReference = (u: Float64Array): number => referenceNormaliser - priorTerm(u);
   return {
     nTheta: d,

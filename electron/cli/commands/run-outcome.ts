@@ -25,12 +25,7 @@ export interface OutcomeOptions {
   readonly force: boolean;
 }
 
-export async function finishSupervisedRun(
-  store: RunStore,
-  runId: string,
-  problem: ResolvedProblem,
-  options: OutcomeOptions,
-): Promise<number> {
+export async function finishSupervisedRun(store: RunStore, runId: string, problem: ResolvedProblem, options: OutcomeOptions): Promise<number> {
   const { io } = options;
   const record = await superviseRun(store, runId, io, options.json);
   const iterations = store.getIterations(runId);

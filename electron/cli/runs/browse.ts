@@ -79,7 +79,15 @@ export function showRun(store: RunStore, options: RunsOptions, io: CliIo): numbe
   if (tempering) lines.push(`  ${tempering.warning ? 'warning: ' : ''}${tempering.text}`);
   const stored = problemOfRun(run);
   const diagnostics = formatDiagnostics(diagnoseStoredRun(store.getIterations(run.id), settings.minWeight, stored.ok ? stored.problem : undefined), true);
-  if (diagnostics) lines.push('', 'diagnostics:', ...diagnostics.trimEnd().split('\n').map((line) => `  ${line}`));
+  if (diagnostics)
+    lines.push(
+      '',
+      'diagnostics:',
+      ...diagnostics
+        .trimEnd()
+        .split('\n')
+        .map((line) => `  ${line}`),
+    );
   if (logs.length > 0) {
     lines.push('', 'last log lines:');
     for (const log of logs) lines.push(`  [${log.stream}] ${log.text.split('\n')[0]}`);
@@ -127,8 +135,7 @@ function mixtureLines(run: RunRecord, latest: IterationEntry): string[] {
 
 function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => row[c]!.length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ');
+  const line = (cells: readonly string[]): string => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ');
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
 

@@ -142,7 +142,10 @@ function writerOf(store: RunStore, run: RunRecord, format: ExportFormat, samples
       const count = samples ?? problem.settings.posteriorSamples;
       const d = problem.parameterNames.length;
       if (count * (8 * d + 4) > MAX_NPZ_SAMPLE_BYTES) {
-        throw new ExportError('TOO_LARGE', `${count} samples of ${d} parameters need more than the 4 GiB an NPZ file can hold: ask for at most ${Math.floor(MAX_NPZ_SAMPLE_BYTES / (8 * d + 4))}.`);
+        throw new ExportError(
+          'TOO_LARGE',
+          `${count} samples of ${d} parameters need more than the 4 GiB an NPZ file can hold: ask for at most ${Math.floor(MAX_NPZ_SAMPLE_BYTES / (8 * d + 4))}.`,
+        );
       }
       return (sink) =>
         withSamplingErrors(run, () => {

@@ -43,13 +43,7 @@ export interface ExportResult {
  * @throws ExportError UNKNOWN_FORMAT, INVALID_OPTION, RUN_NOT_FOUND, NO_ITERATIONS, INVALID_RUN,
  *   TOO_LARGE, SAMPLING_FAILED, FILE_EXISTS (naming the file), WRITE_FAILED
  */
-export async function exportRun(
-  store: RunStore,
-  runId: string,
-  format: ExportFormat,
-  outFile: string,
-  options: ExportOptions = {},
-): Promise<ExportResult> {
+export async function exportRun(store: RunStore, runId: string, format: ExportFormat, outFile: string, options: ExportOptions = {}): Promise<ExportResult> {
   const file = resolve(outFile);
   const prepared = prepareExport(store, runId, format, options);
   const bytes = await writeExportFile(file, (sink) => prepared.write(sink), options.force === true);

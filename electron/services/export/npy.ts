@@ -17,9 +17,7 @@ export type NpyArray =
 
 /** Numbers of one of the numeric dtypes, without a shape (a whole array's data, or a piece of it). */
 export type NpyNumbers =
-  | { readonly dtype: '<f8'; readonly data: Float64Array }
-  | { readonly dtype: '<i4'; readonly data: Int32Array }
-  | { readonly dtype: '<i8'; readonly data: BigInt64Array };
+  { readonly dtype: '<f8'; readonly data: Float64Array } | { readonly dtype: '<i4'; readonly data: Int32Array } | { readonly dtype: '<i8'; readonly data: BigInt64Array };
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 /** Magic, two version bytes, the uint16 header length. */

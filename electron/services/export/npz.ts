@@ -147,7 +147,14 @@ function npzArrays(input: NpzExportInput): { mixture: Record<MixtureKey, NpyArra
   };
   const names: NpyArray = { dtype: 'unicode', shape: [d], data: [...parameterNames] };
   const ensemble = last.particles;
-  if (!ensemble) return { mixture, rest: [['components', 'indices'], ['parameter_names', names]] };
+  if (!ensemble)
+    return {
+      mixture,
+      rest: [
+        ['components', 'indices'],
+        ['parameter_names', names],
+      ],
+    };
   const J = ensemble.nParticles;
   const rest: [NpzKey, NpyArray | 'indices'][] = [
     ['parameter_names', names],

@@ -41,20 +41,22 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof UnreadableFileError) return { code: 'IO', message: error.message };
   if (isStoreError(error)) {
     const code: ErrorCode =
-      error.code === 'RUN_NOT_FOUND' ? 'NOT_FOUND'
-      : error.code === 'RUN_STATE' ? 'CONFLICT'
-      : error.code === 'INVALID_ARGUMENT' ? 'INVALID_REQUEST'
-      : 'IO';
+      error.code === 'RUN_NOT_FOUND' ? 'NOT_FOUND' : error.code === 'RUN_STATE' ? 'CONFLICT' : error.code === 'INVALID_ARGUMENT' ? 'INVALID_REQUEST' : 'IO';
     return { code, message: error.message };
   }
   if (isExportError(error)) {
     const code: ErrorCode =
-      error.code === 'RUN_NOT_FOUND' ? 'NOT_FOUND'
-      : error.code === 'FILE_EXISTS' || error.code === 'NO_ITERATIONS' ? 'CONFLICT'
-      : error.code === 'WRITE_FAILED' ? 'IO'
-      : error.code === 'INVALID_RUN' ? 'INVALID_PROBLEM'
-      : error.code === 'UNKNOWN_FORMAT' || error.code === 'INVALID_OPTION' || error.code === 'TOO_LARGE' ? 'INVALID_REQUEST'
-      : 'INTERNAL';
+      error.code === 'RUN_NOT_FOUND'
+        ? 'NOT_FOUND'
+        : error.code === 'FILE_EXISTS' || error.code === 'NO_ITERATIONS'
+          ? 'CONFLICT'
+          : error.code === 'WRITE_FAILED'
+            ? 'IO'
+            : error.code === 'INVALID_RUN'
+              ? 'INVALID_PROBLEM'
+              : error.code === 'UNKNOWN_FORMAT' || error.code === 'INVALID_OPTION' || error.code === 'TOO_LARGE'
+                ? 'INVALID_REQUEST'
+                : 'INTERNAL';
     return { code, message: error.message };
   }
   const errno = (error as { code?: unknown } | null)?.code;

@@ -13,14 +13,7 @@ import { REQUEST_SCHEMAS } from '../../contract/schemas/index';
 import type { HandlerDeps } from './deps';
 import { toAppError } from './errors';
 import { exportRunHandler } from './exports';
-import {
-  deleteProblem,
-  getProblem,
-  listExamples,
-  listProblems,
-  saveProblem,
-  validateProblem,
-} from './problems';
+import { deleteProblem, getProblem, listExamples, listProblems, saveProblem, validateProblem } from './problems';
 import { readProblemFile, writeProblemFile } from './problem-files';
 import { getDiagnostics, getEvaluations, getIterations, getLogs, getRun, listRunTags, listRuns, renameRun, setNotes, setTags } from './run-data';
 import { requestIssues, requestMessage } from './request-issues';

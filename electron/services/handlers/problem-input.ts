@@ -26,6 +26,7 @@ export async function problemFolder(requested: string | undefined, fallback: str
   const dir = requestPath('problemDir', requested);
   const info = await stat(dir).catch(() => null);
   if (!info) throw new HandlerError('NOT_FOUND', `problemDir: there is no folder ${dir}`, [{ path: 'problemDir', message: `there is no folder ${dir}` }]);
-  if (!info.isDirectory()) throw new HandlerError('INVALID_REQUEST', `problemDir: ${dir} is a file, not a folder`, [{ path: 'problemDir', message: 'expected a folder, got a file' }]);
+  if (!info.isDirectory())
+    throw new HandlerError('INVALID_REQUEST', `problemDir: ${dir} is a file, not a folder`, [{ path: 'problemDir', message: 'expected a folder, got a file' }]);
   return dir;
 }

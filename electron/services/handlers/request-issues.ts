@@ -33,7 +33,12 @@ export function requestIssues(error: z.ZodError): ErrorIssue[] {
       case 'too_big': {
         const word = issue.code === 'too_small' ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
         const what = issue.origin === 'string' ? 'a text of length' : issue.origin === 'array' ? 'a list of length' : 'a number';
-        return [{ path: pathOf(issue.path), message: `expected ${what} ${word} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}, got ${describeValue(input)}` }];
+        return [
+          {
+            path: pathOf(issue.path),
+            message: `expected ${what} ${word} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}, got ${describeValue(input)}`,
+          },
+        ];
       }
       default:
         return [{ path: pathOf(issue.path), message: `${issue.message}, got ${describeValue(input)}` }];

@@ -34,9 +34,7 @@ export async function getRunFields(deps: HandlerDeps, request: ParsedRequestOf<'
   const { transforms, reference } = parsed.problem;
   const weights = Array.from(mixture.logWeights, Math.exp);
   const total = weights.reduce((a, b) => a + b, 0);
-  const heaviest = weights
-    .map((weight, component) => ({ component, weight: weight / total }))
-    .sort((a, b) => b.weight - a.weight || a.component - b.component);
+  const heaviest = weights.map((weight, component) => ({ component, weight: weight / total })).sort((a, b) => b.weight - a.weight || a.component - b.component);
   const shown = heaviest.slice(0, MAX_FIELD_COMPONENTS);
   const thetas = shown.map(({ component }) => Array.from(componentCentre(mixture, component, transforms)));
   if (reference) thetas.push(Array.from(reference.theta));

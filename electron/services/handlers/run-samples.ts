@@ -16,7 +16,8 @@ import { requireRun } from './runs';
 export async function getRunSamples(deps: HandlerDeps, request: ParsedRequestOf<'run/samples'>): Promise<ResponseOf<'run/samples'>> {
   const run = requireRun(deps, request.runId);
   const parsed = problemOfRun(run);
-  if (!parsed.ok) throw new HandlerError('INVALID_PROBLEM', `The problem stored with run ${run.id} is no longer valid (${parsed.errors[0]}), so no samples can be drawn.`);
+  if (!parsed.ok)
+    throw new HandlerError('INVALID_PROBLEM', `The problem stored with run ${run.id} is no longer valid (${parsed.errors[0]}), so no samples can be drawn.`);
   const { problem } = parsed;
   const d = problem.parameterNames.length;
   if (request.count * d > MAX_SAMPLE_NUMBERS) {

@@ -9,7 +9,8 @@ import type { HandlerDeps } from './deps';
  * that every setting the engine resolves has its line here.
  */
 export const SETTING_EXPLANATIONS: Readonly<Record<string, string>> = {
-  method: 'Which method runs: gmki-robust (the default) finds modes more reliably; gmki-paper is exactly the published GMKI; uki, eki, eks and smc are the other methods of the Help page.',
+  method:
+    'Which method runs: gmki-robust (the default) finds modes more reliably; gmki-paper is exactly the published GMKI; uki, eki, eks and smc are the other methods of the Help page.',
   components: 'K, the number of Gaussian components: at least the number of modes you expect; each costs 2d+1 evaluations per iteration.',
   dt: 'Δt in (0, 1), the step size: smaller steps are more cautious and need more iterations.',
   iterations: 'How many GMKI iterations to run; 10–30 is usually enough, and a completed run can be extended.',
@@ -25,8 +26,9 @@ export const SETTING_EXPLANATIONS: Readonly<Record<string, string>> = {
   mhSteps: 'smc: the most Metropolis–Hastings steps in one tempering stage.',
   maxStages: 'smc: the most tempering stages; a run that has not reached the posterior by then stops with a warning.',
   essThreshold: 'smc: the effective sample size each stage keeps, as a fraction of the particles, in (0, 1).',
-  onEvaluationFailure: 'What a failed model evaluation does: stop ends the run (the default); skip goes on without the failed points (GMKI leaves the component as it was, with its weight at the floor, for that iteration).',
-  maxFailureFraction: 'With skip: the largest fraction of one iteration\'s evaluations that may fail before the run stops anyway, because the model looks broken.',
+  onEvaluationFailure:
+    'What a failed model evaluation does: stop ends the run (the default); skip goes on without the failed points (GMKI leaves the component as it was, with its weight at the floor, for that iteration).',
+  maxFailureFraction: "With skip: the largest fraction of one iteration's evaluations that may fail before the run stops anyway, because the model looks broken.",
   concurrency: 'Forward evaluations running at once (threads, processes or HTTP requests); the default is the number of CPU cores.',
   posteriorSamples: 'Samples drawn from the final mixture for samples.csv and the exports.',
 };

@@ -13,10 +13,7 @@ import type { HandlerDeps } from './deps';
 import { HandlerError } from './errors';
 import { problemFolder, requireValidProblem } from './problem-input';
 
-export async function testEvaluation(
-  deps: HandlerDeps,
-  request: ParsedRequestOf<'problem/test-evaluation'>,
-): Promise<ResponseOf<'problem/test-evaluation'>> {
+export async function testEvaluation(deps: HandlerDeps, request: ParsedRequestOf<'problem/test-evaluation'>): Promise<ResponseOf<'problem/test-evaluation'>> {
   const problem = requireValidProblem(request.problem, deps.cpuCount);
   const problemDir = await problemFolder(request.problemDir, deps.defaultProblemDir);
   const theta = request.theta ?? priorMeanTheta(problem);
@@ -25,10 +22,7 @@ export async function testEvaluation(
   return { ...pointOf(problem, theta, outcome), seconds, setupSeconds, log: log.map(({ stream, text }) => `${stream}: ${text}`) };
 }
 
-export async function testEvaluations(
-  deps: HandlerDeps,
-  request: ParsedRequestOf<'problem/test-evaluations'>,
-): Promise<ResponseOf<'problem/test-evaluations'>> {
+export async function testEvaluations(deps: HandlerDeps, request: ParsedRequestOf<'problem/test-evaluations'>): Promise<ResponseOf<'problem/test-evaluations'>> {
   const problem = requireValidProblem(request.problem, deps.cpuCount);
   const problemDir = await problemFolder(request.problemDir, deps.defaultProblemDir);
   request.thetas.forEach((theta, i) => requireThetaLength(problem, theta, `thetas[${i}]`));

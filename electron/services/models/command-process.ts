@@ -59,10 +59,14 @@ export class ModelProcess {
     child.stdin.on('error', () => {}); // EPIPE after an exit: the 'exit' handler reports it
     child.on('error', (error) => options.log('warning', `model process ${this.pid}: ${error.message}`));
     splitLines(child.stdout, (line, overlong) => this.onAnswerLine(line, overlong), MAX_ANSWER_LENGTH);
-    splitLines(child.stderr, (line) => {
-      this.stderrTail.push(line);
-      options.log('stderr', line);
-    }, MAX_STDERR_LINE);
+    splitLines(
+      child.stderr,
+      (line) => {
+        this.stderrTail.push(line);
+        options.log('stderr', line);
+      },
+      MAX_STDERR_LINE,
+    );
     this.drained = new Promise((resolve) => child.once('close', () => resolve()));
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {

@@ -23,11 +23,7 @@ type BatchResult = { readonly points: SlotResult[] } | WorkerFailure;
  * @throws ModelSetupError naming the path when the file is missing, fails to import (or to import
  *   within the limit), or exports neither forward nor forwardBatch
  */
-export async function createJavascriptHost(
-  modelPath: string,
-  context: ModelHostContext,
-  timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS,
-): Promise<ModelHost> {
+export async function createJavascriptHost(modelPath: string, context: ModelHostContext, timeoutSeconds: number = DEFAULT_TIMEOUT_SECONDS): Promise<ModelHost> {
   let resolved: string;
   try {
     resolved = await resolveJavascriptModel(modelPath, context.problemDir);
@@ -46,13 +42,7 @@ export function createBuiltinWorkerHost(name: string, context: ModelHostContext,
 }
 
 /** The host: `label` names the model in messages, `fieldPath` is the field a setup error names. */
-async function createWorkerPoolHost(
-  source: WorkerModelSource,
-  label: string,
-  fieldPath: string,
-  context: ModelHostContext,
-  timeoutSeconds: number,
-): Promise<ModelHost> {
+async function createWorkerPoolHost(source: WorkerModelSource, label: string, fieldPath: string, context: ModelHostContext, timeoutSeconds: number): Promise<ModelHost> {
   const retries = context.retries ?? 1;
   let pool: WorkerPool;
   try {
@@ -124,7 +114,5 @@ function fromBatchReply(reply: BatchReply): BatchResult {
 /** At most `parts` contiguous runs of nearly equal length, in order. */
 function splitInOrder<T>(items: readonly T[], parts: number): T[][] {
   const count = Math.min(parts, items.length);
-  return Array.from({ length: count }, (_, i) =>
-    items.slice(Math.floor((i * items.length) / count), Math.floor(((i + 1) * items.length) / count)),
-  );
+  return Array.from({ length: count }, (_, i) => items.slice(Math.floor((i * items.length) / count), Math.floor(((i + 1) * items.length) / count)));
 }

@@ -28,19 +28,17 @@ export type WorkerModelSource =
   | { readonly kind: 'fields-module'; readonly path: string }
   | { readonly kind: 'fields-builtin'; readonly name: string };
 
-export type FieldsReply = { readonly ok: true; readonly fields: FieldGrid[] } | { readonly ok: false; readonly failure: 'threw' | 'bad-output'; readonly message: string };
+export type FieldsReply =
+  { readonly ok: true; readonly fields: FieldGrid[] } | { readonly ok: false; readonly failure: 'threw' | 'bad-output'; readonly message: string };
 
 type FieldsFunction = (theta: number[]) => unknown;
 
 export type LoadReply = { readonly ok: true; readonly forwardBatch: boolean } | { readonly ok: false; readonly message: string };
 
-export type PointReply =
-  | { readonly ok: true; readonly output: number[] }
-  | { readonly ok: false; readonly failure: 'threw' | 'bad-output'; readonly message: string };
+export type PointReply = { readonly ok: true; readonly output: number[] } | { readonly ok: false; readonly failure: 'threw' | 'bad-output'; readonly message: string };
 
 export type BatchReply =
-  | { readonly ok: true; readonly points: PointReply[] }
-  | { readonly ok: false; readonly failure: 'threw' | 'bad-output'; readonly message: string };
+  { readonly ok: true; readonly points: PointReply[] } | { readonly ok: false; readonly failure: 'threw' | 'bad-output'; readonly message: string };
 
 let model: LoadedModel | null = null;
 let fieldsFunction: FieldsFunction | null = null;

@@ -36,7 +36,10 @@ export async function loadFieldsFunction(fieldsPath: string, problemDir: string)
   const module = await importModule(resolved, 'fields.path');
   const fields = module.fields ?? ((module.default ?? {}) as Record<string, unknown>).fields;
   if (typeof fields !== 'function') {
-    throw new ModelLoadError('fields.path', `${resolved} ${fields === undefined ? 'exports no function fields' : `exports fields as a ${typeof fields}, not a function`}`);
+    throw new ModelLoadError(
+      'fields.path',
+      `${resolved} ${fields === undefined ? 'exports no function fields' : `exports fields as a ${typeof fields}, not a function`}`,
+    );
   }
   return fields as (theta: number[]) => unknown;
 }
@@ -60,7 +63,10 @@ export async function loadJavascriptModel(modelPath: string, problemDir: string)
   if (forward === undefined && forwardBatch === undefined) {
     throw new ModelLoadError('model.path', `${resolved} exports neither forward nor forwardBatch`);
   }
-  for (const [name, value] of [['forward', forward], ['forwardBatch', forwardBatch]] as const) {
+  for (const [name, value] of [
+    ['forward', forward],
+    ['forwardBatch', forwardBatch],
+  ] as const) {
     if (value !== undefined && typeof value !== 'function') {
       throw new ModelLoadError('model.path', `${resolved}: the export ${name} is a ${typeof value}, not a function`);
     }

@@ -11,11 +11,7 @@ import { truncate } from './text';
  * the rest of it is dropped, so a model that writes without newlines cannot exhaust memory.
  * A last line without a newline is passed on when the stream ends.
  */
-export function splitLines(
-  stream: Readable,
-  onLine: (line: string, overlong: boolean) => void,
-  maxLength: number,
-): void {
+export function splitLines(stream: Readable, onLine: (line: string, overlong: boolean) => void, maxLength: number): void {
   let buffer = '';
   let skipping = false; // inside the dropped rest of an overlong line
   stream.setEncoding('utf8');

@@ -71,7 +71,14 @@ async function findProgram(program: string, { cwd, env }: LaunchOptions): Promis
     const info = await stat(candidate).catch(() => null);
     if (!info) continue;
     found = true;
-    if (info.isFile() && (await access(candidate, constants.X_OK).then(() => true, () => false))) return;
+    if (
+      info.isFile() &&
+      (await access(candidate, constants.X_OK).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
   }
   throw spawnError(found ? 'EACCES' : 'ENOENT', program);
 }

@@ -9,9 +9,7 @@ import type { EvaluateBatchOptions, EvaluationFailureKind, EvaluationOutcome, Ev
 import { thrownMessage } from './types';
 
 /** What one attempt on one slot gave: an unchecked output, or a failure sentence. */
-export type SlotResult =
-  | { readonly output: unknown }
-  | { readonly failure: EvaluationFailureKind; readonly error: string };
+export type SlotResult = { readonly output: unknown } | { readonly failure: EvaluationFailureKind; readonly error: string };
 
 export interface SlotEvaluator {
   /** Evaluates θ on `slot`; never rejects (a host turns every problem into a failure). */
@@ -43,8 +41,7 @@ export async function runOnSlots(
   const outcomes: EvaluationOutcome[] = [];
   let next = 0;
   let stopped = false;
-  const mayLaunch = (): boolean =>
-    !stopped && next < requests.length && !options.signal?.aborted && !evaluator.isClosed();
+  const mayLaunch = (): boolean => !stopped && next < requests.length && !options.signal?.aborted && !evaluator.isClosed();
 
   const runSlot = async (slot: number): Promise<void> => {
     while (mayLaunch()) {
@@ -86,12 +83,7 @@ async function evaluateWithRetries(
     } catch (error) {
       result = { failure: 'crashed', error: `the model host failed unexpectedly: ${thrownMessage(error)}` };
     }
-    const retry =
-      'failure' in result &&
-      result.failure === 'crashed' &&
-      attempts <= settings.retries &&
-      !evaluator.isClosed() &&
-      !signal?.aborted;
+    const retry = 'failure' in result && result.failure === 'crashed' && attempts <= settings.retries && !evaluator.isClosed() && !signal?.aborted;
     if (!retry) return checkedOutcome(request.index, slot, attempts, performance.now() - started, result, settings.nOutputs, settings.outputKind);
   }
 }

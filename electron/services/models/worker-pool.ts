@@ -81,10 +81,14 @@ export async function startWorkerPool(source: WorkerModelSource, label: string, 
     const stderr = new LineTail();
     // The code's console output belongs in the run log, not on our stdout (it would corrupt --json).
     splitLines(worker.stdout, (line) => context.log('stdout', line), MAX_LOG_LINE);
-    splitLines(worker.stderr, (line) => {
-      stderr.push(line);
-      context.log('stderr', line);
-    }, MAX_LOG_LINE);
+    splitLines(
+      worker.stderr,
+      (line) => {
+        stderr.push(line);
+        context.log('stderr', line);
+      },
+      MAX_LOG_LINE,
+    );
     let uncaught: string | null = null;
     const stopped = new Promise<string>((resolve) => {
       worker.on('error', (error) => {
@@ -104,7 +108,10 @@ export async function startWorkerPool(source: WorkerModelSource, label: string, 
       stoppedWhileLoading,
     ]).then((reply) =>
       reply === TIMED_OUT
-        ? { ok: false as const, message: `importing ${label} took longer than ${describeLimit(timeoutSeconds)} (timeoutSeconds): does the module compute or wait at its top level?` }
+        ? {
+            ok: false as const,
+            message: `importing ${label} took longer than ${describeLimit(timeoutSeconds)} (timeoutSeconds): does the module compute or wait at its top level?`,
+          }
         : reply,
     );
     if (!loaded.ok) {

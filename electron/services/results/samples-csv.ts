@@ -70,7 +70,10 @@ export function* posteriorSampleChunks(
 }
 
 /** Draws pieces of the `total` samples of `final`; what serves every piece (Cholesky factors, weights) is made once. */
-function pieceDrawer(final: FinalIteration, total: number): (count: number, random: RandomStream) => { samples: Float64Array; indices: Int32Array; source: PosteriorSamples['source'] } {
+function pieceDrawer(
+  final: FinalIteration,
+  total: number,
+): (count: number, random: RandomStream) => { samples: Float64Array; indices: Int32Array; source: PosteriorSamples['source'] } {
   if (final.particles) {
     const draw = particleSampler(final.particles, total);
     return (count, random) => {

@@ -30,12 +30,7 @@ export function describeFailedEvaluation(
 }
 
 /** E.g. `at θ = (theta1 = 0.5, theta2 = -1): the model raised an error: division by zero`. */
-export function describeFailureAt(
-  theta: readonly number[],
-  kind: EvaluationFailureKind,
-  modelWords: string | null,
-  parameterNames: readonly string[],
-): string {
+export function describeFailureAt(theta: readonly number[], kind: EvaluationFailureKind, modelWords: string | null, parameterNames: readonly string[]): string {
   const said = modelWords ? `: ${modelWords}` : '';
   return `at θ = (${formatTheta(theta, parameterNames)}): ${WHAT_HAPPENED[kind]}${said}`;
 }

@@ -122,10 +122,7 @@ export function createRunManager(options: RunManagerOptions): RunManager {
         retries: options.retries ?? 1,
         environment: options.workerEnvironment ?? {},
       };
-      const final = await Promise.race([
-        remote.run(request, entry.cancelFlag.buffer as SharedArrayBuffer, onProgress, onProcessGroup),
-        exited,
-      ]);
+      const final = await Promise.race([remote.run(request, entry.cancelFlag.buffer as SharedArrayBuffer, onProgress, onProcessGroup), exited]);
       recordEndLater(final);
       announceEnd(throttle, final);
       settle(runId, final);

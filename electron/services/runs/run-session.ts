@@ -47,7 +47,10 @@ export const MODEL_SETUP_FAILURE = 'the model could not be started';
 
 /** Raised when a run cannot start at all (not found, already running, invalid as stored). */
 export class RunStartError extends Error {
-  constructor(readonly code: 'NOT_FOUND' | 'NOT_RESUMABLE' | 'INVALID_PROBLEM' | 'MODEL_SETUP', message: string) {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'NOT_RESUMABLE' | 'INVALID_PROBLEM' | 'MODEL_SETUP',
+    message: string,
+  ) {
     super(message);
     this.name = 'RunStartError';
   }
@@ -177,10 +180,7 @@ async function iterate(
     };
     const perIteration = (now() - sessionIterationsStart) / 1000 / Math.max(1, inversion.state.iteration - startIteration);
     const eta = exactBudget && inversion.state.iteration > startIteration ? perIteration * (current.iterations - inversion.state.iteration) : null;
-    deps.onProgress?.(
-      progressOfRun(current, { record: lastRecord, doneInBatch, failed, inFlight, etaSeconds: eta, elapsedSeconds: elapsed() }),
-      important,
-    );
+    deps.onProgress?.(progressOfRun(current, { record: lastRecord, doneInBatch, failed, inFlight, etaSeconds: eta, elapsedSeconds: elapsed() }), important);
   };
 
   while (!inversion.done) {
@@ -251,7 +251,11 @@ function tellSkippingFailures(
   try {
     const record = inversion.tell(outcomes.map((outcome) => outcome.output));
     const failures = record.diagnostics.failures;
-    if (failures) log.write('warning', `iteration ${batch.iteration}: ${describeSkippedFailures(problem.settings.method, batch.iteration, batch.points.length, failures)}. The first: ${example()}`);
+    if (failures)
+      log.write(
+        'warning',
+        `iteration ${batch.iteration}: ${describeSkippedFailures(problem.settings.method, batch.iteration, batch.points.length, failures)}. The first: ${example()}`,
+      );
     return record;
   } catch (error) {
     if (!(error instanceof EvaluationFailuresError)) throw error;
@@ -283,7 +287,6 @@ function ledgerRow(batch: EvaluationBatch, outcome: EvaluationOutcome): Evaluati
     attempts: outcome.attempts,
   };
 }
-
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

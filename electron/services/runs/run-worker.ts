@@ -34,7 +34,6 @@ export interface RunWorkerEnvironment {
   readonly explorationWorkerFile?: string;
 }
 
-
 /** How often the database's cancel flag (set by another process, e.g. `gmki runs cancel`) is read. */
 const DATABASE_CANCEL_POLL_MS = 250;
 

@@ -71,7 +71,9 @@ export function storageFailure(error: unknown, file: string): StoreError | null 
     return new StoreError('READ_ONLY', `${file} cannot be written (${(error as Error).message}): is the file or its folder read-only?`, { cause: error });
   }
   if (code.startsWith('SQLITE_IOERR')) {
-    return new StoreError('IO_ERROR', `reading or writing ${file} failed (${(error as Error).message}, ${code}): is the disk failing, or was it removed?`, { cause: error });
+    return new StoreError('IO_ERROR', `reading or writing ${file} failed (${(error as Error).message}, ${code}): is the disk failing, or was it removed?`, {
+      cause: error,
+    });
   }
   return null;
 }

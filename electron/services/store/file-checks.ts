@@ -25,7 +25,10 @@ export function checkFileBeforeOpening(file: string, readonly: boolean): void {
   }
   if (stats.isDirectory()) throw new StoreError('NOT_A_DATABASE', `${file} is a folder, not a GMKI Studio database file; nothing was changed.`);
   if (!stats.isFile()) {
-    throw new StoreError('NOT_A_DATABASE', `${file} is not a regular file (it is a device, a pipe or a socket), so it cannot hold a GMKI Studio database; nothing was changed.`);
+    throw new StoreError(
+      'NOT_A_DATABASE',
+      `${file} is not a regular file (it is a device, a pipe or a socket), so it cannot hold a GMKI Studio database; nothing was changed.`,
+    );
   }
   // An empty file is a valid, empty SQLite database.
   if (stats.size > 0 && !startsWithSqliteHeader(file)) throw notADatabase(file);

@@ -96,7 +96,10 @@ function checkParticles(particles: ParticleEnsemble | null, d: number): void {
   if (particles === null) return;
   const j = requireCount(particles.nParticles, 'The number of particles');
   if (j < 1 || particles.nTheta !== d) {
-    throw new StoreError('INVALID_ARGUMENT', `The ensemble has ${j} particles in d = ${particles.nTheta}; the mixture has d = ${d} and an ensemble needs at least 1 particle.`);
+    throw new StoreError(
+      'INVALID_ARGUMENT',
+      `The ensemble has ${j} particles in d = ${particles.nTheta}; the mixture has d = ${d} and an ensemble needs at least 1 particle.`,
+    );
   }
   const sizes: [string, number | undefined, number][] = [
     ['positions', particles.positions.length, j * d],
@@ -104,15 +107,14 @@ function checkParticles(particles: ParticleEnsemble | null, d: number): void {
     ['log-likelihoods', particles.logLikelihoods?.length, j],
   ];
   for (const [what, got, expected] of sizes) {
-    if (got !== undefined && got !== expected) throw new StoreError('INVALID_ARGUMENT', `The ensemble's ${what} have ${got} values; J = ${j}, d = ${d} needs ${expected}.`);
+    if (got !== undefined && got !== expected)
+      throw new StoreError('INVALID_ARGUMENT', `The ensemble's ${what} have ${got} values; J = ${j}, d = ${d} needs ${expected}.`);
   }
 }
 
 /** Prepares the iteration statements once and returns commit and read methods. */
 export function iterationMethods(db: Database): IterationMethods {
-  const runState = db.prepare<[string], { status: string; n_theta: number; iterations_done: number }>(
-    `SELECT status, n_theta, iterations_done FROM runs WHERE id = ?`,
-  );
+  const runState = db.prepare<[string], { status: string; n_theta: number; iterations_done: number }>(`SELECT status, n_theta, iterations_done FROM runs WHERE id = ?`);
   const insertIteration = db.prepare(`
     INSERT INTO iterations (run_id, ${ITERATION_COLUMNS}, committed_at)
     VALUES (@runId, @iteration, @nComponents, @nTheta, @logWeights, @means, @covariances, @diagnostics,
@@ -129,23 +131,25 @@ export function iterationMethods(db: Database): IterationMethods {
   );
   const selectLatest = db.prepare<[string], IterationRow>(`SELECT ${ITERATION_COLUMNS} FROM iterations WHERE run_id = ? ORDER BY iteration DESC LIMIT 1`);
 
-  const commit = db.transaction((runId: string, iteration: Record<string, unknown> & { iteration: number; nTheta: number }, ledger: readonly Record<string, unknown>[]) => {
-    const run = runState.get(runId);
-    if (run === undefined) throw new StoreError('RUN_NOT_FOUND', `There is no run ${runId}.`);
-    if (run.status !== 'running') throw new StoreError('RUN_STATE', `Run ${runId} is ${run.status}, not running; claim it before committing iterations.`);
-    const next = iteration.iteration === 0 ? run.iterations_done === 0 : iteration.iteration === run.iterations_done + 1;
-    if (!next) {
-      throw new StoreError('RUN_STATE', `Run ${runId} has ${run.iterations_done} iterations; iteration ${iteration.iteration} cannot be committed next.`);
-    }
-    if (iteration.nTheta !== run.n_theta) {
-      throw new StoreError('INVALID_ARGUMENT', `Run ${runId} has d = ${run.n_theta} parameters; the mixture has d = ${iteration.nTheta}.`);
-    }
-    insertIteration.run(iteration);
-    // Rows an earlier, failed attempt at this iteration recorded are superseded by this attempt's.
-    clearLedger.run({ runId, iteration: iteration.iteration });
-    for (const row of ledger) insertEvaluation.run(row);
-    updateRun.run({ runId, iteration: iteration.iteration, forwardEvaluations: iteration.forwardEvaluations, elapsedSeconds: iteration.elapsedSeconds });
-  });
+  const commit = db.transaction(
+    (runId: string, iteration: Record<string, unknown> & { iteration: number; nTheta: number }, ledger: readonly Record<string, unknown>[]) => {
+      const run = runState.get(runId);
+      if (run === undefined) throw new StoreError('RUN_NOT_FOUND', `There is no run ${runId}.`);
+      if (run.status !== 'running') throw new StoreError('RUN_STATE', `Run ${runId} is ${run.status}, not running; claim it before committing iterations.`);
+      const next = iteration.iteration === 0 ? run.iterations_done === 0 : iteration.iteration === run.iterations_done + 1;
+      if (!next) {
+        throw new StoreError('RUN_STATE', `Run ${runId} has ${run.iterations_done} iterations; iteration ${iteration.iteration} cannot be committed next.`);
+      }
+      if (iteration.nTheta !== run.n_theta) {
+        throw new StoreError('INVALID_ARGUMENT', `Run ${runId} has d = ${run.n_theta} parameters; the mixture has d = ${iteration.nTheta}.`);
+      }
+      insertIteration.run(iteration);
+      // Rows an earlier, failed attempt at this iteration recorded are superseded by this attempt's.
+      clearLedger.run({ runId, iteration: iteration.iteration });
+      for (const row of ledger) insertEvaluation.run(row);
+      updateRun.run({ runId, iteration: iteration.iteration, forwardEvaluations: iteration.forwardEvaluations, elapsedSeconds: iteration.elapsedSeconds });
+    },
+  );
 
   return {
     commitIteration(runId, entry, evaluations) {

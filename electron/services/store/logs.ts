@@ -34,15 +34,15 @@ export function capLogText(text: string, max: number = MAX_LOG_TEXT): string {
 export function logMethods(db: Database): LogMethods {
   // seq = the run's last seq + 1, computed inside the INSERT so that two writers cannot take the same number.
   const append = db
-    .prepare<{ runId: string; at: string; stream: LogStream; text: string }, number>(`
+    .prepare<{ runId: string; at: string; stream: LogStream; text: string }, number>(
+      `
       INSERT INTO run_logs (run_id, seq, at, stream, text)
       SELECT @runId, coalesce(max(seq), 0) + 1, @at, @stream, @text FROM run_logs WHERE run_id = @runId
-      RETURNING seq`)
+      RETURNING seq`,
+    )
     .pluck();
   const rewrite = db.prepare(`UPDATE run_logs SET text = @text WHERE run_id = @runId AND seq = @seq`);
-  const dropModelOutput = db.prepare(
-    `DELETE FROM run_logs WHERE run_id = @runId AND seq BETWEEN @from AND @to AND stream IN ('stdout', 'stderr')`,
-  );
+  const dropModelOutput = db.prepare(`DELETE FROM run_logs WHERE run_id = @runId AND seq BETWEEN @from AND @to AND stream IN ('stdout', 'stderr')`);
   const modelBytes = db
     .prepare<[string], number>(`SELECT coalesce(sum(length(CAST(text AS BLOB)) + 1), 0) FROM run_logs WHERE run_id = ? AND stream IN ('stdout', 'stderr')`)
     .pluck();

@@ -128,8 +128,7 @@ function checkIdentity(db: Database.Database, file: string, readonly: boolean): 
     if (sqliteCode(error)?.startsWith('SQLITE_CORRUPT')) throw damaged(file, (error as Error).message, error);
     throw error;
   }
-  const ours =
-    applicationId === GMKI_APPLICATION_ID || (applicationId === 0 && (version === 0 ? tables.length === 0 : tables.includes('runs')));
+  const ours = applicationId === GMKI_APPLICATION_ID || (applicationId === 0 && (version === 0 ? tables.length === 0 : tables.includes('runs')));
   if (!ours) {
     const whose = applicationId !== 0 ? `application id ${applicationId}` : `tables ${listed(tables)}`;
     throw new StoreError('NOT_A_DATABASE', `${file} is an SQLite database of another program (${whose}), not a GMKI Studio database; nothing was changed.`);
@@ -167,7 +166,10 @@ function checkIntegrity(db: Database.Database, file: string): void {
 
 /** quick_check's report on one line, without its "*** in database main ***" heading. */
 function oneLine(report: string): string {
-  return report.replace(/\*\*\* in database \w+ \*\*\*/g, '').replace(/\s+/g, ' ').trim();
+  return report
+    .replace(/\*\*\* in database \w+ \*\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function listed(names: readonly string[]): string {

@@ -76,9 +76,7 @@ export function runMethods(db: Database): RunMethods {
   const setNotes = db.prepare(`UPDATE runs SET notes = @notes WHERE id = @id`);
   const status = db.prepare<[string], string>(`SELECT status FROM runs WHERE id = ?`).pluck();
   // Ids are UUIDs (hex and dashes), so a prefix needs no LIKE escaping; the primary key serves it.
-  const idsWithPrefix = db
-    .prepare<[string, string], string>(`SELECT id FROM runs WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`)
-    .pluck();
+  const idsWithPrefix = db.prepare<[string, string], string>(`SELECT id FROM runs WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`).pluck();
   const remove = db.prepare(`DELETE FROM runs WHERE id = ? AND status <> 'running'`);
 
   return {
@@ -154,7 +152,8 @@ export function runMethods(db: Database): RunMethods {
       for (const run of queued.all()) {
         // A run queued before schema 3 has no queuing process on record: whoever queued it is long gone.
         if (run.queued_by_pid !== null && isAlive(run.queued_by_pid, run.queued_by_host ?? '')) continue;
-        const who = run.queued_by_pid === null ? 'The process that queued this run' : `The process that queued this run (pid ${run.queued_by_pid} on ${run.queued_by_host})`;
+        const who =
+          run.queued_by_pid === null ? 'The process that queued this run' : `The process that queued this run (pid ${run.queued_by_pid} on ${run.queued_by_host})`;
         const error = `${who} stopped before the run started; resume it to start it.`;
         const { changes } = interruptQueued.run({ id: run.id, pid: run.queued_by_pid, host: run.queued_by_host, error, now: nowIso() });
         if (changes === 1) changed.push(run.id);

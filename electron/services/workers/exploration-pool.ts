@@ -10,13 +10,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker, WorkerOptions } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import {
-  exploreInThisThread,
-  type ComponentExplorer,
-  type ExplorationPlan,
-  type ExplorationSamples,
-  type ExploredComponent,
-} from '../../../core/gmki/exploration';
+import { exploreInThisThread, type ComponentExplorer, type ExplorationPlan, type ExplorationSamples, type ExploredComponent } from '../../../core/gmki/exploration';
 import { spawnWorker } from './spawn-worker';
 import type { ExplorationWorkerApi } from './exploration-worker';
 

@@ -70,13 +70,26 @@ export function overlayMarginals(runs: readonly CompareRun[], parameterIndex: nu
   const series: LineSeriesOption[] = runs.map((run, r) => {
     const marginal = marginalDensity(run.mixture, parameterIndex, { min, max, count: options.points ?? 300, transform: run.transforms?.[parameterIndex] });
     return {
-      type: 'line', name: run.name, color: runColor(r, theme), showSymbol: false, lineStyle: { width: 2 },
+      type: 'line',
+      name: run.name,
+      color: runColor(r, theme),
+      showSymbol: false,
+      lineStyle: { width: 2 },
       data: Array.from(marginal.x, (x, a) => [x, marginal.density[a]]),
     };
   });
   if (reference) {
     const top = Math.max(0, ...series.flatMap((one) => (one.data as [number, number][]).map((point) => point[1])));
-    series.push(referenceLine(reference.label, [[reference.value, 0], [reference.value, top > 0 ? top : 1]], theme));
+    series.push(
+      referenceLine(
+        reference.label,
+        [
+          [reference.value, 0],
+          [reference.value, top > 0 ? top : 1],
+        ],
+        theme,
+      ),
+    );
   }
   return {
     ...commonOption(theme),
@@ -115,10 +128,17 @@ export function overlayPair(runs: readonly CompareRun[], i: number, j: number, o
   });
   const reference = options.reference;
   const marker: SeriesOption[] = reference
-    ? [{
-        type: 'scatter', name: reference.label, symbol: 'diamond', symbolSize: 11, z: 5, data: [[...reference.point]],
-        itemStyle: { color: theme.observation, borderColor: theme.background, borderWidth: 1.5 },
-      }]
+    ? [
+        {
+          type: 'scatter',
+          name: reference.label,
+          symbol: 'diamond',
+          symbolSize: 11,
+          z: 5,
+          data: [[...reference.point]],
+          itemStyle: { color: theme.observation, borderColor: theme.background, borderWidth: 1.5 },
+        },
+      ]
     : [];
   return {
     ...commonOption(theme),
@@ -160,8 +180,7 @@ export interface OverlayCurvesOptions extends ChartOptions {
 export function overlayCurves(runs: readonly CompareCurves[], metric: CurveMetric, options: OverlayCurvesOptions = {}): EChartsOption {
   const theme = options.theme ?? LIGHT_THEME;
   const log = options.logScale ?? true;
-  const keep = (value: number | undefined): number | null =>
-    value === undefined || !Number.isFinite(value) || (log && value <= 0) ? null : value;
+  const keep = (value: number | undefined): number | null => (value === undefined || !Number.isFinite(value) || (log && value <= 0) ? null : value);
   const series: LineSeriesOption[] = runs.map((run, r) => {
     const data: Point[] = [];
     if (metric === 'weights') {

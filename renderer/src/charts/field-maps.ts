@@ -110,7 +110,17 @@ function imageSeries(name: string, index: number, image: RasterImage, x: { min: 
     const [right, bottom] = api.coord([x.max, y.min]) as [number, number];
     return { type: 'image', silent: true, style: { image, x: left, y: top, width: right - left, height: bottom - top } };
   }) as unknown as RenderItem;
-  return { type: 'custom', name, xAxisIndex: index, yAxisIndex: index, silent: true, clip: true, renderItem: draw, encode: { x: [0, 2], y: [1, 3] }, data: [[x.min, y.max, x.max, y.min]] };
+  return {
+    type: 'custom',
+    name,
+    xAxisIndex: index,
+    yAxisIndex: index,
+    silent: true,
+    clip: true,
+    renderItem: draw,
+    encode: { x: [0, 2], y: [1, 3] },
+    data: [[x.min, y.max, x.max, y.min]],
+  };
 }
 
 /** The maps as one option: a grid per panel, row by row, and the shared colour bar on the right. */
@@ -130,7 +140,10 @@ export function fieldMapsOption(layout: FieldMapsLayout): EChartsOption {
     const top = Math.floor(index / columns) * (cell + LAYOUT.titleHeight + LAYOUT.gap) + LAYOUT.titleHeight;
     grid.push({ left, top, width: cell, height: cell });
     title.push({
-      text: panel.title, left: left + cell / 2, top: top - LAYOUT.titleHeight + 4, textAlign: 'center',
+      text: panel.title,
+      left: left + cell / 2,
+      top: top - LAYOUT.titleHeight + 4,
+      textAlign: 'center',
       textStyle: { fontSize: 12, fontWeight: 'normal', color: theme.text, width: cell + LAYOUT.gap - 4, overflow: 'truncate' },
     });
     const x = panel.grid ? imageExtent(panel.grid.x[0], panel.grid.x[1], panel.grid.nx) : { min: 0, max: 1 };
@@ -138,7 +151,14 @@ export function fieldMapsOption(layout: FieldMapsLayout): EChartsOption {
     xAxis.push({ type: 'value', gridIndex: index, min: x.min, max: x.max, ...quiet });
     yAxis.push({ type: 'value', gridIndex: index, min: y.min, max: y.max, ...quiet });
     if (panel.grid && panel.image) series.push(imageSeries(panel.title, index, panel.image, x, y));
-    else title.push({ text: panel.message ?? 'No values', left: left + cell / 2, top: top + cell / 2 - 8, textAlign: 'center', textStyle: { fontSize: 11, fontWeight: 'normal', color: theme.mutedText, width: cell - 16, overflow: 'break' } });
+    else
+      title.push({
+        text: panel.message ?? 'No values',
+        left: left + cell / 2,
+        top: top + cell / 2 - 8,
+        textAlign: 'center',
+        textStyle: { fontSize: 11, fontWeight: 'normal', color: theme.mutedText, width: cell - 16, overflow: 'break' },
+      });
   });
 
   // The colour bar: an image of the colour map on a value axis of the shared range.
@@ -147,9 +167,18 @@ export function fieldMapsOption(layout: FieldMapsLayout): EChartsOption {
   grid.push({ left: barLeft, top: LAYOUT.titleHeight, width: 14, height: cell });
   xAxis.push({ type: 'value', gridIndex: bar, min: 0, max: 1, show: false });
   yAxis.push({
-    type: 'value', gridIndex: bar, position: 'right', min: layout.range.min, max: layout.range.max, ...base,
-    splitLine: { show: false }, axisLabel: { ...base.axisLabel, fontSize: 10, formatter: formatTick },
-    name: layout.label, nameLocation: 'middle', nameGap: 44, nameRotate: 90,
+    type: 'value',
+    gridIndex: bar,
+    position: 'right',
+    min: layout.range.min,
+    max: layout.range.max,
+    ...base,
+    splitLine: { show: false },
+    axisLabel: { ...base.axisLabel, fontSize: 10, formatter: formatTick },
+    name: layout.label,
+    nameLocation: 'middle',
+    nameGap: 44,
+    nameRotate: 90,
   });
   series.push(imageSeries('Colour scale', bar, layout.colourBar, { min: 0, max: 1 }, { min: layout.range.min, max: layout.range.max }));
 

@@ -70,19 +70,14 @@ export function weightsChart(history: ChartHistory, options: WeightsChartOptions
   const log = options.logScale ?? true;
   const series: LineSeriesOption[] = [];
   for (let k = 0; k < componentCount(history); k++) {
-    const data: Point[] = history.map((entry) => [
-      entry.iteration,
-      k < entry.mixture.nComponents ? forLog(Math.exp(entry.mixture.logWeights[k]), log) : null,
-    ]);
+    const data: Point[] = history.map((entry) => [entry.iteration, k < entry.mixture.nComponents ? forLog(Math.exp(entry.mixture.logWeights[k]), log) : null]);
     series.push(line(componentName(k), componentColor(k, theme), data));
   }
   return {
     ...commonOption(theme),
     grid: { left: 64, right: 16, top: 36, bottom: 40 },
     xAxis: iterationAxis(theme),
-    yAxis: log
-      ? { type: 'log', ...sideName('Weight'), max: 1, ...axisStyle(theme) }
-      : { type: 'value', ...sideName('Weight'), min: 0, max: 1, ...axisStyle(theme) },
+    yAxis: log ? { type: 'log', ...sideName('Weight'), max: 1, ...axisStyle(theme) } : { type: 'value', ...sideName('Weight'), min: 0, max: 1, ...axisStyle(theme) },
     series,
   };
 }
@@ -106,12 +101,7 @@ export interface MeansChartOptions extends ChartOptions {
  * component's median in u, which is the component's median in θ (not its mean) for a bounded
  * parameter. Without one, the chart shows u.
  */
-export function meansChart(
-  history: ChartHistory,
-  parameterIndex: number,
-  transform?: ParameterTransform,
-  options: MeansChartOptions = {},
-): EChartsOption {
+export function meansChart(history: ChartHistory, parameterIndex: number, transform?: ParameterTransform, options: MeansChartOptions = {}): EChartsOption {
   const theme = options.theme ?? LIGHT_THEME;
   const toPhysical = transform ? transform.toPhysical : (u: number) => u;
   const series: LineSeriesOption[] = [];

@@ -46,9 +46,25 @@ export function temperingChart(history: ChartHistory, options: TemperingChartOpt
       return [entry.iteration, y === null || !Number.isFinite(y) ? null : y];
     });
   const series = [
-    { ...line('β (1 = posterior)', componentColor(0, theme), points((smc) => smc.beta)), lineStyle: { width: 2.5 } },
-    line('ESS / J', componentColor(1, theme), points((smc) => (smc.stage > 0 ? smc.ess / options.particles : null))),
-    line('MH acceptance', componentColor(2, theme), points((smc) => smc.acceptance), true),
+    {
+      ...line(
+        'β (1 = posterior)',
+        componentColor(0, theme),
+        points((smc) => smc.beta),
+      ),
+      lineStyle: { width: 2.5 },
+    },
+    line(
+      'ESS / J',
+      componentColor(1, theme),
+      points((smc) => (smc.stage > 0 ? smc.ess / options.particles : null)),
+    ),
+    line(
+      'MH acceptance',
+      componentColor(2, theme),
+      points((smc) => smc.acceptance),
+      true,
+    ),
   ];
   return {
     ...commonOption(theme),
@@ -84,14 +100,32 @@ export function spreadChart(history: ChartHistory, options: SpreadChartOptions =
   if (d <= (options.maxLines ?? 8)) {
     for (let i = 0; i < d; i++) {
       const name = options.names?.[i] ?? `θ${i + 1}`;
-      series.push(line(name, componentColor(i, theme), history.map((entry, n) => [entry.iteration, positive(stds[n]![i])])));
+      series.push(
+        line(
+          name,
+          componentColor(i, theme),
+          history.map((entry, n) => [entry.iteration, positive(stds[n]![i])]),
+        ),
+      );
     }
   } else {
     const pick = (q: (sorted: number[]) => number | undefined) => history.map((entry, n): Point => [entry.iteration, positive(q([...stds[n]!].sort((a, b) => a - b)))]);
     series.push(
-      line('largest', componentColor(0, theme), pick((s) => s.at(-1))),
-      line('median', componentColor(1, theme), pick((s) => s[Math.floor((s.length - 1) / 2)])),
-      line('smallest', componentColor(2, theme), pick((s) => s[0])),
+      line(
+        'largest',
+        componentColor(0, theme),
+        pick((s) => s.at(-1)),
+      ),
+      line(
+        'median',
+        componentColor(1, theme),
+        pick((s) => s[Math.floor((s.length - 1) / 2)]),
+      ),
+      line(
+        'smallest',
+        componentColor(2, theme),
+        pick((s) => s[0]),
+      ),
     );
   }
   return {

@@ -174,7 +174,16 @@ export function parameterIntervalsChart(mixture: Mixture, transforms: readonly P
     yAxis: { type: 'value', ...sideName('Value (physical units)'), scale: true, ...axisStyle(theme) },
     dataZoom: zoomed
       ? [
-          { type: 'slider', xAxisIndex: 0, startValue: window.start, endValue: window.end, height: 16, bottom: 8, filterMode: 'filter', textStyle: { color: theme.mutedText } },
+          {
+            type: 'slider',
+            xAxisIndex: 0,
+            startValue: window.start,
+            endValue: window.end,
+            height: 16,
+            bottom: 8,
+            filterMode: 'filter',
+            textStyle: { color: theme.mutedText },
+          },
           { type: 'inside', xAxisIndex: 0, startValue: window.start, endValue: window.end, filterMode: 'filter' },
         ]
       : [],

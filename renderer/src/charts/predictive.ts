@@ -78,7 +78,11 @@ export function posteriorPredictiveChart(
   const series: SeriesOption[] = [
     ...(options.band ? bandSeries(options.band, theme, lines) : []),
     {
-      type: 'custom', name: 'Observed ±2σ', renderItem: drawBar, color: theme.observation, encode: { x: 0, y: [1, 2] },
+      type: 'custom',
+      name: 'Observed ±2σ',
+      renderItem: drawBar,
+      color: theme.observation,
+      encode: { x: 0, y: [1, 2] },
       data: observations.values.map((y, a) => [a, y - 2 * observations.std[a], y + 2 * observations.std[a]]),
     },
     { type: 'scatter', name: 'Observed', color: theme.observation, symbolSize: 6, data: observations.values.map((y, a) => [a, y]), z: 3 },
@@ -95,7 +99,15 @@ export function posteriorPredictiveChart(
     // Each category's tooltip lists every series, bands included.
     grid: { left: 64, right: 16, top: 36, bottom: 48 },
     // Category labels are the observations' names: no numeric tick formatter.
-    xAxis: { type: 'category', name: 'Observation', nameLocation: 'middle', nameGap: 30, data: categories, ...style, axisLabel: { color: theme.mutedText, hideOverlap: true } },
+    xAxis: {
+      type: 'category',
+      name: 'Observation',
+      nameLocation: 'middle',
+      nameGap: 30,
+      data: categories,
+      ...style,
+      axisLabel: { color: theme.mutedText, hideOverlap: true },
+    },
     yAxis: { type: 'value', ...sideName('Value'), scale: true, ...style },
     series,
   };
@@ -137,7 +149,21 @@ function bandSeries(band: PredictiveBandData, theme: ChartTheme, lines: boolean)
       return { type: 'group', children };
     }) as unknown as RenderItem;
   return [
-    { type: 'custom', name: noisyName, color: withAlpha(shade, 0.2), renderItem: drawRange(0.18, false), encode: { x: 0, y: [1, 2] }, data: band.noisyLow.map((low, a) => [a, low, band.noisyHigh[a]!]) },
-    { type: 'custom', name: modelName, color: withAlpha(shade, 0.5), renderItem: drawRange(0.42, true), encode: { x: 0, y: [1, 2] }, data: band.low.map((low, a) => [a, low, band.high[a]!, band.median[a]!]) },
+    {
+      type: 'custom',
+      name: noisyName,
+      color: withAlpha(shade, 0.2),
+      renderItem: drawRange(0.18, false),
+      encode: { x: 0, y: [1, 2] },
+      data: band.noisyLow.map((low, a) => [a, low, band.noisyHigh[a]!]),
+    },
+    {
+      type: 'custom',
+      name: modelName,
+      color: withAlpha(shade, 0.5),
+      renderItem: drawRange(0.42, true),
+      encode: { x: 0, y: [1, 2] },
+      data: band.low.map((low, a) => [a, low, band.high[a]!, band.median[a]!]),
+    },
   ];
 }

@@ -40,7 +40,10 @@ export interface DistanceTable {
 
 /** `run`'s samples on `names`, in that order. */
 function onNames(run: DistanceInput, names: readonly string[]): SampleSet {
-  return selectCoordinates(run.samples, names.map((name) => run.names.indexOf(name)));
+  return selectCoordinates(
+    run.samples,
+    names.map((name) => run.names.indexOf(name)),
+  );
 }
 
 function pair(a: SampleSet, b: SampleSet, scales: Float64Array): Omit<DistanceRow, 'id'> {

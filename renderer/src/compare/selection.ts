@@ -6,7 +6,10 @@
 /** Run ids from the `runs` query: comma-separated, blanks and repeats dropped, order kept. */
 export function parseRunsQuery(value: unknown): string[] {
   const parts = (Array.isArray(value) ? value : [value]).filter((part): part is string => typeof part === 'string');
-  const ids = parts.flatMap((part) => part.split(',')).map((id) => id.trim()).filter((id) => id !== '');
+  const ids = parts
+    .flatMap((part) => part.split(','))
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   return [...new Set(ids)];
 }
 

@@ -24,8 +24,7 @@ export interface SettingsDiffOptions {
 
 type Leaves = Map<string, unknown>;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isComposite = (value: unknown): boolean => typeof value === 'object' && value !== null;
 

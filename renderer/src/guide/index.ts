@@ -14,7 +14,9 @@ const KNOB_SECTION: GuideSection = {
   id: 'knobs',
   title: 'The knobs of a run',
   blocks: [
-    p('Every setting has a default that suits most problems; the run-setup screen shows each default and writes into the problem file only what you change, and only the settings the chosen method uses. For GMKI the ones that matter most are K, the iterations and Δt: together with the number of parameters d they set the cost, K·(2d+1)·iterations forward evaluations. The other methods’ costs are in “The methods”.'),
+    p(
+      'Every setting has a default that suits most problems; the run-setup screen shows each default and writes into the problem file only what you change, and only the settings the chosen method uses. For GMKI the ones that matter most are K, the iterations and Δt: together with the number of parameters d they set the cost, K·(2d+1)·iterations forward evaluations. The other methods’ costs are in “The methods”.',
+    ),
   ],
   children: KNOB_ORDER.map((key) => KNOBS[key]),
 };

@@ -8,9 +8,15 @@ export const REFERENCE_CHECK: GuideSection = {
   id: 'reference-check',
   title: 'Checking a result with the reference sampler',
   blocks: [
-    p('GMKI assumes the posterior is a few Gaussians. To check that on your problem, open a completed GMKI result and choose “Check with a reference sampler”: it queues an smc run of exactly the problem that ran (same data, prior, model and seed), with the particles, MH steps and stages you choose. The dialog shows the most evaluations that can cost and, from the seconds per evaluation the GMKI run measured, the most time it can take; smc usually needs 10–100 times GMKI’s evaluations, so try a few hundred particles first on an expensive model.'),
-    p('The new run is named after the original, tagged `reference` and noted “Reference sampler for run …”. When it has finished, “Compare with the reference” on either run opens Compare with both, the smc run as the reference: if the distances are near the noise level the table states, GMKI found the posterior; if the smc run has a mode GMKI lacks, GMKI missed it (more components, gmki-robust or another seed are the usual cure). Check the smc run itself first: its monitor must show β = 1 and a log-evidence; one that stopped at its most stages samples a flattened posterior and is no reference.'),
-    p('On the paper’s two-modal example, 30 GMKI iterations (450 evaluations) against smc with 200 particles, 3 MH steps and at most 10 stages (1 400 evaluations used): sliced W₂ 0.2 and marginal L1 0.4, where the smc run’s own halves differ by 0.16 and 0.61 — the same posterior within what 200 particles can tell; smc’s log-evidence −2.99 against −2.954 by quadrature.'),
+    p(
+      'GMKI assumes the posterior is a few Gaussians. To check that on your problem, open a completed GMKI result and choose “Check with a reference sampler”: it queues an smc run of exactly the problem that ran (same data, prior, model and seed), with the particles, MH steps and stages you choose. The dialog shows the most evaluations that can cost and, from the seconds per evaluation the GMKI run measured, the most time it can take; smc usually needs 10–100 times GMKI’s evaluations, so try a few hundred particles first on an expensive model.',
+    ),
+    p(
+      'The new run is named after the original, tagged `reference` and noted “Reference sampler for run …”. When it has finished, “Compare with the reference” on either run opens Compare with both, the smc run as the reference: if the distances are near the noise level the table states, GMKI found the posterior; if the smc run has a mode GMKI lacks, GMKI missed it (more components, gmki-robust or another seed are the usual cure). Check the smc run itself first: its monitor must show β = 1 and a log-evidence; one that stopped at its most stages samples a flattened posterior and is no reference.',
+    ),
+    p(
+      'On the paper’s two-modal example, 30 GMKI iterations (450 evaluations) against smc with 200 particles, 3 MH steps and at most 10 stages (1 400 evaluations used): sliced W₂ 0.2 and marginal L1 0.4, where the smc run’s own halves differ by 0.16 and 0.61 — the same posterior within what 200 particles can tell; smc’s log-evidence −2.99 against −2.954 by quadrature.',
+    ),
   ],
 };
 
@@ -18,7 +24,9 @@ export const METHODS: GuideSection = {
   id: 'methods',
   title: 'The methods',
   blocks: [
-    p('Every method targets the same posterior (the prior and the Gaussian noise of the data) and runs under the same models, ledger, resume and exports; they differ in what they can describe and what they cost. d is the number of parameters, K the components, J the particles.'),
+    p(
+      'Every method targets the same posterior (the prior and the Gaussian noise of the data) and runs under the same models, ledger, resume and exports; they differ in what they can describe and what they cost. d is the number of parameters, K the components, J the particles.',
+    ),
     table(
       ['method', 'describes the posterior by', 'evaluations per iteration', 'use it'],
       [
@@ -26,11 +34,20 @@ export const METHODS: GuideSection = {
         ['uki', 'one Gaussian (exact for a linear model)', '2d+1', 'as a single-Gaussian baseline'],
         ['eki', 'J particles that settle at the most likely point (an optimiser: their spread is not the posterior’s)', 'J', 'to find a best fit'],
         ['eks', 'J particles that sample a Gaussian-like posterior approximately', 'J', 'as an ensemble baseline'],
-        ['smc', 'J particles that sample the posterior, every mode, and the log-evidence log p(y)', 'J per MH step; a run takes 1 + (steps of all stages)', 'as the reference, when evaluations are affordable'],
+        [
+          'smc',
+          'J particles that sample the posterior, every mode, and the log-evidence log p(y)',
+          'J per MH step; a run takes 1 + (steps of all stages)',
+          'as the reference, when evaluations are affordable',
+        ],
       ],
     ),
-    p('uki, eki and eks cannot describe two modes: on a two-mode posterior they sit on one of them or between them. Their Gaussian summary (mean and covariance) is what the corner plot’s ellipses and the components table show for them; the particles of eki, eks and smc are in the exports (the samples CSV is the particles themselves) and drawn on the corner plot and in Compare.'),
-    p('smc (tempered sequential Monte Carlo, as PyMC’s `sample_smc`) moves J particles from the prior to the posterior through flattened versions of it, prior × likelihood^β with β from 0 to 1, resampling and moving the particles with Metropolis–Hastings steps at each stage. It needs no Gaussian assumption, but many evaluations: on the paper’s two-modal problem 2000 particles took 70 000, where GMKI takes about 450. A completed smc run cannot be extended: start a new one with more particles or steps.'),
+    p(
+      'uki, eki and eks cannot describe two modes: on a two-mode posterior they sit on one of them or between them. Their Gaussian summary (mean and covariance) is what the corner plot’s ellipses and the components table show for them; the particles of eki, eks and smc are in the exports (the samples CSV is the particles themselves) and drawn on the corner plot and in Compare.',
+    ),
+    p(
+      'smc (tempered sequential Monte Carlo, as PyMC’s `sample_smc`) moves J particles from the prior to the posterior through flattened versions of it, prior × likelihood^β with β from 0 to 1, resampling and moving the particles with Metropolis–Hastings steps at each stage. It needs no Gaussian assumption, but many evaluations: on the paper’s two-modal problem 2000 particles took 70 000, where GMKI takes about 450. A completed smc run cannot be extended: start a new one with more particles or steps.',
+    ),
   ],
   children: [REFERENCE_CHECK],
 };

@@ -12,8 +12,7 @@ export type Severity = Finding['severity'];
 /** Per component named by a finding: the most serious severity among those findings. */
 export function flaggedComponents(diagnostics: RunDiagnostics | null): Map<number, Severity> {
   const flags = new Map<number, Severity>();
-  for (const finding of diagnostics?.findings ?? [])
-    for (const k of finding.components) if (flags.get(k) !== 'warning') flags.set(k, finding.severity);
+  for (const finding of diagnostics?.findings ?? []) for (const k of finding.components) if (flags.get(k) !== 'warning') flags.set(k, finding.severity);
   return flags;
 }
 
@@ -42,7 +41,11 @@ export function markFlaggedComponents(option: EChartsOption, flags: ReadonlyMap<
 
 /** "0, 3 and 8": the numbers (from 0, as in the files) of the components flagged with `severity`. */
 export function flaggedList(flags: ReadonlyMap<number, Severity>, severity: Severity): string {
-  const numbers = [...flags].filter(([, s]) => s === severity).map(([k]) => k).sort((a, b) => a - b).map(String);
+  const numbers = [...flags]
+    .filter(([, s]) => s === severity)
+    .map(([k]) => k)
+    .sort((a, b) => a - b)
+    .map(String);
   return numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 }
 

@@ -24,7 +24,11 @@ export function mergeIterations(history: readonly HistoryEntry[], incoming: read
     const misfit = (data.diagnostics?.misfit ?? []).map((value) => (typeof value === 'number' ? value : Number.NaN));
     const smc = data.diagnostics?.smc;
     const failures = data.diagnostics?.failures;
-    byIteration.set(data.iteration, { iteration: data.iteration, mixture: mixtureOf(data), diagnostics: { misfit, ...(smc ? { smc } : {}), ...(failures ? { failures } : {}) } });
+    byIteration.set(data.iteration, {
+      iteration: data.iteration,
+      mixture: mixtureOf(data),
+      diagnostics: { misfit, ...(smc ? { smc } : {}), ...(failures ? { failures } : {}) },
+    });
   }
   return [...byIteration.values()].sort((a, b) => a.iteration - b.iteration);
 }

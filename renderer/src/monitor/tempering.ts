@@ -26,7 +26,15 @@ export function temperingStages(history: ChartHistory): TemperingStage[] {
     if (!smc || smc.stage === 0) continue;
     const held = stages.at(-1);
     const firstIteration = held?.stage === smc.stage ? held.firstIteration : entry.iteration;
-    const row = { stage: smc.stage, beta: smc.beta, ess: smc.ess, firstIteration, lastIteration: entry.iteration, acceptance: smc.acceptance, logEvidence: smc.logEvidence };
+    const row = {
+      stage: smc.stage,
+      beta: smc.beta,
+      ess: smc.ess,
+      firstIteration,
+      lastIteration: entry.iteration,
+      acceptance: smc.acceptance,
+      logEvidence: smc.logEvidence,
+    };
     if (held?.stage === smc.stage) stages[stages.length - 1] = row;
     else stages.push(row);
   }

@@ -18,7 +18,11 @@ export interface CsvRow {
  * `,` when none does (a one-column file).
  */
 export function detectDelimiter(text: string): Delimiter {
-  const sample = text.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 20).join('\n');
+  const sample = text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 20)
+    .join('\n');
   let best: Delimiter = ',';
   let bestScore = 0;
   for (const delimiter of DELIMITERS) {
@@ -104,8 +108,7 @@ export interface CsvMapping {
 }
 
 export type CsvImport =
-  | { readonly ok: true; readonly values: number[]; readonly names: string[] | null; readonly std: number[] | null }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly values: number[]; readonly names: string[] | null; readonly std: number[] | null } | { readonly ok: false; readonly message: string };
 
 /** The header's name of a column, or "column N" (1-based) without a header. */
 export function columnLabel(rows: readonly CsvRow[], column: number, header: boolean): string {

@@ -42,11 +42,19 @@ export function addParameter(problem: Problem): void {
 }
 
 export function removeParameter(problem: Problem, index: number): void {
-  setAt(problem, ['parameters'], arrayAt(problem, ['parameters']).filter((_, i) => i !== index));
+  setAt(
+    problem,
+    ['parameters'],
+    arrayAt(problem, ['parameters']).filter((_, i) => i !== index),
+  );
   const rho = correlation(problem);
   if (rho) problem.priorCorrelation = removeFromCorrelation(rho, index);
   const reference = referenceTheta(problem);
-  if (reference) setReferenceTheta(problem, reference.filter((_, i) => i !== index));
+  if (reference)
+    setReferenceTheta(
+      problem,
+      reference.filter((_, i) => i !== index),
+    );
 }
 
 /** Moves a row up (−1) or down (+1); nothing at either end. */

@@ -63,7 +63,12 @@ export function priorChart(name: string, prior: PhysicalPrior, curve: PriorCurve
     animation: false,
     backgroundColor: 'transparent',
     grid: { left: 56, right: 16, top: 40, bottom: 36 },
-    title: { text: `Prior of ${name || 'this parameter'} (physical units)`, left: 'center', top: 4, textStyle: { fontSize: 12, color: theme.text, fontWeight: 'normal' } },
+    title: {
+      text: `Prior of ${name || 'this parameter'} (physical units)`,
+      left: 'center',
+      top: 4,
+      textStyle: { fontSize: 12, color: theme.text, fontWeight: 'normal' },
+    },
     tooltip: { trigger: 'axis', valueFormatter: (v) => formatTick(Number(v)) },
     xAxis: { ...axis, type: 'value', scale: true, name: name, nameLocation: 'middle', nameGap: 24, axisLabel: { ...axis.axisLabel, formatter: formatTick } },
     yAxis: { ...axis, type: 'value', name: 'density', nameLocation: 'middle', nameGap: 42, axisLabel: { ...axis.axisLabel, formatter: formatTick } },
@@ -77,7 +82,13 @@ export function priorChart(name: string, prior: PhysicalPrior, curve: PriorCurve
         itemStyle: { color: colour },
         areaStyle: { opacity: 0.15, color: colour },
         markLine: bounds.length
-          ? { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: theme.mutedText }, label: { color: theme.mutedText, formatter: 'bound' }, data: bounds.map((b) => ({ xAxis: b })) }
+          ? {
+              silent: true,
+              symbol: 'none',
+              lineStyle: { type: 'dashed', color: theme.mutedText },
+              label: { color: theme.mutedText, formatter: 'bound' },
+              data: bounds.map((b) => ({ xAxis: b })),
+            }
           : undefined,
       },
     ],

@@ -98,7 +98,9 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 /** Integers with thin thousands separators that do not depend on the machine's locale: `12 345`. */
 export function formatCount(n: number): string {
-  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  return Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 }
 
 /** A parameter value in 4 significant digits, exponent form when very large or small. */

@@ -21,11 +21,7 @@ export function withStatus(run: RunSummary, change: RunStatusChange): RunSummary
 }
 
 /** The list with run `runId` replaced by `update(run)`; null if it is not in the list. */
-export function replaceRun(
-  runs: readonly RunSummary[],
-  runId: string,
-  update: (run: RunSummary) => RunSummary,
-): RunSummary[] | null {
+export function replaceRun(runs: readonly RunSummary[], runId: string, update: (run: RunSummary) => RunSummary): RunSummary[] | null {
   const index = runs.findIndex((run) => run.id === runId);
   if (index < 0) return null;
   const next = runs.slice();

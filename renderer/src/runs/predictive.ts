@@ -31,11 +31,7 @@ export function observationsOf(problem: Readonly<Record<string, unknown>>): Pred
  * iteration), heaviest first, at most MAX_PREDICTIONS, components at the weight floor left out.
  * @param weights the final weights (index = component)
  */
-export function predictionsOf(
-  evaluations: readonly EvaluationEntry[],
-  weights: readonly number[],
-  minWeight: number,
-): PredictedOutputs[] {
+export function predictionsOf(evaluations: readonly EvaluationEntry[], weights: readonly number[], minWeight: number): PredictedOutputs[] {
   const atMean = new Map<number, readonly number[]>();
   for (const entry of evaluations) if (entry.sigmaPoint === 0 && entry.output) atMean.set(entry.component, entry.output);
   return [...atMean.entries()]

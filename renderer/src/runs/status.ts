@@ -62,7 +62,9 @@ export function explainConflict(action: RunAction, status: RunStatus, message: s
   const why: Record<RunAction, string> = {
     cancel: `The run could not be cancelled: it is ${status} already.`,
     resume: status === 'completed' ? 'A completed run cannot be resumed; extend it by some iterations instead.' : `The run could not be resumed: it is ${status}.`,
-    extend: isSettled(status) ? `Only a completed run can be extended; this one is ${status}: resume it first.` : 'The run is still going; extend it once it has completed.',
+    extend: isSettled(status)
+      ? `Only a completed run can be extended; this one is ${status}: resume it first.`
+      : 'The run is still going; extend it once it has completed.',
   };
   return `${why[action]} (${message})`;
 }

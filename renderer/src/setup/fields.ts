@@ -119,7 +119,13 @@ export const FIELDS: readonly FieldSpec[] = [
   },
   { key: 'maxFailureFraction', group: 'failures', label: 'Most failures per iteration', path: 'settings.maxFailureFraction', ...ruled(SETTING_RULES.maxFailureFraction) },
   { key: 'splitThreshold', group: 'robust', label: 'Split threshold', path: 'settings.splitThreshold', ...ruled(SETTING_RULES.splitThreshold) },
-  { key: 'settleIterations', group: 'robust', label: 'Settle iterations', path: 'settings.settleIterations', ...ruled(SETTING_RULES.settleIterations, 'a quarter of the iterations') },
+  {
+    key: 'settleIterations',
+    group: 'robust',
+    label: 'Settle iterations',
+    path: 'settings.settleIterations',
+    ...ruled(SETTING_RULES.settleIterations, 'a quarter of the iterations'),
+  },
   { key: 'modeSearch', group: 'robust', label: 'Mode search', path: 'settings.modeSearch', kind: 'switch' },
 ];
 

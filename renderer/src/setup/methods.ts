@@ -25,14 +25,26 @@ export const METHOD_GROUPS: readonly MethodGroup[] = [
     label: 'GMKI — recommended',
     options: [
       { value: 'gmki-robust', label: 'gmki-robust (more reliable)', summary: 'A mixture of K Gaussians that finds several modes; K·(2d+1) evaluations per iteration.' },
-      { value: 'gmki-paper', label: 'gmki-paper (as published)', summary: 'Exactly the paper’s algorithm, for reproducing its figures; K·(2d+1) evaluations per iteration.' },
+      {
+        value: 'gmki-paper',
+        label: 'gmki-paper (as published)',
+        summary: 'Exactly the paper’s algorithm, for reproducing its figures; K·(2d+1) evaluations per iteration.',
+      },
     ],
   },
   {
     label: 'Kalman baselines — one Gaussian',
     options: [
-      { value: 'uki', label: 'uki (unscented Kalman inversion)', summary: 'One Gaussian, exact for a linear model; 2d+1 evaluations per iteration. Misses every mode but one.' },
-      { value: 'eki', label: 'eki (ensemble Kalman inversion)', summary: 'J particles that settle at the most likely point (an optimiser, not a posterior); J evaluations per iteration.' },
+      {
+        value: 'uki',
+        label: 'uki (unscented Kalman inversion)',
+        summary: 'One Gaussian, exact for a linear model; 2d+1 evaluations per iteration. Misses every mode but one.',
+      },
+      {
+        value: 'eki',
+        label: 'eki (ensemble Kalman inversion)',
+        summary: 'J particles that settle at the most likely point (an optimiser, not a posterior); J evaluations per iteration.',
+      },
       { value: 'eks', label: 'eks (ensemble Kalman sampler)', summary: 'J particles that sample a Gaussian-like posterior approximately; J evaluations per iteration.' },
     ],
   },

@@ -41,10 +41,7 @@ export function compareSampleCount(d: number, particles: number | null = null): 
 }
 
 /** A picked run's samples as they load. */
-export type SampleState =
-  | { readonly state: 'loading' }
-  | { readonly state: 'ready'; readonly set: RunSampleSet }
-  | { readonly state: 'error'; readonly message: string };
+export type SampleState = { readonly state: 'loading' } | { readonly state: 'ready'; readonly set: RunSampleSet } | { readonly state: 'error'; readonly message: string };
 
 export const useCompareStore = defineStore('compare', () => {
   const bridge = useBridge();
@@ -88,7 +85,10 @@ export const useCompareStore = defineStore('compare', () => {
   async function loadSamples(id: string, record: RunRecord, request: number): Promise<void> {
     if (record.iterationsDone === 0) return void (samples.value = { ...samples.value, [id]: { state: 'error', message: 'no iteration completed' } });
     if (samples.value[id]?.state !== 'ready') samples.value = { ...samples.value, [id]: { state: 'loading' } };
-    const reply = await bridge.invoke('run/samples', { runId: id, count: compareSampleCount(record.nTheta, isParticleMethod(record.method) ? particlesOf(record.problem.settings) : null) });
+    const reply = await bridge.invoke('run/samples', {
+      runId: id,
+      count: compareSampleCount(record.nTheta, isParticleMethod(record.method) ? particlesOf(record.problem.settings) : null),
+    });
     if (requestOf.get(id) !== request || !selected.value.includes(id)) return;
     samples.value = { ...samples.value, [id]: reply.ok ? { state: 'ready', set: sampleSetOf(reply.value) } : { state: 'error', message: reply.error.message } };
   }

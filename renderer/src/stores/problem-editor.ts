@@ -69,7 +69,11 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
 
   watch(() => draft.problem, scheduleValidation, { deep: true, immediate: true });
   // An edit may have fixed what the test found: the status goes back to the validation's.
-  watch(() => draft.problem, () => (testFailure.value = null), { deep: true });
+  watch(
+    () => draft.problem,
+    () => (testFailure.value = null),
+    { deep: true },
+  );
   const modelKey = computed(() => draft.modelKey);
   // A result or failure of the previous model says nothing about this one.
   watch(modelKey, () => {
@@ -149,5 +153,19 @@ export const useProblemEditorStore = defineStore('problem-editor', () => {
   /** Seconds one forward evaluation of the draft's current model took (kept in the draft store). */
   const lastEvaluationSeconds = computed(() => draft.lastEvaluationSeconds);
 
-  return { validation, checking, evaluation, testFailure, errors, modelError, isValid, messageFor, validateNow, testEvaluation, lastEvaluationSeconds, predictive, checkPriorPredictive };
+  return {
+    validation,
+    checking,
+    evaluation,
+    testFailure,
+    errors,
+    modelError,
+    isValid,
+    messageFor,
+    validateNow,
+    testEvaluation,
+    lastEvaluationSeconds,
+    predictive,
+    checkPriorPredictive,
+  };
 });

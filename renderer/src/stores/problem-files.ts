@@ -12,9 +12,7 @@ import { folderOf } from '../problem/paths';
 import { useDraftStore, type ProblemJson } from './draft';
 
 export type ListState<T> =
-  | { readonly status: 'idle' | 'loading' }
-  | { readonly status: 'ready'; readonly items: readonly T[] }
-  | { readonly status: 'error'; readonly message: string };
+  { readonly status: 'idle' | 'loading' } | { readonly status: 'ready'; readonly items: readonly T[] } | { readonly status: 'error'; readonly message: string };
 
 /** A save that could not overwrite without asking, or failed, or worked. */
 export type SaveOutcome = { readonly status: 'saved'; readonly file: string } | { readonly status: 'conflict' } | { readonly status: 'error'; readonly message: string };

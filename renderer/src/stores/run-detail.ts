@@ -127,7 +127,10 @@ export const useRunDetailStore = defineStore('run-detail', () => {
     if (runId.value !== id || last.value !== final) return;
     if (!reply.ok) return void (band.value = { status: 'failed', message: reply.error.message });
     const good = reply.value.points.filter((point) => point.output && point.lengthOk);
-    const computed = predictiveBand(good.map((point) => point.output!), observations.std);
+    const computed = predictiveBand(
+      good.map((point) => point.output!),
+      observations.std,
+    );
     const firstError = reply.value.points.find((point) => point.error !== null)?.error ?? null;
     band.value = computed
       ? { status: 'done', band: computed, failed: count - good.length, firstError, seconds: reply.value.seconds }

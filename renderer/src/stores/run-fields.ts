@@ -53,10 +53,13 @@ export const useRunFieldsStore = defineStore('run-fields', () => {
     const wait = (notBefore.get(runId) ?? 0) - Date.now();
     if (wait > 0) {
       wanted.set(runId, iteration);
-      timers.set(runId, setTimeout(() => {
-        timers.delete(runId);
-        askWanted(runId, null);
-      }, wait));
+      timers.set(
+        runId,
+        setTimeout(() => {
+          timers.delete(runId);
+          askWanted(runId, null);
+        }, wait),
+      );
       return;
     }
     state.loading = true;

@@ -233,8 +233,7 @@ export const useRunLiveStore = defineStore('run-live', () => {
       const result = await call(id);
       if (id !== runId.value) return false;
       if (!result.ok) {
-        actionError.value =
-          result.error.code === 'CONFLICT' ? explainConflict(action, status.value ?? 'completed', result.error.message) : result.error.message;
+        actionError.value = result.error.code === 'CONFLICT' ? explainConflict(action, status.value ?? 'completed', result.error.message) : result.error.message;
         void refresh();
         return false;
       }

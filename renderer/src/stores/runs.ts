@@ -105,9 +105,7 @@ export const useRunsStore = defineStore('runs', () => {
   async function remove(runId: string): Promise<string | null> {
     const result = await bridge.invoke('run/delete', { runId });
     if (!result.ok) {
-      return result.error.code === 'CONFLICT'
-        ? 'This run is still queued or running. Cancel it first (on its Progress tab), then delete it.'
-        : result.error.message;
+      return result.error.code === 'CONFLICT' ? 'This run is still queued or running. Cancel it first (on its Progress tab), then delete it.' : result.error.message;
     }
     drop(runId);
     return null;

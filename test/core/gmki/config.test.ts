@@ -99,9 +99,16 @@ describe('GMKI configuration', () => {
   });
 
   it('maps every run setting of the algorithm onto a config key', () => {
-    const keys = Object.keys(gmkiConfigFromSettings(simpleProblem({
-      priorMean: [0], priorCovariance: [[1]], observations: [0], noiseCovariance: [[1]],
-    }).settings)).sort();
+    const keys = Object.keys(
+      gmkiConfigFromSettings(
+        simpleProblem({
+          priorMean: [0],
+          priorCovariance: [[1]],
+          observations: [0],
+          noiseCovariance: [[1]],
+        }).settings,
+      ),
+    ).sort();
     expect(keys).toEqual(Object.keys(DEFAULT_GMKI_CONFIG).sort());
   });
 
@@ -115,12 +122,14 @@ describe('GMKI configuration', () => {
     expect(resolveGmkiConfig({ dt: 0.25 })).toEqual({ ...DEFAULT_GMKI_CONFIG, dt: 0.25 });
   });
 
-  it('rejects out-of-range values, naming each key, with the problem file\'s rules (core/problem/limits.ts)', () => {
+  it("rejects out-of-range values, naming each key, with the problem file's rules (core/problem/limits.ts)", () => {
     expect(() => resolveGmkiConfig({ dt: 1, nComponents: 0, minWeight: 0.5 })).toThrow(
       /nComponents: expected an integer from 1 to 100, got 0; dt: expected a number in \(0, 1\), got 1/,
     );
     expect(() => resolveGmkiConfig({ iterations: 0 })).toThrow(/iterations: expected an integer from 1 to 10000, got 0/);
-    expect(() => resolveGmkiConfig({ nComponents: 3, minWeight: 0.4 })).toThrow(/minWeight: expected a number < 1\/K = 0.3333 \(K·minWeight must stay below 1 with K = 3\), got 0.4/);
+    expect(() => resolveGmkiConfig({ nComponents: 3, minWeight: 0.4 })).toThrow(
+      /minWeight: expected a number < 1\/K = 0.3333 \(K·minWeight must stay below 1 with K = 3\), got 0.4/,
+    );
     expect(() => resolveGmkiConfig({ exploration: { method: 'monte-carlo', samples: 0 } })).toThrow(/exploration.samples/);
     expect(() => resolveGmkiConfig({ sigmaPointAlpha: -1 })).toThrow(/sigmaPointAlpha/);
     expect(() => resolveGmkiConfig({ splitThreshold: 0 })).toThrow(/splitThreshold: expected a number > 0, got 0/);

@@ -109,7 +109,9 @@ describe('VT-2: the hand-checkable scalar step', () => {
   const problem = scalarProblem('disjoint', 3);
 
   it('evaluates at the sigma points {0, ±√2} in the first iteration', () => {
-    const points = createInversion(problem).ask().points.map((p) => p.theta[0]);
+    const points = createInversion(problem)
+      .ask()
+      .points.map((p) => p.theta[0]);
     expect(points[0]).toBe(0);
     expect(points[1]).toBeCloseTo(Math.SQRT2, 12);
     expect(points[2]).toBeCloseTo(-Math.SQRT2, 12);

@@ -78,7 +78,7 @@ describe.each([
     const outputs = batch.points.map((point) => (point.label.kind === 'sigma-point' && point.label.sigmaPoint === 0 ? null : model(point.theta)));
     expect(() => inversion.tell(outputs)).toThrow(EvaluationFailuresError);
     expect(() => inversion.tell(outputs)).toThrow(
-      'iteration 1: every component has a failed sigma point, so no component can be updated (a component\'s update needs all 2d+1 of its outputs)',
+      "iteration 1: every component has a failed sigma point, so no component can be updated (a component's update needs all 2d+1 of its outputs)",
     );
     expect(inversion.state.iteration).toBe(0);
     expect(inversion.tell(batch.points.map((point) => model(point.theta))).iteration).toBe(1);
@@ -121,7 +121,7 @@ describe('what stops a run whatever the method', () => {
     for (const method of ['eki', 'eks'] as const) {
       const inversion = createInversion(problem({ method, particles: 3, maxFailureFraction: 1 }));
       const outputs = inversion.ask().points.map((point) => (point.index > 0 ? null : model(point.theta)));
-      expect(() => inversion.tell(outputs)).toThrow('iteration 1: only 1 particle succeeded, too few for the ensemble\'s covariance (at least 2)');
+      expect(() => inversion.tell(outputs)).toThrow("iteration 1: only 1 particle succeeded, too few for the ensemble's covariance (at least 2)");
     }
   });
 });

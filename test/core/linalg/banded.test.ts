@@ -33,7 +33,8 @@ describe('banded Cholesky', () => {
     for (let i = 0; i < n; i++) {
       for (let j = 0; j <= i; j++) {
         const expected = reference[i * n + j];
-        if (j < i - b) expect(Math.abs(expected)).toBeLessThan(1e-12); // no fill outside the band
+        if (j < i - b)
+          expect(Math.abs(expected)).toBeLessThan(1e-12); // no fill outside the band
         else expect(band.band[bandIndex(band, i, j)]).toBeCloseTo(expected, 12);
       }
     }

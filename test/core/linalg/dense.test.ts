@@ -30,12 +30,8 @@ describe('dense linear algebra', () => {
     const { jitter } = choleskyWithJitter(singular, 2, 'test matrix');
     expect(jitter).toBeGreaterThan(0);
     expect(jitter).toBeLessThanOrEqual(1e-6);
-    expect(() => choleskyWithJitter(Float64Array.from([1, 2, 2, 1]), 2, 'covariance of component 2')).toThrow(
-      NotPositiveDefiniteError,
-    );
-    expect(() => choleskyWithJitter(Float64Array.from([1, 2, 2, 1]), 2, 'covariance of component 2')).toThrow(
-      /covariance of component 2 is not positive definite/,
-    );
+    expect(() => choleskyWithJitter(Float64Array.from([1, 2, 2, 1]), 2, 'covariance of component 2')).toThrow(NotPositiveDefiniteError);
+    expect(() => choleskyWithJitter(Float64Array.from([1, 2, 2, 1]), 2, 'covariance of component 2')).toThrow(/covariance of component 2 is not positive definite/);
   });
 
   it('inverts and multiplies lower-triangular matrices', () => {
@@ -83,7 +79,10 @@ describe('exploration kernels', () => {
   it('computes weighted first and second moments of the samples', () => {
     const weights = Float64Array.from({ length: n }, (_, j) => 0.1 + (j % 7));
     const { total, mean, secondMoment } = weightedSampleMoments(xi, weights, d, n);
-    expect(total).toBeCloseTo(weights.reduce((a, b) => a + b, 0), 12);
+    expect(total).toBeCloseTo(
+      weights.reduce((a, b) => a + b, 0),
+      12,
+    );
     for (let r = 0; r < d; r++) {
       let m = 0;
       for (let j = 0; j < n; j++) m += weights[j] * xi[r * n + j];

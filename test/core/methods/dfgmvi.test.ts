@@ -37,7 +37,7 @@ function gaussianLogDensity([a, b]: readonly number[]): number[] {
   const det = s11 * s22 - s12 * s12;
   const x = a - GAUSSIAN.mean[0];
   const y = b - GAUSSIAN.mean[1];
-  return [-0.5 * (s22 * x * x - 2 * s12 * x * y + s11 * y * y) / det + 7];
+  return [(-0.5 * (s22 * x * x - 2 * s12 * x * y + s11 * y * y)) / det + 7];
 }
 
 describe('dfgmvi with one component reaches the exact posterior', () => {
@@ -101,12 +101,15 @@ describe('dfgmvi as a run', () => {
 
   it('a bounded parameter: the posterior in θ is carried to u with the Jacobian (log-normal in θ = Gaussian in u)', () => {
     // π(θ) = LogNormal(θ1; 0.3, 0.5²) × N(θ2; 0, 1): with θ1 = e^u, the density of u is N(0.3, 0.5²).
-    const bounded = densityProblem({ components: 1, iterations: 120 }, {
-      parameters: [
-        { name: 'a', prior: { mean: 1.5, std: 1, lower: 0 } },
-        { name: 'b', prior: { mean: 0, std: 2 } },
-      ],
-    });
+    const bounded = densityProblem(
+      { components: 1, iterations: 120 },
+      {
+        parameters: [
+          { name: 'a', prior: { mean: 1.5, std: 1, lower: 0 } },
+          { name: 'b', prior: { mean: 0, std: 2 } },
+        ],
+      },
+    );
     const logNormal = ([a, b]: readonly number[]): number[] => [-Math.log(a) - (Math.log(a) - 0.3) ** 2 / (2 * 0.25) - (b * b) / 2];
     const last = runInversion(bounded, logNormal).history.at(-1)!.mixture;
     expect(last.means[0]).toBeCloseTo(0.3, 9);
@@ -118,6 +121,8 @@ describe('dfgmvi as a run', () => {
     const batch = inversion.ask();
     const outputs = batch.points.map((point, i) => (i === 3 ? [Number.NEGATIVE_INFINITY] : gaussianLogDensity(point.theta)));
     expect(() => inversion.tell(outputs)).toThrow(ModelOutputError);
-    expect(() => inversion.tell(outputs)).toThrow(/^iteration 1, component 0, sigma point 3: the model returned −Infinity \(zero density\): dfgmvi needs a finite log density at every sigma point .* at θ = \(a = /);
+    expect(() => inversion.tell(outputs)).toThrow(
+      /^iteration 1, component 0, sigma point 3: the model returned −Infinity \(zero density\): dfgmvi needs a finite log density at every sigma point .* at θ = \(a = /,
+    );
   });
 });

@@ -45,7 +45,9 @@ describe('smc with a density that is zero outside its support', () => {
     const batch = inversion.ask();
     const outputs = batch.points.map((point) => disk(point.theta));
     expect(() => inversion.tell(outputs)).toThrow(ModelOutputError);
-    expect(() => inversion.tell(outputs)).toThrow(/^iteration 1, particle 0: the model returned −Infinity \(zero density\) at every one of the 400 initial particles, as here: .* at θ = \(a = /);
+    expect(() => inversion.tell(outputs)).toThrow(
+      /^iteration 1, particle 0: the model returned −Infinity \(zero density\) at every one of the 400 initial particles, as here: .* at θ = \(a = /,
+    );
   });
 
   it('continues bit for bit from a stored iteration', () => {

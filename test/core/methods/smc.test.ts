@@ -11,14 +11,7 @@ import { getBuiltinModel, getExampleProblem, parseProblem } from '../../../core/
 import type { ResolvedProblem } from '../../../core/problem/types';
 import { createRandomStream } from '../../../core/random/random';
 import { bytesOf } from '../../electron/services/store/helpers';
-import {
-  drawFromGridReference2d,
-  gridReference2d,
-  kernelDensityMixture,
-  logNormalizerOnGrid2d,
-  mixtureL1OnGrid2d,
-  twoModalLogPosterior,
-} from '../../support/grid-l1';
+import { drawFromGridReference2d, gridReference2d, kernelDensityMixture, logNormalizerOnGrid2d, mixtureL1OnGrid2d, twoModalLogPosterior } from '../../support/grid-l1';
 import { linearLogEvidence, linearModel, linearPosterior, linearProblem } from '../../support/linear-gaussian';
 import { runInversion } from '../../support/runInversion';
 

@@ -45,15 +45,19 @@ describe('uki on the linear-Gaussian problem', () => {
 describe('uki as a run', () => {
   const nonlinear = (theta: readonly number[]) => [(theta[1] - theta[0]) ** 2, Math.sin(theta[0])];
   const problem = (iterations: number) =>
-    simpleProblem({ priorMean: [0, 1], priorCovariance: diag([1, 1]), observations: [4.2, 0.3], noiseCovariance: diag([1, 0.5]), settings: { method: 'uki', iterations } });
+    simpleProblem({
+      priorMean: [0, 1],
+      priorCovariance: diag([1, 1]),
+      observations: [4.2, 0.3],
+      noiseCovariance: diag([1, 0.5]),
+      settings: { method: 'uki', iterations },
+    });
 
   it('asks 2d+1 sigma points of one Gaussian per iteration, and counts them', () => {
     const inversion = createInversion(problem(2));
     const batch = inversion.ask();
     expect(inversion.evaluationsPerIteration).toBe(5);
-    expect(batch.points.map((point) => point.label)).toEqual(
-      [0, 1, 2, 3, 4].map((sigmaPoint) => ({ kind: 'sigma-point', component: 0, sigmaPoint })),
-    );
+    expect(batch.points.map((point) => point.label)).toEqual([0, 1, 2, 3, 4].map((sigmaPoint) => ({ kind: 'sigma-point', component: 0, sigmaPoint })));
     const { history, forwardCalls } = runInversion(problem(6), nonlinear);
     expect(forwardCalls).toBe(30);
     expect(history.map((record) => record.forwardEvaluations)).toEqual([0, 5, 10, 15, 20, 25, 30]);
@@ -75,7 +79,13 @@ describe('uki as a run', () => {
         priorCovariance: diag([1, 1]),
         observations: [4.2, 0.3],
         noiseCovariance: diag([1, 0.5]),
-        settings: { method: 'gmki-paper', iterations: 10, components: 1, exploration: { method: 'disjoint' }, initialization: { type: 'explicit', weights: [1], means: [[0, 1]], covariances: [diag([1, 1])] } },
+        settings: {
+          method: 'gmki-paper',
+          iterations: 10,
+          components: 1,
+          exploration: { method: 'disjoint' },
+          initialization: { type: 'explicit', weights: [1], means: [[0, 1]], covariances: [diag([1, 1])] },
+        },
       }),
       nonlinear,
     ).history.at(-1)!.mixture;
@@ -85,7 +95,18 @@ describe('uki as a run', () => {
 
   it('rejects an explicit initialization with more than one Gaussian, naming the field', () => {
     const file = validFile();
-    file.settings = { method: 'uki', initialization: { type: 'explicit', weights: [0.5, 0.5], means: [[0, 0], [1, 1]], covariances: [diag([1, 1]), diag([1, 1])] } };
+    file.settings = {
+      method: 'uki',
+      initialization: {
+        type: 'explicit',
+        weights: [0.5, 0.5],
+        means: [
+          [0, 0],
+          [1, 1],
+        ],
+        covariances: [diag([1, 1]), diag([1, 1])],
+      },
+    };
     expect(errorsOf(file)).toContainEqual({
       path: 'settings.initialization.weights',
       message: 'expected 1 weight (the method uki evolves one Gaussian), got 2',

@@ -6,14 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DARCY_DATA, DARCY_TRUTH } from '../../../core/problem/darcy-data';
 import { DARCY_EXAMPLE } from '../../../core/problem/darcy-example';
-import {
-  DARCY_NODES,
-  darcyForward,
-  darcyLogPermeability,
-  darcyModePairs,
-  darcyObservations,
-  darcyPressure,
-} from '../../../core/problem/darcy-model';
+import { DARCY_NODES, darcyForward, darcyLogPermeability, darcyModePairs, darcyObservations, darcyPressure } from '../../../core/problem/darcy-model';
 import { darcyMirroredTheta, darcyModeErrors, generateDarcyData } from '../../../core/problem/darcy-truth';
 import { getBuiltinModel, getExampleProblem } from '../../../core/problem/index';
 import { resolved } from './helpers';
@@ -27,8 +20,22 @@ describe('darcy-2d KL modes', () => {
     const pairs = darcyModePairs();
     expect(pairs).toHaveLength(128);
     expect(pairs.slice(0, 16)).toEqual([
-      [0, 1], [1, 0], [1, 1], [0, 2], [2, 0], [1, 2], [2, 1], [2, 2],
-      [0, 3], [3, 0], [1, 3], [3, 1], [2, 3], [3, 2], [0, 4], [4, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+      [0, 2],
+      [2, 0],
+      [1, 2],
+      [2, 1],
+      [2, 2],
+      [0, 3],
+      [3, 0],
+      [1, 3],
+      [3, 1],
+      [2, 3],
+      [3, 2],
+      [0, 4],
+      [4, 0],
     ]);
     // |l|² = 25 has four pairs; 50 has three.
     const at = (pair: [number, number]) => pairs.findIndex(([a, b]) => a === pair[0] && b === pair[1]);
@@ -60,7 +67,12 @@ describe('darcy-2d KL modes', () => {
       const field = darcyLogPermeability(unit);
       const [l1, l2] = pairs[l]!;
       const sqrtLambda = (Math.PI ** 2 * (l1 ** 2 + l2 ** 2) + 9) ** -1;
-      for (const [i1, i2] of [[0, 0], [13, 61], [79, 40], [42, 79]] as const) {
+      for (const [i1, i2] of [
+        [0, 0],
+        [13, 61],
+        [79, 40],
+        [42, 79],
+      ] as const) {
         expect(field[i1 + N * i2]).toBeCloseTo(2.5 * sqrtLambda * phi(pairs[l]!, i1 * h, i2 * h), 13);
       }
     }

@@ -154,7 +154,16 @@ describe('semantic errors', () => {
 
   it('reports a covariance that is not positive definite with its smallest eigenvalue', () => {
     const file = validFile();
-    file.observations = { values: [1, 2, 3], noise: { covariance: [[1, 0, 0], [0, 1, 1.2], [0, 1.2, 1]] } };
+    file.observations = {
+      values: [1, 2, 3],
+      noise: {
+        covariance: [
+          [1, 0, 0],
+          [0, 1, 1.2],
+          [0, 1.2, 1],
+        ],
+      },
+    };
     expect(onlyError(file)).toEqual({
       path: 'observations.noise.covariance',
       message: 'expected a symmetric positive definite 3×3 matrix, got a matrix with eigenvalue -0.2',
@@ -167,15 +176,24 @@ describe('semantic errors', () => {
     expect(onlyError(file)).toEqual({ path: 'observations.noise.covariance', message: 'expected a symmetric positive definite 2×2 matrix, got 1 row' });
     file.observations.noise.covariance = [[1, 0], [0]];
     expect(onlyError(file)).toEqual({ path: 'observations.noise.covariance[1]', message: 'expected a row of 2 numbers, got 1' });
-    file.observations.noise.covariance = [[1, 0.5], [0.4, 1]];
+    file.observations.noise.covariance = [
+      [1, 0.5],
+      [0.4, 1],
+    ];
     expect(onlyError(file).message).toBe('expected a symmetric positive definite 2×2 matrix, got a non-symmetric matrix ([1][0] = 0.4 but [0][1] = 0.5)');
   });
 
   it('checks the prior correlation for size, unit diagonal and definiteness', () => {
     const file = validFile();
-    file.priorCorrelation = [[1, 0], [0, 2]];
+    file.priorCorrelation = [
+      [1, 0],
+      [0, 2],
+    ];
     expect(onlyError(file)).toEqual({ path: 'priorCorrelation[1][1]', message: 'expected 1 (the diagonal of a correlation matrix), got 2' });
-    file.priorCorrelation = [[1, 1.5], [1.5, 1]];
+    file.priorCorrelation = [
+      [1, 1.5],
+      [1.5, 1],
+    ];
     expect(onlyError(file)).toEqual({
       path: 'priorCorrelation',
       message: 'expected a 2×2 correlation matrix (symmetric, unit diagonal, positive definite), got a matrix with eigenvalue -0.5',
@@ -188,7 +206,21 @@ describe('semantic errors', () => {
     const file = validFile();
     file.settings = {
       components: 3,
-      initialization: { type: 'explicit', weights: [0.5, 0.5], means: [[0, 0, 0]], covariances: [[[1, 0], [0, -1]], [[1, 0], [0, 1]]] },
+      initialization: {
+        type: 'explicit',
+        weights: [0.5, 0.5],
+        means: [[0, 0, 0]],
+        covariances: [
+          [
+            [1, 0],
+            [0, -1],
+          ],
+          [
+            [1, 0],
+            [0, 1],
+          ],
+        ],
+      },
     };
     expect(errorsOf(file)).toEqual([
       { path: 'settings.components', message: 'expected 2 (the number of weights of the explicit initialization), got 3' },
@@ -200,7 +232,19 @@ describe('semantic errors', () => {
 
   it('rejects explicit weights that are not positive', () => {
     const file = validFile();
-    file.settings = { initialization: { type: 'explicit', weights: [0], means: [[0, 0]], covariances: [[[1, 0], [0, 1]]] } };
+    file.settings = {
+      initialization: {
+        type: 'explicit',
+        weights: [0],
+        means: [[0, 0]],
+        covariances: [
+          [
+            [1, 0],
+            [0, 1],
+          ],
+        ],
+      },
+    };
     expect(onlyError(file)).toEqual({ path: 'settings.initialization.weights[0]', message: 'expected a number > 0, got 0' });
   });
 
@@ -218,7 +262,8 @@ describe('semantic errors', () => {
     file.model = { type: 'builtin', name: 'three-modal' };
     expect(onlyError(file)).toEqual({
       path: 'model.name',
-      message: 'expected one of "square-map-1d", "two-modal-2d", "four-modal-2d", "circle-2d", "four-mode-3d", "rotated-bimodal-10d", "darcy-2d", "analytic-gaussian-mixture", "analytic-banana", "analytic-donut", "analytic-funnel", got "three-modal"',
+      message:
+        'expected one of "square-map-1d", "two-modal-2d", "four-modal-2d", "circle-2d", "four-mode-3d", "rotated-bimodal-10d", "darcy-2d", "analytic-gaussian-mixture", "analytic-banana", "analytic-donut", "analytic-funnel", got "three-modal"',
     });
     file.model.name = 'four-modal-2d';
     expect(onlyError(file)).toEqual({ path: 'observations.values', message: 'expected 2 values (the built-in model "four-modal-2d" returns 2), got 1' });
@@ -243,7 +288,16 @@ describe('all errors at once', () => {
     file.format = 'gmki';
     file.parameters[0].prior.std = 0;
     file.parameters[1] = { name: 'theta1', prior: { mean: -1, std: 1, lower: 0 } };
-    file.observations = { values: [1, 2, 3], noise: { covariance: [[1, 0, 0], [0, 1, 1.2], [0, 1.2, 1]] } };
+    file.observations = {
+      values: [1, 2, 3],
+      noise: {
+        covariance: [
+          [1, 0, 0],
+          [0, 1, 1.2],
+          [0, 1.2, 1],
+        ],
+      },
+    };
     file.model = { type: 'pyhton' };
     file.settings = { dt: 2, minWeight: 0.5 };
     file.extra = true;

@@ -3,7 +3,7 @@ import { BUILTIN_MODEL_NAMES, EXAMPLE_PROBLEMS, getBuiltinModel, getExampleProbl
 import { resolved } from './helpers';
 
 describe('built-in models', () => {
-  it('compute the paper\'s forward maps', () => {
+  it("compute the paper's forward maps", () => {
     expect(getBuiltinModel('square-map-1d')?.forward([-3])).toEqual([9]);
     expect(getBuiltinModel('two-modal-2d')?.forward([1, 4])).toEqual([9]);
     expect(getBuiltinModel('four-modal-2d')?.forward([1, 4])).toEqual([9, 25]);
@@ -58,7 +58,7 @@ describe('example problems', () => {
     expect(Object.isFrozen(example.problem.parameters[0].prior)).toBe(true);
   });
 
-  it('square-map-1d is the paper\'s 1-D set-up with the printed initial means', () => {
+  it("square-map-1d is the paper's 1-D set-up with the printed initial means", () => {
     const problem = resolved(getExampleProblem('square-map-1d')!.problem);
     expect(Array.from(problem.prior.mean)).toEqual([3]);
     expect(Array.from(problem.prior.covariance)).toEqual([4]);
@@ -74,8 +74,24 @@ describe('example problems', () => {
   });
 
   it.each([
-    ['two-modal-2d', [0, 0], [[0, 1.75], [-1, 0.6], [-0.4, 1]]],
-    ['two-modal-2d-shifted', [0.5, 0], [[0.5, 1.75], [-0.5, 0.6], [0.1, 1]]],
+    [
+      'two-modal-2d',
+      [0, 0],
+      [
+        [0, 1.75],
+        [-1, 0.6],
+        [-0.4, 1],
+      ],
+    ],
+    [
+      'two-modal-2d-shifted',
+      [0.5, 0],
+      [
+        [0.5, 1.75],
+        [-0.5, 0.6],
+        [0.1, 1],
+      ],
+    ],
   ])('%s starts from μ0 + ξ_k with K = 3 and the prior N(μ0, I)', (id, mu0, means) => {
     const problem = resolved(getExampleProblem(id)!.problem);
     expect(Array.from(problem.prior.mean)).toEqual(mu0);
@@ -92,7 +108,14 @@ describe('example problems', () => {
     expect(Array.from(problem.observations.values)).toEqual([4.2297, 4.2297]);
     expect(Array.from(problem.observations.noiseCovariance)).toEqual([1, 0, 0, 1]);
     expect(problem.settings.initialization).toMatchObject({
-      means: [[0.5, 1.75], [-0.5, 0.6], [0.1, 1], [-0.8, -0.4], [1.15, -1.4], [-0.9, -1.05]],
+      means: [
+        [0.5, 1.75],
+        [-0.5, 0.6],
+        [0.1, 1],
+        [-0.8, -0.4],
+        [1.15, -1.4],
+        [-0.9, -1.05],
+      ],
     });
   });
 

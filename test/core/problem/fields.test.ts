@@ -17,7 +17,9 @@ describe('the fields entry of a problem (problem-format.md §1.7)', () => {
   });
 
   it('names the field of every mistake', () => {
-    expect(errorsOf(withFields({}))).toEqual([{ path: 'fields', message: 'expected exactly one of "path" (a module exporting fields(theta)) or "builtin", got neither' }]);
+    expect(errorsOf(withFields({}))).toEqual([
+      { path: 'fields', message: 'expected exactly one of "path" (a module exporting fields(theta)) or "builtin", got neither' },
+    ]);
     expect(errorsOf(withFields({ path: 'a.mjs', builtin: 'darcy-2d' }))[0]).toMatchObject({ path: 'fields', message: expect.stringContaining('got both') });
     expect(errorsOf(withFields({ path: '' }))[0]).toMatchObject({ path: 'fields.path' });
     expect(errorsOf(withFields({ path: 'a.mjs', timeoutSeconds: 0 }))[0]).toMatchObject({ path: 'fields.timeoutSeconds', message: expect.stringContaining('got 0') });

@@ -14,7 +14,10 @@ interface Expectation {
 }
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
-const problemFiles = (folder: string): string[] => readdirSync(folder).filter((f) => f.endsWith('.gmki.json')).sort();
+const problemFiles = (folder: string): string[] =>
+  readdirSync(folder)
+    .filter((f) => f.endsWith('.gmki.json'))
+    .sort();
 const expected = readJson(join(BAD, 'expected.json')) as Record<string, Expectation>;
 const readme = readFileSync(join(BAD, 'README.md'), 'utf8');
 

@@ -45,7 +45,10 @@ describe('setting bounds', () => {
   it('accepts every bound itself', () => {
     const settings = { components: 100, iterations: 10_000, concurrency: 256, posteriorSamples: 1_000_000, settleIterations: 10_000, sigmaPointAlpha: 1 };
     expect(resolved(withSettings(settings)).settings).toMatchObject(settings);
-    expect(resolved(withSettings({ exploration: { method: 'monte-carlo', samples: 1_000_000 } })).settings.exploration).toEqual({ method: 'monte-carlo', samples: 1_000_000 });
+    expect(resolved(withSettings({ exploration: { method: 'monte-carlo', samples: 1_000_000 } })).settings.exploration).toEqual({
+      method: 'monte-carlo',
+      samples: 1_000_000,
+    });
   });
 
   it('refuses more exploration samples than the bound', () => {
@@ -127,15 +130,27 @@ describe('size bounds', () => {
 describe('sizes that grow with d (each array ≤ 10⁷ numbers)', () => {
   it('bounds K by K·d², and exploration and posterior samples by N·d', () => {
     expect(errorsOf(sized(1000, 10, { components: 11, exploration: { method: 'monte-carlo', samples: 10_001 }, posteriorSamples: 10_001 }))).toEqual([
-      { path: 'settings.components', message: 'expected an integer from 1 to 10 (with 1000 parameters, the K covariance matrices of d×d numbers must hold at most 10000000 numbers), got 11' },
-      { path: 'settings.exploration.samples', message: 'expected an integer from 1 to 10000 (with 1000 parameters, the exploration samples of d numbers each must hold at most 10000000 numbers), got 10001' },
-      { path: 'settings.posteriorSamples', message: 'expected an integer from 0 to 10000 (with 1000 parameters, the posterior samples of d numbers each must hold at most 10000000 numbers), got 10001' },
+      {
+        path: 'settings.components',
+        message: 'expected an integer from 1 to 10 (with 1000 parameters, the K covariance matrices of d×d numbers must hold at most 10000000 numbers), got 11',
+      },
+      {
+        path: 'settings.exploration.samples',
+        message: 'expected an integer from 1 to 10000 (with 1000 parameters, the exploration samples of d numbers each must hold at most 10000000 numbers), got 10001',
+      },
+      {
+        path: 'settings.posteriorSamples',
+        message: 'expected an integer from 0 to 10000 (with 1000 parameters, the posterior samples of d numbers each must hold at most 10000000 numbers), got 10001',
+      },
     ]);
   });
 
   it('bounds the particles J by J·d, and smc’s plan by 1 + maxStages·mhSteps ≤ 10 000', () => {
     expect(errorsOf(sized(1000, 10, { method: 'smc', particles: 10_001, mhSteps: 100, maxStages: 200 }))).toEqual([
-      { path: 'settings.particles', message: 'expected an integer from 2 to 10000 or null (with 1000 parameters, the particles of d numbers each must hold at most 10000000 numbers), got 10001' },
+      {
+        path: 'settings.particles',
+        message: 'expected an integer from 2 to 10000 or null (with 1000 parameters, the particles of d numbers each must hold at most 10000000 numbers), got 10001',
+      },
       { path: 'settings.maxStages', message: 'expected at most 99 with mhSteps = 100 (a run plans 1 + maxStages·mhSteps iterations, at most 10000), got 200' },
     ]);
     expect(errorsOf(sized(2, 1, { method: 'smc', mhSteps: 1000 }))).toEqual([

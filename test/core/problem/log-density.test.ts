@@ -64,7 +64,10 @@ describe('a log-density model', () => {
           'expected "posterior" (the model returns the log posterior, its prior included) or "likelihood" (the log-likelihood; the file\'s prior is added), got nothing (the field is missing)',
       },
     ]);
-    expect(errorsOf(densityFile({ logDensity: 'prior' }))[0]).toMatchObject({ path: 'model.logDensity', message: 'expected one of "posterior", "likelihood", got "prior"' });
+    expect(errorsOf(densityFile({ logDensity: 'prior' }))[0]).toMatchObject({
+      path: 'model.logDensity',
+      message: 'expected one of "posterior", "likelihood", got "prior"',
+    });
   });
 
   it('refuses observations, a Gaussian prior with a posterior, and methods that need G and y', () => {
@@ -72,7 +75,10 @@ describe('a log-density model', () => {
     expect(errorsOf(densityFile({}, { observations }))).toEqual([
       { path: 'observations', message: 'expected nothing (a log-density model, "output": "logDensity", is compared with no data), got an object' },
     ]);
-    expect(errorsOf(densityFile({}, { prior: 'gaussian' }))[0]).toMatchObject({ path: 'prior', message: expect.stringMatching(/^expected "none" \(a log posterior already holds its prior/) });
+    expect(errorsOf(densityFile({}, { prior: 'gaussian' }))[0]).toMatchObject({
+      path: 'prior',
+      message: expect.stringMatching(/^expected "none" \(a log posterior already holds its prior/),
+    });
     for (const method of ['gmki-robust', 'gmki-paper', 'uki', 'eki', 'eks']) {
       expect(errorsOf(densityFile({}, { settings: { method } }))).toEqual([
         {
@@ -92,7 +98,10 @@ describe('a log-density model', () => {
 
   it('a built-in density must be declared a log density, and a forward model must not be', () => {
     const undeclared = densityFile({}, { model: { type: 'builtin', name: 'analytic-donut' }, observations: { values: [0], noise: { std: 1 } } });
-    expect(errorsOf(undeclared)).toContainEqual({ path: 'model.output', message: 'expected "logDensity" (the built-in model "analytic-donut" returns a log density), got nothing (the field is missing)' });
+    expect(errorsOf(undeclared)).toContainEqual({
+      path: 'model.output',
+      message: 'expected "logDensity" (the built-in model "analytic-donut" returns a log density), got nothing (the field is missing)',
+    });
     const forward = densityFile({}, { model: { type: 'builtin', name: 'two-modal-2d', output: 'logDensity', logDensity: 'posterior' } });
     expect(errorsOf(forward)).toContainEqual({
       path: 'model.output',
@@ -104,7 +113,9 @@ describe('a log-density model', () => {
 describe('files without model.output keep their meaning', () => {
   it('observations stay required, with the message they always had', () => {
     const file = densityFile({ output: undefined, logDensity: undefined });
-    expect(errorsOf(file)).toEqual([{ path: 'observations', message: 'expected an object { "values", "noise" } with optional "names", got nothing (the field is missing)' }]);
+    expect(errorsOf(file)).toEqual([
+      { path: 'observations', message: 'expected an object { "values", "noise" } with optional "names", got nothing (the field is missing)' },
+    ]);
   });
 
   it('logDensity without "output": "logDensity" is refused', () => {

@@ -87,8 +87,20 @@ describe('parseProblem on valid files', () => {
       initialization: {
         type: 'explicit',
         weights: [0.5, 0.5],
-        means: [[-1, 1], [1, -1]],
-        covariances: [[[1, 0], [0, 1]], [[2, 0.5], [0.5, 1]]],
+        means: [
+          [-1, 1],
+          [1, -1],
+        ],
+        covariances: [
+          [
+            [1, 0],
+            [0, 1],
+          ],
+          [
+            [2, 0.5],
+            [0.5, 1],
+          ],
+        ],
       },
     };
     const { settings } = resolved(file);
@@ -113,7 +125,15 @@ describe('observations', () => {
 
   it('keeps a full covariance as a row-major matrix', () => {
     const file = validFile();
-    file.observations = { values: [1, 2], noise: { covariance: [[2, 0.5], [0.5, 1]] } };
+    file.observations = {
+      values: [1, 2],
+      noise: {
+        covariance: [
+          [2, 0.5],
+          [0.5, 1],
+        ],
+      },
+    };
     expect(Array.from(resolved(file).observations.noiseCovariance)).toEqual([2, 0.5, 0.5, 1]);
   });
 
@@ -143,7 +163,10 @@ describe('the prior in u', () => {
     const file = validFile();
     file.parameters[0].prior = { mean: 0, std: 2 };
     file.parameters[1].prior = { mean: 0, std: 3 };
-    file.priorCorrelation = [[1, 0.5], [0.5, 1]];
+    file.priorCorrelation = [
+      [1, 0.5],
+      [0.5, 1],
+    ];
     expect(Array.from(resolved(file).prior.covariance)).toEqual([4, 3, 3, 9]);
   });
 

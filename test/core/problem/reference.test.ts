@@ -26,9 +26,7 @@ describe('reference parameters (problem-format.md §1.4)', () => {
   });
 
   it('names the field of every mistake', () => {
-    expect(errorsOf(withReference([1, 2, 3]))).toEqual([
-      { path: 'reference', message: 'expected an object { "theta" } with optional "label", got an array of 3 items' },
-    ]);
+    expect(errorsOf(withReference([1, 2, 3]))).toEqual([{ path: 'reference', message: 'expected an object { "theta" } with optional "label", got an array of 3 items' }]);
     expect(errorsOf(withReference({ theta: [1, 'x', Number.NaN], label: '' }))).toEqual([
       { path: 'reference.theta[1]', message: 'expected a finite number, got "x"' },
       { path: 'reference.theta[2]', message: 'expected a finite number, got NaN' },
@@ -41,9 +39,7 @@ describe('reference parameters (problem-format.md §1.4)', () => {
   });
 
   it('needs one value per parameter', () => {
-    expect(errorsOf(withReference({ theta: [1, 2] }))).toEqual([
-      { path: 'reference.theta', message: 'expected 3 numbers (one per parameter), got 2' },
-    ]);
+    expect(errorsOf(withReference({ theta: [1, 2] }))).toEqual([{ path: 'reference.theta', message: 'expected 3 numbers (one per parameter), got 2' }]);
   });
 
   it('needs every value strictly inside its parameter bounds', () => {

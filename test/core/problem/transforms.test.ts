@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  constrainedGaussian,
-  identityTransform,
-  intervalTransform,
-  lowerBoundTransform,
-  transformFor,
-  upperBoundTransform,
-} from '../../../core/problem/index';
+import { constrainedGaussian, identityTransform, intervalTransform, lowerBoundTransform, transformFor, upperBoundTransform } from '../../../core/problem/index';
 import type { PhysicalPrior } from '../../../core/problem/index';
 import { logitNormalMoments } from '../../../core/problem/logit-normal';
 import { createRandomStream } from '../../../core/random/random';
@@ -143,7 +136,7 @@ describe('constrainedGaussian', () => {
     const std = Math.sqrt(sumSquares / n - mean * mean);
     // Four standard errors of the mean and (roughly) of the std.
     expect(Math.abs(mean - prior.mean)).toBeLessThan((4 * prior.std) / Math.sqrt(n));
-    expect(Math.abs(std - prior.std)).toBeLessThan((4 * prior.std) / Math.sqrt(2 * n) * 1.5);
+    expect(Math.abs(std - prior.std)).toBeLessThan(((4 * prior.std) / Math.sqrt(2 * n)) * 1.5);
   });
 
   it('is symmetric: mirroring the mean about the interval centre negates μ_u', () => {
@@ -154,7 +147,12 @@ describe('constrainedGaussian', () => {
   });
 
   it('computes logit-normal moments that match the Simpson rule', () => {
-    for (const [mu, sigma] of [[0, 1], [-3, 0.2], [2, 15], [-40, 30]]) {
+    for (const [mu, sigma] of [
+      [0, 1],
+      [-3, 0.2],
+      [2, 15],
+      [-40, 30],
+    ]) {
       const moments = logitNormalMoments(mu, sigma);
       const reference = imageMomentsBySimpson((x) => 1 / (1 + Math.exp(-x)), mu, sigma);
       expect(Math.abs(moments.mean - reference.mean) / reference.mean).toBeLessThan(1e-9);

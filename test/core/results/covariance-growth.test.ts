@@ -48,7 +48,9 @@ describe('the tester’s wrapped banana under GMKI', () => {
     const exploding = diagnostics.findings.find((finding) => finding.kind === 'exploding-covariance')!;
     expect(exploding.severity).toBe('warning');
     expect(exploding.value).toBeGreaterThan(1e6);
-    expect(exploding.message).toMatch(/^The covariance of components? [\d, ]+ grew to .* times the initial mixture's largest variance: the run is not following a posterior there/);
+    expect(exploding.message).toMatch(
+      /^The covariance of components? [\d, ]+ grew to .* times the initial mixture's largest variance: the run is not following a posterior there/,
+    );
     expect(diagnostics.findings.map((finding) => finding.kind)).toContain('problem-warning');
     expect(diagnostics.mayMissMass).toBe(true);
   });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mixtureFromJson } from '../../../core/gmki/state';
-import {
-  createMixtureDensity,
-  logMixtureDensities,
-  logMixtureDensity,
-  mixtureDensityOnGrid1d,
-  mixtureDensityOnGrid2d,
-} from '../../../core/results';
+import { createMixtureDensity, logMixtureDensities, logMixtureDensity, mixtureDensityOnGrid1d, mixtureDensityOnGrid2d } from '../../../core/results';
 
 function linRange(a: number, b: number, n: number): Float64Array {
   return Float64Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
@@ -51,7 +45,16 @@ describe('mixture density', () => {
 
   it('matches the hand-computed value of a correlated 2-D Gaussian, e^{−1/3}/(2π√3) at (1, 0)', () => {
     // C = [[2, 1], [1, 2]]: det 3, C⁻¹ = [[2, −1], [−1, 2]]/3, so (1, 0) has quadratic form 2/3.
-    const m = mixtureFromJson({ weights: [1], means: [[0, 0]], covariances: [[[2, 1], [1, 2]]] });
+    const m = mixtureFromJson({
+      weights: [1],
+      means: [[0, 0]],
+      covariances: [
+        [
+          [2, 1],
+          [1, 2],
+        ],
+      ],
+    });
     expect(Math.exp(logMixtureDensity(m, [1, 0]))).toBeCloseTo(0.06584073599896272, 14);
     expect(mixtureDensityOnGrid2d(m, [1], [0])[0]).toBeCloseTo(0.06584073599896272, 14);
   });
@@ -85,15 +88,23 @@ describe('mixture density', () => {
         [-1, 1],
       ],
       covariances: [
-        [[1.2, -0.3], [-0.3, 0.8]],
-        [[0.2, 0.05], [0.05, 0.4]],
-        [[0.5, 0], [0, 0.9]],
+        [
+          [1.2, -0.3],
+          [-0.3, 0.8],
+        ],
+        [
+          [0.2, 0.05],
+          [0.05, 0.4],
+        ],
+        [
+          [0.5, 0],
+          [0, 0.9],
+        ],
       ],
     });
     const values = mixtureDensityOnGrid2d(mixture3d, gridI, gridJ, 2, 1);
     for (let a = 0; a < gridI.length; a++)
-      for (let b = 0; b < gridJ.length; b++)
-        expect(values[a * gridJ.length + b]).toBeCloseTo(Math.exp(logMixtureDensity(marginal, [gridI[a], gridJ[b]])), 14);
+      for (let b = 0; b < gridJ.length; b++) expect(values[a * gridJ.length + b]).toBeCloseTo(Math.exp(logMixtureDensity(marginal, [gridI[a], gridJ[b]])), 14);
   });
 
   it('evaluates many points with one prepared density, equal to point-by-point evaluation', () => {

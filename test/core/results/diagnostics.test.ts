@@ -36,12 +36,21 @@ describe('diagnoseRun', () => {
   it('warns that mass may be missing when a component fits the data but is parked at the floor', () => {
     const early = mix1([0.5, 0.5], [-1, 1], [0.01, 0.01]);
     const parked = mix1([1e-15, 1 - 1e-15], [-1, 1], [0.01, 0.01]);
-    const history = [record(0, early), record(1, early, [0.6, 0.5]), record(2, parked, [0.6, 0.5]), record(3, parked, [0.6, 0.5]), record(4, parked, [0.6, 0.5]), record(5, parked, [0.6, 0.5])];
+    const history = [
+      record(0, early),
+      record(1, early, [0.6, 0.5]),
+      record(2, parked, [0.6, 0.5]),
+      record(3, parked, [0.6, 0.5]),
+      record(4, parked, [0.6, 0.5]),
+      record(5, parked, [0.6, 0.5]),
+    ];
     const result = diagnoseRun(history, { minWeight: 1e-15 });
     expect(result.mayMissMass).toBe(true);
     const warning = result.findings.find((f) => f.kind === 'parked-on-fit')!;
     expect(warning).toMatchObject({ severity: 'warning', components: [0] });
-    expect(warning.message).toMatch(/Component 0 sits where the model fits the data .* weight is at the floor: the result may be missing the mass of a mode there\. Try more components .* or a longer run/);
+    expect(warning.message).toMatch(
+      /Component 0 sits where the model fits the data .* weight is at the floor: the result may be missing the mass of a mode there\. Try more components .* or a longer run/,
+    );
     expect(result.findings.find((f) => f.kind === 'weight-at-floor')).toMatchObject({ components: [0], value: 2, severity: 'info' });
     expect(result.messages[0]).toBe(warning.message); // warnings first
   });
@@ -97,8 +106,25 @@ describe('diagnoseRun', () => {
   it('reports condition numbers: elongated (info), nearly singular or jittered (warning)', () => {
     const final = mixtureFromJson({
       weights: [0.4, 0.3, 0.3],
-      means: [[0, 0], [3, 0], [-3, 0]],
-      covariances: [[[1, 0], [0, 1e-5]], [[1, 0], [0, 1e-9]], [[1, 0.5], [0.5, 1]]],
+      means: [
+        [0, 0],
+        [3, 0],
+        [-3, 0],
+      ],
+      covariances: [
+        [
+          [1, 0],
+          [0, 1e-5],
+        ],
+        [
+          [1, 0],
+          [0, 1e-9],
+        ],
+        [
+          [1, 0.5],
+          [0.5, 1],
+        ],
+      ],
     });
     const jittered = { jitter: [0, 0, 1e-12] };
     const result = diagnoseRun([record(0, final), record(1, final, [0.5, 0.5, 0.5], jittered)]);
@@ -133,9 +159,7 @@ describe('diagnoseRun', () => {
 describe('symmetricEigenvalues', () => {
   it('returns the eigenvalues of a symmetric matrix in ascending order', () => {
     // Eigenvalues of [[2, 1, 0], [1, 2, 1], [0, 1, 2]] are 2 − √2, 2, 2 + √2.
-    expect(Array.from(symmetricEigenvalues([2, 1, 0, 1, 2, 1, 0, 1, 2], 3))).toEqual(
-      [2 - Math.SQRT2, 2, 2 + Math.SQRT2].map((x) => expect.closeTo(x, 13)),
-    );
+    expect(Array.from(symmetricEigenvalues([2, 1, 0, 1, 2, 1, 0, 1, 2], 3))).toEqual([2 - Math.SQRT2, 2, 2 + Math.SQRT2].map((x) => expect.closeTo(x, 13)));
     expect(Array.from(symmetricEigenvalues([5], 1))).toEqual([5]);
   });
 });
@@ -145,11 +169,20 @@ describe('diagnoseRun on runs with failed evaluations (settings.onEvaluationFail
   const skipped = (perComponent: number[]) => ({ failures: { count: perComponent.reduce((a, b) => a + b, 0), perComponent } });
 
   it('names a component skipped in some iterations, as information when it recovered', () => {
-    const history = [record(0, both), record(1, both, [0.5, 0.5]), record(2, both, [0.5, Number.NaN], skipped([0, 2])), record(3, both, [0.5, 0.5]), record(4, both, [0.5, Number.NaN], skipped([0, 1])), record(5, both, [0.5, 0.5])];
+    const history = [
+      record(0, both),
+      record(1, both, [0.5, 0.5]),
+      record(2, both, [0.5, Number.NaN], skipped([0, 2])),
+      record(3, both, [0.5, 0.5]),
+      record(4, both, [0.5, Number.NaN], skipped([0, 1])),
+      record(5, both, [0.5, 0.5]),
+    ];
     const result = diagnoseRun(history);
     const finding = result.findings.find((f) => f.kind === 'skipped-component')!;
     expect(finding).toMatchObject({ severity: 'info', components: [1], value: 2 });
-    expect(finding.message).toBe('Component 1 was skipped in 2 iterations (2 and 4) because 3 evaluations at its sigma points failed; each time it kept its previous mean and covariance with its weight at the floor.');
+    expect(finding.message).toBe(
+      'Component 1 was skipped in 2 iterations (2 and 4) because 3 evaluations at its sigma points failed; each time it kept its previous mean and covariance with its weight at the floor.',
+    );
     expect(result.mayMissMass).toBe(false);
   });
 
@@ -184,7 +217,10 @@ describe('diagnoseRun on runs with failed evaluations (settings.onEvaluationFail
 
   it('says nothing more when the component climbed back, held little before, or was skipped 5 or more iterations before the end', () => {
     const severityWith = (weights: number[], skippedAt: number) => {
-      const history = [record(0, both), ...weights.map((w, i) => record(1 + i, mix1([1 - w, w], [-1, 1], [0.01, 0.01]), [0.5, 0.5], 1 + i === skippedAt ? skipped([0, 1]) : {}))];
+      const history = [
+        record(0, both),
+        ...weights.map((w, i) => record(1 + i, mix1([1 - w, w], [-1, 1], [0.01, 0.01]), [0.5, 0.5], 1 + i === skippedAt ? skipped([0, 1]) : {})),
+      ];
       return diagnoseRun(history).findings.find((f) => f.kind === 'skipped-component')!.severity;
     };
     expect(severityWith([0.5, 1e-15, 0.06], 2)).toBe('info'); // back above a tenth of 0.5
@@ -195,10 +231,14 @@ describe('diagnoseRun on runs with failed evaluations (settings.onEvaluationFail
 
   it('counts the failed evaluations of a particle method and the particles they hit', () => {
     const one = mix1([1], [0], [1]);
-    const history = [record(0, one), record(1, one, [1], { failures: { count: 2, particles: [3, 17] } }), record(2, one, [1]), record(3, one, [1], { failures: { count: 1, particles: [3] } })];
+    const history = [
+      record(0, one),
+      record(1, one, [1], { failures: { count: 2, particles: [3, 17] } }),
+      record(2, one, [1]),
+      record(3, one, [1], { failures: { count: 1, particles: [3] } }),
+    ];
     const finding = diagnoseRun(history).findings.find((f) => f.kind === 'failed-evaluations')!;
     expect(finding).toMatchObject({ severity: 'info', value: 3 });
     expect(finding.message).toBe('3 evaluations (of particles 3 and 17) failed in 2 iterations (1 and 3) and were left out (settings.onEvaluationFailure "skip").');
   });
 });
-

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mixtureFromJson } from '../../../core/gmki/state';
-import {
-  gridReference1d,
-  gridReference2d,
-  l1OnGrid,
-  linRange,
-  mixtureL1OnGrid1d,
-  mixtureL1OnGrid2d,
-  normalizeOnGrid,
-  squareMapGridRange,
-} from '../../support/grid-l1';
+import { gridReference1d, gridReference2d, l1OnGrid, linRange, mixtureL1OnGrid1d, mixtureL1OnGrid2d, normalizeOnGrid, squareMapGridRange } from '../../support/grid-l1';
 
 describe('grid L1 (the notebooks’ error metric, no factor ½)', () => {
   it('builds LinRange(−4, 4, 1000) with both endpoints and step 8/999', () => {
@@ -20,15 +11,24 @@ describe('grid L1 (the notebooks’ error metric, no factor ½)', () => {
   });
 
   it('is 0 between a density and itself', () => {
-    const p = normalizeOnGrid(Float64Array.from(linRange(-4, 4, 200), (x) => Math.exp(-x * x)), 8 / 199);
+    const p = normalizeOnGrid(
+      Float64Array.from(linRange(-4, 4, 200), (x) => Math.exp(-x * x)),
+      8 / 199,
+    );
     expect(l1OnGrid(p, p, 8 / 199)).toBe(0);
   });
 
   it('is 2 between two densities with disjoint supports', () => {
     const grid = linRange(-4, 4, 401);
     const cell = grid[1] - grid[0];
-    const left = normalizeOnGrid(Float64Array.from(grid, (x) => (x < -0.5 ? 1 : 0)), cell);
-    const right = normalizeOnGrid(Float64Array.from(grid, (x) => (x > 0.5 ? 1 : 0)), cell);
+    const left = normalizeOnGrid(
+      Float64Array.from(grid, (x) => (x < -0.5 ? 1 : 0)),
+      cell,
+    );
+    const right = normalizeOnGrid(
+      Float64Array.from(grid, (x) => (x > 0.5 ? 1 : 0)),
+      cell,
+    );
     expect(l1OnGrid(left, right, cell)).toBeCloseTo(2, 12);
   });
 
@@ -40,8 +40,14 @@ describe('grid L1 (the notebooks’ error metric, no factor ½)', () => {
         [1.5, -0.5],
       ],
       covariances: [
-        [[0.3, 0.1], [0.1, 0.5]],
-        [[0.4, -0.2], [-0.2, 0.3]],
+        [
+          [0.3, 0.1],
+          [0.1, 0.5],
+        ],
+        [
+          [0.4, -0.2],
+          [-0.2, 0.3],
+        ],
       ],
     });
     const gauss = (x: number, y: number, mx: number, my: number, c: number[]): number => {
@@ -55,7 +61,16 @@ describe('grid L1 (the notebooks’ error metric, no factor ½)', () => {
   });
 
   it('is 2 in 2-D for a mixture far from the reference mass', () => {
-    const m = mixtureFromJson({ weights: [1], means: [[3, 3]], covariances: [[[0.01, 0], [0, 0.01]]] });
+    const m = mixtureFromJson({
+      weights: [1],
+      means: [[3, 3]],
+      covariances: [
+        [
+          [0.01, 0],
+          [0, 0.01],
+        ],
+      ],
+    });
     const ref = gridReference2d((x, y) => -((x + 3) ** 2 + (y + 3) ** 2) / 0.02, 300);
     expect(mixtureL1OnGrid2d(m, ref)).toBeCloseTo(2, 10);
   });

@@ -124,8 +124,7 @@ describe('basin masses', () => {
     expect(normalCdf(1.959963984540054)).toBeCloseTo(0.975, 6);
     expect(normalCdf(-3)).toBeCloseTo(0.0013498980316301, 6);
     // Zero means: P(X > 0, Y > 0) = 1/4 + arcsin(ρ)/(2π) (Sheppard).
-    for (const rho of [-0.9, -0.3, 0, 0.5, 0.99])
-      expect(positiveQuadrantProbability(0, 0, 1.3, 0.4, rho)).toBeCloseTo(0.25 + Math.asin(rho) / (2 * Math.PI), 6);
+    for (const rho of [-0.9, -0.3, 0, 0.5, 0.99]) expect(positiveQuadrantProbability(0, 0, 1.3, 0.4, rho)).toBeCloseTo(0.25 + Math.asin(rho) / (2 * Math.PI), 6);
     // Independent coordinates: the product of the marginals.
     expect(positiveQuadrantProbability(0.5, -1, 1, 2, 0)).toBeCloseTo(normalCdf(0.5) * normalCdf(-0.5), 6);
   });

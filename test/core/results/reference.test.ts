@@ -19,9 +19,23 @@ describe('referenceDistances', () => {
   const identity = [identityTransform(), identityTransform()];
 
   it('gives the Euclidean distance and the relative error of each component mean', () => {
-    const distances = referenceDistances(mixture([[3, 4], [0, 0]]), identity, { theta: Float64Array.from([0, 0]) });
+    const distances = referenceDistances(
+      mixture([
+        [3, 4],
+        [0, 0],
+      ]),
+      identity,
+      { theta: Float64Array.from([0, 0]) },
+    );
     expect(distances[0]).toEqual({ component: 0, distance: 5, relativeError: null });
-    const toTruth = referenceDistances(mixture([[3, 4], [6, 8]]), identity, { theta: Float64Array.from([6, 8]) });
+    const toTruth = referenceDistances(
+      mixture([
+        [3, 4],
+        [6, 8],
+      ]),
+      identity,
+      { theta: Float64Array.from([6, 8]) },
+    );
     expect(toTruth.map((d) => d.distance)).toEqual([5, 0]);
     expect(toTruth.map((d) => d.relativeError)).toEqual([0.5, 0]);
   });

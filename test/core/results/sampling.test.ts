@@ -12,9 +12,18 @@ const mixture = mixtureFromJson({
     [0.5, -3],
   ],
   covariances: [
-    [[0.5, 0.3], [0.3, 0.4]],
-    [[1, -0.6], [-0.6, 2]],
-    [[0.1, 0], [0, 0.2]],
+    [
+      [0.5, 0.3],
+      [0.3, 0.4],
+    ],
+    [
+      [1, -0.6],
+      [-0.6, 2],
+    ],
+    [
+      [0.1, 0],
+      [0, 0.2],
+    ],
   ],
 });
 
@@ -34,9 +43,7 @@ describe('sampleMixture', () => {
       for (const n of rows) for (let i = 0; i < 2; i++) mean[i] += samples[n * 2 + i] / rows.length;
       const cov = [0, 0, 0, 0];
       for (const n of rows)
-        for (let i = 0; i < 2; i++)
-          for (let j = 0; j < 2; j++)
-            cov[i * 2 + j] += ((samples[n * 2 + i] - mean[i]) * (samples[n * 2 + j] - mean[j])) / rows.length;
+        for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) cov[i * 2 + j] += ((samples[n * 2 + i] - mean[i]) * (samples[n * 2 + j] - mean[j])) / rows.length;
       const trueCov = mixture.covariances.subarray(k * 4, k * 4 + 4);
       for (let i = 0; i < 2; i++) {
         const sd = Math.sqrt(trueCov[i * 3]);

@@ -10,8 +10,14 @@ const mixture = mixtureFromJson({
     [1, 0],
   ],
   covariances: [
-    [[0.5, 0.1], [0.1, 0.3]],
-    [[2, -0.4], [-0.4, 1]],
+    [
+      [0.5, 0.1],
+      [0.1, 0.3],
+    ],
+    [
+      [2, -0.4],
+      [-0.4, 1],
+    ],
   ],
 });
 
@@ -42,8 +48,7 @@ describe('summarizeMixture', () => {
     for (let n = 0; n < count; n++) for (let i = 0; i < 2; i++) mean[i] += samples[n * 2 + i] / count;
     const cov = [0, 0, 0, 0];
     for (let n = 0; n < count; n++)
-      for (let i = 0; i < 2; i++)
-        for (let j = 0; j < 2; j++) cov[i * 2 + j] += ((samples[n * 2 + i] - mean[i]) * (samples[n * 2 + j] - mean[j])) / count;
+      for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) cov[i * 2 + j] += ((samples[n * 2 + i] - mean[i]) * (samples[n * 2 + j] - mean[j])) / count;
     const summary = summarizeMixture(mixture);
     for (let i = 0; i < 2; i++) {
       const sd = Math.sqrt(summary.covariance[i * 3]);

@@ -6,7 +6,15 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { AppBridge, Channel, ChannelResponses, EventMap, EventName, RequestOf, RequestSchemas, Result } from '../../../electron/contract';
 import { CHANNELS, EVENTS, REQUEST_SCHEMAS, RUN_STATUSES, isChannel } from '../../../electron/contract';
-import type { FieldGrid, RunFields, RunProgress as ContractProgress, RunRecord as ContractRecord, RunSummary as ContractSummary, TestEvaluation, TestEvaluationPoint } from '../../../electron/contract';
+import type {
+  FieldGrid,
+  RunFields,
+  RunProgress as ContractProgress,
+  RunRecord as ContractRecord,
+  RunSummary as ContractSummary,
+  TestEvaluation,
+  TestEvaluationPoint,
+} from '../../../electron/contract';
 import type { FieldGrid as CoreFieldGrid } from '../../../core/problem/fields';
 import { HANDLERS } from '../../../electron/services/handlers';
 import type { RunProgress } from '../../../electron/services/runs/progress';
@@ -31,7 +39,7 @@ describe('the contract', () => {
     expect(isChannel(3)).toBe(false);
   });
 
-  it('declares the run types once: the store and the run manager use the contract\'s', () => {
+  it("declares the run types once: the store and the run manager use the contract's", () => {
     expectTypeOf<RunRecord>().toEqualTypeOf<ContractRecord>();
     expectTypeOf<RunSummary>().toEqualTypeOf<ContractSummary>();
     expectTypeOf<RunProgress>().toEqualTypeOf<ContractProgress>();
@@ -55,7 +63,7 @@ describe('the contract', () => {
     expectTypeOf<Parameters<typeof bridge.subscribe<'run/deleted'>>[1]>().toEqualTypeOf<(payload: { readonly runId: string }) => void>();
   });
 
-  it('types run/fields: a run and an optional iteration in, the grids of core\'s field check (or null without a hook) out', () => {
+  it("types run/fields: a run and an optional iteration in, the grids of core's field check (or null without a hook) out", () => {
     expectTypeOf<RequestOf<'run/fields'>>().toEqualTypeOf<{ runId: string; iteration?: number | undefined }>();
     expectTypeOf<ChannelResponses['run/fields']>().toEqualTypeOf<RunFields | null>();
     expectTypeOf<NonNullable<RunFields['components'][number]['grids']>[number]>().toEqualTypeOf<FieldGrid>();

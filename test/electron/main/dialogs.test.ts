@@ -57,7 +57,9 @@ describe('native dialogs', () => {
   it('refuses options that do not fit, naming the field', async () => {
     const { open, save, dialog, event } = setup();
     await expect(open(event(APP_URL), { folder: 'yes' })).rejects.toThrow(/invalid open dialog options: folder: expected true or false, got "yes"/);
-    await expect(open(event(APP_URL), { filters: [{ name: 'x', extensions: ['.json'] }] })).rejects.toThrow(/filters\[0\]\.extensions\[0\]: expected an extension without the dot/);
+    await expect(open(event(APP_URL), { filters: [{ name: 'x', extensions: ['.json'] }] })).rejects.toThrow(
+      /filters\[0\]\.extensions\[0\]: expected an extension without the dot/,
+    );
     await expect(save(event(APP_URL), { folder: true })).rejects.toThrow(/invalid save dialog options: folder: unknown field/);
     await expect(save(event(APP_URL), { defaultPath: 'a\0b' })).rejects.toThrow(/defaultPath: expected a path without NUL/);
     expect(dialog.showOpenDialog).not.toHaveBeenCalled();

@@ -59,11 +59,12 @@ beforeAll(() => {
   // The stub's userData is GMKI_DATA_DIR: a window state saved by an earlier start, maximized.
   const dataDir = mkdtempSync(join(tmpdir(), 'gmki-main-bundle-'));
   writeFileSync(join(dataDir, 'window-state.json'), JSON.stringify({ bounds: { x: 100, y: 80, width: 1000, height: 700 }, maximized: true }));
-  const output = execFileSync(
-    process.execPath,
-    ['--import', './test/electron-stub/register.mjs', 'test/electron-stub/probe.mjs', 'out/main/index.js'],
-    { cwd: root, env: { ...process.env, GMKI_DATA_DIR: dataDir }, timeout: 30_000, encoding: 'utf8' },
-  );
+  const output = execFileSync(process.execPath, ['--import', './test/electron-stub/register.mjs', 'test/electron-stub/probe.mjs', 'out/main/index.js'], {
+    cwd: root,
+    env: { ...process.env, GMKI_DATA_DIR: dataDir },
+    timeout: 30_000,
+    encoding: 'utf8',
+  });
   report = JSON.parse(output.trim().split('\n').at(-1)!) as ProbeReport;
 }, 90_000);
 
@@ -112,7 +113,10 @@ describe('built main bundle on a stand-in electron', () => {
   it('installs the menu and sends its commands to the window', () => {
     const top = report.menu?.map((entry) => entry.label);
     expect(top).toEqual(process.platform === 'darwin' ? [null, 'File', 'Edit', 'View', 'Window', 'Help'] : ['File', 'Edit', 'View', 'Window', 'Help']);
-    const file = report.menu?.find((entry) => entry.label === 'File')?.submenu?.map((entry) => entry.label).filter(Boolean);
+    const file = report.menu
+      ?.find((entry) => entry.label === 'File')
+      ?.submenu?.map((entry) => entry.label)
+      .filter(Boolean);
     expect(file?.slice(0, 5)).toEqual(['New problem', 'Open problem…', 'Save problem', 'Save problem as…', 'Export…']);
     // Not packaged (the stub's app.isPackaged is false): the developer tools are there.
     const view = report.menu?.find((entry) => entry.label === 'View')?.submenu?.map((entry) => entry.role ?? entry.label);

@@ -30,8 +30,19 @@ describe('application menu', () => {
     expect(labels(menu(template, 'File'))).toEqual(['New problem', 'Open problem…', 'Save problem', 'Save problem as…', 'Export…', 'Quit']);
     expect(labels(menu(template, 'Edit'))).toEqual(['(undo)', '(redo)', '(cut)', '(copy)', '(paste)', '(delete)', '(selectAll)']);
     expect(labels(menu(template, 'View'))).toEqual([
-      'Runs', 'Problem', 'Run setup', 'Compare', 'Help', 'Toggle dark theme',
-      '(resetZoom)', '(zoomIn)', '(zoomOut)', '(togglefullscreen)', '(reload)', '(forceReload)', '(toggleDevTools)',
+      'Runs',
+      'Problem',
+      'Run setup',
+      'Compare',
+      'Help',
+      'Toggle dark theme',
+      '(resetZoom)',
+      '(zoomIn)',
+      '(zoomOut)',
+      '(togglefullscreen)',
+      '(reload)',
+      '(forceReload)',
+      '(toggleDevTools)',
     ]);
     expect(labels(menu(template, 'Window'))).toEqual(['(minimize)', '(close)']);
     expect(labels(menu(template, 'Help'))).toEqual(['GMKI guide', 'About GMKI Studio']);
@@ -76,7 +87,9 @@ describe('application menu', () => {
 
   it('gives no two items the same shortcut', () => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      const accelerators = build(platform).template.flatMap((top) => submenu(top)).flatMap((item) => (item.accelerator ? [item.accelerator] : []));
+      const accelerators = build(platform)
+        .template.flatMap((top) => submenu(top))
+        .flatMap((item) => (item.accelerator ? [item.accelerator] : []));
       expect(new Set(accelerators).size).toBe(accelerators.length);
     }
   });

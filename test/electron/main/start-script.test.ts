@@ -29,7 +29,9 @@ describe('npm start without the Electron binary', () => {
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^GMKI Studio cannot start here: the Electron [\d.]+ binary is not installed and could not be downloaded \(ECONNREFUSED [^)]*\), so run `npx gmki serve` instead, which opens the same app in your browser without Electron\.$/);
+    expect(lines[0]).toMatch(
+      /^GMKI Studio cannot start here: the Electron [\d.]+ binary is not installed and could not be downloaded \(ECONNREFUSED [^)]*\), so run `npx gmki serve` instead, which opens the same app in your browser without Electron\.$/,
+    );
     expect(result.stdout).not.toMatch(/\bat \S+:\d+:\d+/);
   });
 });

@@ -90,7 +90,11 @@ describe('window-state.json', () => {
     expect(loadPlacement(file, displays([screen]))).toEqual({ ...DEFAULT_SIZE, maximized: false });
     writeFileSync(file, serializeWindowState({ bounds: { x: 30, y: 40, width: 1000, height: 700 }, maximized: false }));
     expect(loadPlacement(file, displays([screen]))).toEqual({ x: 30, y: 40, width: 1000, height: 700, maximized: false });
-    const throwing = { getAllDisplays: () => { throw new Error('no screen'); } };
+    const throwing = {
+      getAllDisplays: () => {
+        throw new Error('no screen');
+      },
+    };
     expect(loadPlacement(file, throwing as never)).toEqual({ width: 1000, height: 700, maximized: false });
   });
 
@@ -126,7 +130,12 @@ describe('window-state.json', () => {
   it('survives a folder it cannot write to', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const listeners = new Map<string, () => void>();
-    const window = { on: (name: string, l: () => void) => void listeners.set(name, l), getNormalBounds: () => screen, isMaximized: () => false, isDestroyed: () => false };
+    const window = {
+      on: (name: string, l: () => void) => void listeners.set(name, l),
+      getNormalBounds: () => screen,
+      isMaximized: () => false,
+      isDestroyed: () => false,
+    };
     trackWindowState(window as never, join(tmpdir(), 'no-such-folder-gmki', 'window-state.json'));
     expect(() => listeners.get('close')!()).not.toThrow();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not save'));

@@ -86,7 +86,10 @@ describe('requests from a page of another origin', () => {
     });
     expect(reply.status).toBe(403);
     expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.stringContaining(`only the GMKI Studio page at ${own}`) } });
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST', message: expect.stringContaining(`only the GMKI Studio page at ${own}`) },
+    });
     expect(await runCount()).toBe(0);
   });
 
@@ -136,7 +139,12 @@ describe("the app's own requests", () => {
     const viaLocalhost = await raw({
       path: '/api/runs/list',
       method: 'POST',
-      headers: { Host: `localhost:${instance.server.port}`, Origin: `http://localhost:${instance.server.port}`, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json; charset=utf-8' },
+      headers: {
+        Host: `localhost:${instance.server.port}`,
+        Origin: `http://localhost:${instance.server.port}`,
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json; charset=utf-8',
+      },
       body: '{}',
     });
     expect(viaLocalhost.status).toBe(200);

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAGE_CSP } from '../../../electron/server/static-files';
 
-const directives = (csp: string) => csp.split(';').map((directive) => directive.trim()).filter(Boolean).sort();
+const directives = (csp: string) =>
+  csp
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter(Boolean)
+    .sort();
 
 describe('the page CSP', () => {
   it('is the same in renderer/index.html and in gmki serve’s header, but for frame-ancestors', () => {

@@ -79,7 +79,7 @@ describe('a large export', () => {
     expect(responsiveness.answered).toBeGreaterThanOrEqual(5);
   });
 
-  it('into a file: other calls are answered while it is written, and the file is the download\'s bytes', async () => {
+  it("into a file: other calls are answered while it is written, and the file is the download's bytes", async () => {
     const target = join(dir, 'large.npz');
     const written = api.call<ExportOutcome>('run/export', { runId, format: 'npz', samples: SAMPLES, path: target });
     const responsiveness = await whileExporting(written);

@@ -53,7 +53,9 @@ describe('the token', () => {
     const json = { 'Content-Type': 'application/json' };
     expect((await fetch(`${base}/api/runs/list`, { method: 'POST', body, headers: json })).status).toBe(401);
     expect((await fetch(`${base}/api/runs/list`, { method: 'POST', body, headers: { ...json, Authorization: 'Bearer wrong' } })).status).toBe(401);
-    expect((await fetch(`${base}/api/runs/list`, { method: 'POST', body, headers: { ...json, Authorization: `Bearer ${instance.server.token.slice(1)}` } })).status).toBe(401);
+    expect((await fetch(`${base}/api/runs/list`, { method: 'POST', body, headers: { ...json, Authorization: `Bearer ${instance.server.token.slice(1)}` } })).status).toBe(
+      401,
+    );
     expect((await fetch(`${base}/api/events`)).status).toBe(401);
     expect((await fetch(`${base}/api/events?token=${instance.server.token.slice(1)}`)).status).toBe(401);
   });
@@ -123,7 +125,11 @@ describe('the network boundary', () => {
   });
 
   it('refuses a body over the size limit and a body that is not JSON', async () => {
-    const declared = await raw({ path: '/api/problem/validate', method: 'POST', headers: { Authorization: `Bearer ${instance.server.token}`, 'Content-Type': 'application/json', 'Content-Length': 64 * 1024 * 1024 } });
+    const declared = await raw({
+      path: '/api/problem/validate',
+      method: 'POST',
+      headers: { Authorization: `Bearer ${instance.server.token}`, 'Content-Type': 'application/json', 'Content-Length': 64 * 1024 * 1024 },
+    });
     expect(declared.status).toBe(413);
     const big = await fetch(`${base}/api/problem/validate`, {
       method: 'POST',
@@ -135,9 +141,17 @@ describe('the network boundary', () => {
         },
       }),
       duplex: 'half',
-    } as RequestInit).then((r) => ({ status: r.status }), (error: Error) => ({ status: -1, message: `${error.message} ${String((error as { cause?: unknown }).cause)}` }));
+    } as RequestInit).then(
+      (r) => ({ status: r.status }),
+      (error: Error) => ({ status: -1, message: `${error.message} ${String((error as { cause?: unknown }).cause)}` }),
+    );
     expect(big.status).toBe(413);
-    const bad = await raw({ path: '/api/problem/validate', method: 'POST', headers: { Authorization: `Bearer ${instance.server.token}`, 'Content-Type': 'application/json' }, body: '{nope' });
+    const bad = await raw({
+      path: '/api/problem/validate',
+      method: 'POST',
+      headers: { Authorization: `Bearer ${instance.server.token}`, 'Content-Type': 'application/json' },
+      body: '{nope',
+    });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
@@ -191,7 +205,9 @@ describe('a run over HTTP', () => {
       const problem = { ...example.problem, settings: { ...(example.problem.settings as object), iterations: 4 } };
       const run = value(await api.call<RunRecord>('run/start', { problem, name: 'over http' }));
       expect(run.status).toBe('queued');
-      const done = await stream.waitFor((e) => e.event === 'run/status' && (e.data as RunStatusChange).runId === run.id && (e.data as RunStatusChange).status === 'completed');
+      const done = await stream.waitFor(
+        (e) => e.event === 'run/status' && (e.data as RunStatusChange).runId === run.id && (e.data as RunStatusChange).status === 'completed',
+      );
       expect(done.data).toEqual({ runId: run.id, status: 'completed', error: null });
       const progress = stream.events.filter((e) => e.event === 'run/progress').map((e) => e.data as RunProgress);
       expect(progress.length).toBeGreaterThan(0);
@@ -242,7 +258,9 @@ describe('a run over HTTP', () => {
         settings: { components: 1, iterations: 2, concurrency: 1 },
       };
       const run = value(await api.call<RunRecord>('run/start', { problem, problemDir: dir }));
-      const failed = await stream.waitFor((e) => e.event === 'run/status' && (e.data as RunStatusChange).runId === run.id && (e.data as RunStatusChange).status === 'failed');
+      const failed = await stream.waitFor(
+        (e) => e.event === 'run/status' && (e.data as RunStatusChange).runId === run.id && (e.data as RunStatusChange).status === 'failed',
+      );
       expect((failed.data as RunStatusChange).error).toContain('division by zero');
       const record = value(await api.call<RunRecord>('run/get', { runId: run.id }));
       expect(record.status).toBe('failed');

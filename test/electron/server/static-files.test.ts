@@ -45,7 +45,11 @@ describe('sendFile', () => {
 
   it('cuts off a reply whose read fails, and the server keeps answering', async () => {
     const broken = await fetch(`${base}/folder.js`).then(
-      (reply) => reply.text().then(() => 'complete', () => 'cut off'),
+      (reply) =>
+        reply.text().then(
+          () => 'complete',
+          () => 'cut off',
+        ),
       () => 'cut off',
     );
     expect(broken).toBe('cut off');

@@ -23,24 +23,40 @@ describe('overlayMarginals', () => {
     expect(grids[1]).toEqual(grids[0]);
     for (const s of series) {
       const data = s.data as [number, number][];
-      expect(trapezoid(data.map(([x]) => x), data.map(([, y]) => y))).toBeCloseTo(1, 2);
+      expect(
+        trapezoid(
+          data.map(([x]) => x),
+          data.map(([, y]) => y),
+        ),
+      ).toBeCloseTo(1, 2);
     }
     expect(drawnSeries(option)).toEqual(['K = 2', 'K = 4', 'K = 3'].map((name) => ({ type: 'line', name, points: 300 })));
   });
 
   it('works in physical units', () => {
     const transforms = [lowerBoundTransform(0), lowerBoundTransform(0), lowerBoundTransform(0)];
-    const series = seriesOf(overlayMarginals(runs.map((run) => ({ ...run, transforms })), 2, { points: 4000 }));
+    const series = seriesOf(
+      overlayMarginals(
+        runs.map((run) => ({ ...run, transforms })),
+        2,
+        { points: 4000 },
+      ),
+    );
     for (const s of series) {
       const data = s.data as [number, number][];
       expect(data[0][0]).toBeGreaterThan(0);
-      expect(trapezoid(data.map(([x]) => x), data.map(([, y]) => y))).toBeCloseTo(1, 2);
+      expect(
+        trapezoid(
+          data.map(([x]) => x),
+          data.map(([, y]) => y),
+        ),
+      ).toBeCloseTo(1, 2);
     }
   });
 });
 
 describe('overlayPair', () => {
-  it('draws each run\'s component ellipses as one series per run', () => {
+  it("draws each run's component ellipses as one series per run", () => {
     const option = overlayPair(runs, 0, 2);
     const series = seriesOf(option);
     expect(series).toHaveLength(3);
@@ -69,7 +85,7 @@ describe('overlayCurves', () => {
     ]);
   });
 
-  it('draws each run\'s best misfit', () => {
+  it("draws each run's best misfit", () => {
     const series = seriesOf(overlayCurves(histories, 'misfit'));
     expect(series).toHaveLength(2);
     expect((series[1].data as [number, number | null][])[1]).toEqual([1, 50]);

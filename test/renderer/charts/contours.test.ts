@@ -7,7 +7,13 @@ import { singleGaussian } from './support';
 // peak·(1 − p): r² = −2 ln(1 − p) in Mahalanobis units (χ² with 2 degrees of freedom).
 describe('credible contours of a 2-D Gaussian', () => {
   const sigma = [1.5, 0.5];
-  const mixture = singleGaussian([1, -2], [[sigma[0]! ** 2, 0], [0, sigma[1]! ** 2]]);
+  const mixture = singleGaussian(
+    [1, -2],
+    [
+      [sigma[0]! ** 2, 0],
+      [0, sigma[1]! ** 2],
+    ],
+  );
   const raster = pairDensityRaster(mixture, 0, 1, { x: { min: 1 - 6, max: 1 + 6, count: 240 }, y: { min: -4, max: 0, count: 240 } });
   const peak = 1 / (2 * Math.PI * sigma[0]! * sigma[1]!);
 
@@ -34,8 +40,13 @@ describe('credible contours of a 2-D Gaussian', () => {
 
 describe('contourSegments', () => {
   const raster = (values: number[], width: number, height: number): DensityRaster => ({
-    width, height, values: Float32Array.from(values), min: Math.min(...values), max: Math.max(...values),
-    x: { min: 0, max: width }, y: { min: 0, max: height },
+    width,
+    height,
+    values: Float32Array.from(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    x: { min: 0, max: width },
+    y: { min: 0, max: height },
   });
 
   it('crosses each edge where the level lies between its corners (linear interpolation)', () => {
@@ -46,7 +57,10 @@ describe('contourSegments', () => {
 
   it('chains segments that share an end into one line, in order', () => {
     const lines = joinSegments(Float64Array.from([2, 2, 3, 3, 0, 0, 1, 1, 1, 1, 2, 2, 9, 9, 8, 8]));
-    expect(lines.map((line) => Array.from(line))).toEqual([[0, 0, 1, 1, 2, 2, 3, 3], [9, 9, 8, 8]]);
+    expect(lines.map((line) => Array.from(line))).toEqual([
+      [0, 0, 1, 1, 2, 2, 3, 3],
+      [9, 9, 8, 8],
+    ]);
   });
 
   it('draws nothing where the whole raster is on one side of the level', () => {

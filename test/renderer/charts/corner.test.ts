@@ -57,7 +57,13 @@ describe('sampleHistogram', () => {
 });
 
 describe('pairDensityRaster', () => {
-  const mixture = singleGaussian([0.7, -1.2], [[0.5, 0.2], [0.2, 0.3]]);
+  const mixture = singleGaussian(
+    [0.7, -1.2],
+    [
+      [0.5, 0.2],
+      [0.2, 0.3],
+    ],
+  );
 
   it('has its maximum at the mean of a single-component mixture', () => {
     // 120 pixels of 0.05 on [−2.3, 3.7] and [−4.2, 1.8]: the peak is within half a pixel of the mean.
@@ -79,9 +85,10 @@ describe('pairDensityRaster', () => {
   it('matches core mixtureDensityOnGrid2d at the pixel centres', () => {
     const raster = pairDensityRaster(mixture, 0, 1, { x: { min: 0, max: 4, count: 4 }, y: { min: -2, max: 0, count: 2 } });
     const expected = mixtureDensityOnGrid2d(mixture, [0.5, 1.5, 2.5, 3.5], [-0.5, -1.5], 0, 1);
-    for (let col = 0; col < 4; col++) for (let row = 0; row < 2; row++) {
-      expect(raster.values[row * 4 + col]).toBeCloseTo(expected[col * 2 + row], 6);
-    }
+    for (let col = 0; col < 4; col++)
+      for (let row = 0; row < 2; row++) {
+        expect(raster.values[row * 4 + col]).toBeCloseTo(expected[col * 2 + row], 6);
+      }
   });
 
   it('integrates to about 1 in physical units with bounded parameters', () => {
@@ -106,7 +113,13 @@ describe('componentEllipse', () => {
     expect(geometry.semiAxes[1]).toBeCloseTo(2, 12);
     expect(geometry.angle).toBeCloseTo(angle, 12);
 
-    const mixture = singleGaussian([1, -2], [[cxx, cxy], [cxy, cyy]]);
+    const mixture = singleGaussian(
+      [1, -2],
+      [
+        [cxx, cxy],
+        [cxy, cyy],
+      ],
+    );
     const points = componentEllipse(mixture, 0, 0, 1, 2, { segments: 360 });
     expect(points[0]).toEqual(points[points.length - 1]);
     const distances = points.map(([x, y]) => Math.hypot(x - 1, y + 2));
@@ -124,7 +137,13 @@ describe('componentEllipse', () => {
   });
 
   it('maps its points through the transforms', () => {
-    const mixture = singleGaussian([0, 0], [[1, 0], [0, 1]]);
+    const mixture = singleGaussian(
+      [0, 0],
+      [
+        [1, 0],
+        [0, 1],
+      ],
+    );
     const plain = componentEllipse(mixture, 0, 0, 1);
     const mapped = componentEllipse(mixture, 0, 0, 1, 2, { x: lowerBoundTransform(0) });
     mapped.forEach(([x, y], p) => {
@@ -183,7 +202,9 @@ describe('cornerPlotOptions', () => {
     expect(legend.formatter('Component 1')).toBe('Component 1  w = 30.0 %');
     expect(legend.selectedMode).toBe(false);
     expect(data.drawingOrder).toEqual([1, 0]);
-    const firstDiagonal = seriesOf(option).slice(0, 6).map((s) => s.name);
+    const firstDiagonal = seriesOf(option)
+      .slice(0, 6)
+      .map((s) => s.name);
     expect(firstDiagonal.indexOf('Component 1')).toBeLessThan(firstDiagonal.indexOf('Component 0'));
     const means = seriesOf(option).find((s) => s.type === 'scatter')!.data as { name: string }[];
     expect(means.map((m) => m.name)).toEqual(['Component 1 (w = 0.300)', 'Component 0 (w = 0.700)']);

@@ -57,7 +57,7 @@ describe('fieldMapsOption', () => {
   const truth = darcy(DARCY_TRUTH);
   const mirrored = darcy(Array.from(darcyMirroredTheta(DARCY_TRUTH)));
 
-  it('draws one image per map on the grid\'s extent, half a cell beyond the nodes, titled, with one colour bar', () => {
+  it("draws one image per map on the grid's extent, half a cell beyond the nodes, titled, with one colour bar", () => {
     const option = fieldMapsOption({
       panels: [
         { title: 'Component 1 (w = 60.0 %)', grid: mirrored, image: PIXEL_PNG },

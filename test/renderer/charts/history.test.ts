@@ -14,7 +14,7 @@ function yAxisOf(option: ReturnType<typeof weightsChart>): Record<string, unknow
 }
 
 describe('chart history', () => {
-  it('accepts the run engine\'s IterationRecord[] as is (checked by the type checker)', () => {
+  it("accepts the run engine's IterationRecord[] as is (checked by the type checker)", () => {
     expectTypeOf<IterationRecord[]>().toExtend<ChartHistory>();
   });
 });
@@ -46,8 +46,10 @@ describe('weightsChart', () => {
 
   it('colours component k the same in every chart and per theme', () => {
     for (const theme of [LIGHT_THEME, DARK_THEME]) {
-      const colours = [weightsChart(history, { theme }), misfitChart(history, { theme }), meansChart(history, 0, undefined, { theme })].map(
-        (option) => seriesOf(option).filter((s) => s.name === 'Component 1').map((s) => s.color),
+      const colours = [weightsChart(history, { theme }), misfitChart(history, { theme }), meansChart(history, 0, undefined, { theme })].map((option) =>
+        seriesOf(option)
+          .filter((s) => s.name === 'Component 1')
+          .map((s) => s.color),
       );
       for (const list of colours) for (const colour of list) expect(colour).toBe(componentColor(1, theme));
     }

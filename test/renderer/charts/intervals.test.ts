@@ -19,7 +19,13 @@ describe('normalCdf', () => {
 
 describe('marginalInterval', () => {
   it('gives the median and the 68 % / 95 % central intervals of a Gaussian: m, m ± 0.994σ, m ± 1.96σ', () => {
-    const mixture = singleGaussian([1, 0], [[4, 0], [0, 1]]);
+    const mixture = singleGaussian(
+      [1, 0],
+      [
+        [4, 0],
+        [0, 1],
+      ],
+    );
     const { median, intervals } = marginalInterval(mixture, 0, identityTransform());
     expect(median).toBeCloseTo(1, 6);
     expect(intervals[0][0]).toBeCloseTo(1 - 2 * Z84, 5);
@@ -28,7 +34,7 @@ describe('marginalInterval', () => {
     expect(intervals[1][1]).toBeCloseTo(1 + 2 * Z975, 5);
   });
 
-  it('maps quantiles through a bounded parameter\'s transform, swapping the tails of a decreasing one', () => {
+  it("maps quantiles through a bounded parameter's transform, swapping the tails of a decreasing one", () => {
     const mixture = singleGaussian([0], [[1]]);
     const lower = marginalInterval(mixture, 0, lowerBoundTransform(0));
     expect(lower.median).toBeCloseTo(1, 6);

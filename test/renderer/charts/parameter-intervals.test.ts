@@ -75,11 +75,15 @@ describe('parameterIntervalsChart', () => {
   it('at d = 128 with the Darcy truth: every parameter, the reference across, a zoom window on the first 32', () => {
     const big = randomMixture(128, 3, 7);
     const names = Array.from({ length: 128 }, (_, i) => `theta${i + 1}`);
-    const option = parameterIntervalsChart(big, names.map(() => identityTransform()), {
-      names,
-      reference: { label: 'truth', values: [...DARCY_TRUTH] },
-      theme: DARK_THEME,
-    });
+    const option = parameterIntervalsChart(
+      big,
+      names.map(() => identityTransform()),
+      {
+        names,
+        reference: { label: 'truth', values: [...DARCY_TRUTH] },
+        theme: DARK_THEME,
+      },
+    );
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(['Component 0', 'Component 1', 'Component 2', 'truth']);
     expect(series.every((s) => (s.data as unknown[]).length === 128)).toBe(true);
@@ -97,7 +101,11 @@ describe('parameterIntervalsChart', () => {
     const light = mixtureFromJson({ weights: [1 - 1e-6, 1e-6], means: [[0], [1]], covariances: [[[1]], [[1]]] });
     const option = parameterIntervalsChart(light, [identityTransform()], { window: { start: 0, end: 0 } });
     expect((option.legend as { selected: Record<string, boolean> }).selected).toEqual({ 'Component 1': false });
-    const wide = parameterIntervalsChart(randomMixture(60, 2), Array.from({ length: 60 }, () => identityTransform()), { window: { start: 20, end: 45 } });
+    const wide = parameterIntervalsChart(
+      randomMixture(60, 2),
+      Array.from({ length: 60 }, () => identityTransform()),
+      { window: { start: 20, end: 45 } },
+    );
     expect((wide.dataZoom as { startValue: number; endValue: number }[])[0]).toMatchObject({ startValue: 20, endValue: 45 });
   });
 

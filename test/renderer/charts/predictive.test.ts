@@ -17,8 +17,16 @@ describe('posteriorPredictiveChart with a band', () => {
     const option = posteriorPredictiveChart(observations, [{ name: 'Component 0', values: [1.05, 2.4, 0.31], component: 0 }], { band });
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(['New data, 90 %', 'Model output, 90 %', 'Observed ±2σ', 'Observed', 'Component 0']);
-    expect(series[0]!.data).toEqual([[0, 0.7, 1.3], [1, 1.8, 3.1], [2, 0.15, 0.45]]);
-    expect(series[1]!.data).toEqual([[0, 0.9, 1.1, 1], [1, 2.2, 2.7, 2.45], [2, 0.25, 0.36, 0.3]]);
+    expect(series[0]!.data).toEqual([
+      [0, 0.7, 1.3],
+      [1, 1.8, 3.1],
+      [2, 0.15, 0.45],
+    ]);
+    expect(series[1]!.data).toEqual([
+      [0, 0.9, 1.1, 1],
+      [1, 2.2, 2.7, 2.45],
+      [2, 0.25, 0.36, 0.3],
+    ]);
     const svg = renderToSvg(option);
     expect(svg).toContain('Model output, 90 %');
     // ECharts draws the ranges: three of new data (lighter), three of the model output (darker).
@@ -29,7 +37,14 @@ describe('posteriorPredictiveChart with a band', () => {
   it('draws the band as stacked areas (low edge, then width) when the observations form a series', () => {
     const n = 40;
     const long = { values: Array.from({ length: n }, (_, a) => Math.sin(a / 5)), std: Array(n).fill(0.1) };
-    const wide = { low: long.values.map((y) => y - 0.2), median: long.values, high: long.values.map((y) => y + 0.3), noisyLow: long.values.map((y) => y - 0.4), noisyHigh: long.values.map((y) => y + 0.5), percent: 90 };
+    const wide = {
+      low: long.values.map((y) => y - 0.2),
+      median: long.values,
+      high: long.values.map((y) => y + 0.3),
+      noisyLow: long.values.map((y) => y - 0.4),
+      noisyHigh: long.values.map((y) => y + 0.5),
+      percent: 90,
+    };
     const series = seriesOf(posteriorPredictiveChart(long, [], { band: wide }));
     const model = series.filter((s) => s.name === 'Model output, 90 %');
     expect(model).toHaveLength(3);

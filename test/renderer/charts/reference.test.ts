@@ -59,7 +59,7 @@ describe('corner plot with a reference', () => {
 });
 
 describe('means chart with a reference', () => {
-  it('draws the parameter\'s reference value across every iteration under its label, inside the axis', () => {
+  it("draws the parameter's reference value across every iteration under its label, inside the axis", () => {
     const history = syntheticHistory(6);
     const option = meansChart(history, 1, undefined, { reference: { label: 'truth', value: 7 } });
     const line = seriesOf(option).find((s) => s.name === 'truth')!;
@@ -78,7 +78,7 @@ describe('referenceDistanceChart', () => {
   const transforms = [identityTransform(), lowerBoundTransform(-10)];
   const reference = { label: 'truth', values: [1, -2] };
 
-  it('plots core\'s distance of every component at every iteration, in the component colours', () => {
+  it("plots core's distance of every component at every iteration, in the component colours", () => {
     const option = referenceDistanceChart(history, transforms, reference);
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(['Component 0', 'Component 1']);

@@ -10,8 +10,7 @@ import type { Mixture } from '../../../core/gmki/state';
 import type { ChartHistory } from '../../../renderer/src/charts/history';
 
 /** A 1×1 transparent PNG, standing in for the canvas the chart component would make. */
-export const PIXEL_PNG =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+export const PIXEL_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 /** Two well-separated components in 3-D with correlated covariances. */
 export function twoComponentMixture(): Mixture {
@@ -47,7 +46,7 @@ export function singleGaussian(mean: number[], cov: number[][]): Mixture {
  */
 export function randomMixture(d: number, K: number, seed = 1): Mixture {
   let state = seed >>> 0;
-  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const weights = Array.from({ length: K }, () => 0.2 + next());
   const means = Array.from({ length: K }, () => Array.from({ length: d }, () => 4 * next() - 2));
   const covariances = Array.from({ length: K }, () => {

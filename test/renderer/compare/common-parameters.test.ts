@@ -24,7 +24,7 @@ const mixture = mixtureFromJson({
 });
 
 describe('commonParameterNames', () => {
-  it('keeps the names every run has, in the first run\'s order', () => {
+  it("keeps the names every run has, in the first run's order", () => {
     expect(commonParameterNames([{ names: ['a', 'b', 'c'] }, { names: ['c', 'a'] }])).toEqual(['a', 'c']);
     expect(commonParameterNames([{ names: ['a'] }, { names: ['b'] }])).toEqual([]);
     expect(commonParameterNames([])).toEqual([]);
@@ -52,7 +52,10 @@ describe('onParameters', () => {
       ],
       ['b', 'a'],
     );
-    expect(runs.map((run) => run.parameterNames)).toEqual([['b', 'a'], ['b', 'a']]);
+    expect(runs.map((run) => run.parameterNames)).toEqual([
+      ['b', 'a'],
+      ['b', 'a'],
+    ]);
     expect(Array.from(runs[0].mixture.means.slice(0, 2))).toEqual([2, 1]);
     expect(Array.from(runs[1].mixture.means.slice(0, 2))).toEqual([1, 3]);
     expect(runs[0].transforms?.[0]).toBe(bounded);

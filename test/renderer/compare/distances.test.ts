@@ -16,8 +16,16 @@ const normals = Array.from({ length: 2000 }, () => random.normal());
 
 describe('distanceTable', () => {
   it('gives the reference 0 and a run shifted by δ on one parameter |δ|/σ_ref in the sliced distance', () => {
-    const reference = run('ref', ['a'], normals.map((z) => [2 * z]));
-    const shifted = run('b', ['a'], normals.map((z) => [2 * z + 1]));
+    const reference = run(
+      'ref',
+      ['a'],
+      normals.map((z) => [2 * z]),
+    );
+    const shifted = run(
+      'b',
+      ['a'],
+      normals.map((z) => [2 * z + 1]),
+    );
     const table = distanceTable([shifted, reference], 'ref', ['a']);
     expect(table.rows.map((row) => row.id)).toEqual(['b', 'ref']);
     expect(table.rows[1]).toEqual({ id: 'ref', sliced: 0, marginalL1: 0 });
@@ -27,15 +35,27 @@ describe('distanceTable', () => {
   });
 
   it('measures on the common parameters only, whatever each run’s order, and says which', () => {
-    const reference = run('ref', ['a', 'b'], normals.map((z, n) => [z, normals[(n + 1) % 2000]!]));
-    const reordered = run('c', ['x', 'b', 'a'], normals.map((z, n) => [99, normals[(n + 1) % 2000]!, z]));
+    const reference = run(
+      'ref',
+      ['a', 'b'],
+      normals.map((z, n) => [z, normals[(n + 1) % 2000]!]),
+    );
+    const reordered = run(
+      'c',
+      ['x', 'b', 'a'],
+      normals.map((z, n) => [99, normals[(n + 1) % 2000]!, z]),
+    );
     const table = distanceTable([reference, reordered], 'ref', ['a', 'b']);
     expect(table.parameters).toEqual(['a', 'b']);
     expect(table.rows[1]).toEqual({ id: 'c', sliced: 0, marginalL1: 0 });
   });
 
   it('gives as noise the distance between the reference’s two halves: small for a smooth sample, and above 0', () => {
-    const reference = run('ref', ['a'], normals.map((z) => [z]));
+    const reference = run(
+      'ref',
+      ['a'],
+      normals.map((z) => [z]),
+    );
     const { noise } = distanceTable([reference], 'ref', ['a']);
     expect(noise.sliced).toBeGreaterThan(0);
     expect(noise.sliced).toBeLessThan(0.15);

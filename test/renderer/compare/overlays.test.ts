@@ -25,7 +25,7 @@ const problem = {
 };
 
 describe('posteriorOf', () => {
-  it('takes the last committed mixture with the problem\'s names and transforms', () => {
+  it("takes the last committed mixture with the problem's names and transforms", () => {
     const posterior = posteriorOf({ name: 'run', problem, history: history([iteration(0, [1, 2]), iteration(3, [1, 2])]) });
     expect(posterior?.names).toEqual(['x']);
     expect(Array.from(posterior!.mixture.means)).toEqual([3, -3]);
@@ -52,7 +52,13 @@ describe('chartHistoryOf', () => {
 
 describe('recolour', () => {
   it('gives series r the colour r and leaves the rest of the option alone', () => {
-    const option: EChartsOption = { grid: { left: 1 }, series: [{ type: 'line', color: '#000' }, { type: 'line', color: '#111' }] };
+    const option: EChartsOption = {
+      grid: { left: 1 },
+      series: [
+        { type: 'line', color: '#000' },
+        { type: 'line', color: '#111' },
+      ],
+    };
     const recoloured = recolour(option, ['#abc', '#def']);
     expect((recoloured.series as { color: string }[]).map((one) => one.color)).toEqual(['#abc', '#def']);
     expect(recoloured.grid).toEqual({ left: 1 });

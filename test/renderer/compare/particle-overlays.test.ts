@@ -10,7 +10,13 @@ import { overlayMarginals, overlayPair } from '../../../renderer/src/charts/comp
 import { compareRunOn, drawnFromSamples, type ComparedPosterior } from '../../../renderer/src/compare/particle-overlays';
 
 /** One Gaussian at (0, 1, 0) in u: the Gaussian summary a particle run also has. */
-const summary: Mixture = { nComponents: 1, nTheta: 3, logWeights: new Float64Array([0]), means: new Float64Array([0, 1, 0]), covariances: new Float64Array([1, 0, 0, 0, 1, 0, 0, 0, 1]) };
+const summary: Mixture = {
+  nComponents: 1,
+  nTheta: 3,
+  logWeights: new Float64Array([0]),
+  means: new Float64Array([0, 1, 0]),
+  covariances: new Float64Array([1, 0, 0, 0, 1, 0, 0, 0, 1]),
+};
 
 /** 600 particles: a standard normal on a, two clusters on b (at 1 and 7, σ 0.2; b has the lower bound 0), c constant. */
 function twoModes(): Float64Array {

@@ -26,7 +26,7 @@ describe('settingsDiff', () => {
     expect(rows.find((row) => row.path === 'settings.sigmaPointAlpha')?.values).toEqual([null, null]);
   });
 
-  it('names a nested difference by its JSON path with each run\'s value', () => {
+  it("names a nested difference by its JSON path with each run's value", () => {
     const rows = settingsDiff([problem(3), problem(6, 2)]);
     expect(rows).toEqual([
       { path: 'parameters[0].prior.std', values: [1, 2], differs: true },
@@ -63,8 +63,24 @@ describe('settingsDiff', () => {
   });
 
   it('compares a matrix row by row and an object that replaces a value as different', () => {
-    const a = { initialization: { means: [[0, 1], [2, 3]] }, noise: { std: 1 } };
-    const b = { initialization: { means: [[0, 1], [2, 4]] }, noise: { covariance: [[1]] } };
+    const a = {
+      initialization: {
+        means: [
+          [0, 1],
+          [2, 3],
+        ],
+      },
+      noise: { std: 1 },
+    };
+    const b = {
+      initialization: {
+        means: [
+          [0, 1],
+          [2, 4],
+        ],
+      },
+      noise: { covariance: [[1]] },
+    };
     const rows = settingsDiff([a, b]);
     expect(rows.map((row) => row.path)).toEqual(['initialization.means[1]', 'noise.std', 'noise.covariance[0]']);
   });
@@ -78,9 +94,7 @@ describe('settingsDiff', () => {
 describe('settingsSourceOf', () => {
   it('adds the software and the model hash to the problem, so a changed model file shows', () => {
     const run = (hash: string) => ({ problem: problem(3), softwareName: 'gmki-studio', softwareVersion: '0.1.0', modelHash: hash });
-    expect(settingsDiff([settingsSourceOf(run('aa')), settingsSourceOf(run('bb'))])).toEqual([
-      { path: 'modelHash', values: ['aa', 'bb'], differs: true },
-    ]);
+    expect(settingsDiff([settingsSourceOf(run('aa')), settingsSourceOf(run('bb'))])).toEqual([{ path: 'modelHash', values: ['aa', 'bb'], differs: true }]);
     expect(settingsSourceOf(run('aa')).software).toBe('gmki-studio 0.1.0');
   });
 });

@@ -73,7 +73,7 @@ describe('FailedEvaluations', () => {
     expect(wrapper.text()).toContain('the solver diverged at this θ');
   });
 
-  it('gives no warning when the last iteration skipped nothing, and names a particle method\'s failed particles', async () => {
+  it("gives no warning when the last iteration skipped nothing, and names a particle method's failed particles", async () => {
     mountWith([iteration(0), iteration(1, { count: 2, particles: [4, 9] }), iteration(2)], [ledgerRow(1, 4, [0.1]), ledgerRow(1, 9, [0.2])]);
     await wrapper.vm.$nextTick();
     expect(wrapper.find('[data-testid="skipped-last-iteration"]').exists()).toBe(false);

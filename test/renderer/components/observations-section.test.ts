@@ -66,7 +66,11 @@ describe('ObservationsSection', () => {
 
   it('switches the noise to a std per value, keeping the std, and names a count that no longer fits', async () => {
     const { observations, editor } = await mountForm();
-    await wrapper.findAll('[data-testid="noise-mode"] label').find((label) => label.text() === 'A std per value')!.get('input').setValue(true);
+    await wrapper
+      .findAll('[data-testid="noise-mode"] label')
+      .find((label) => label.text() === 'A std per value')!
+      .get('input')
+      .setValue(true);
     expect(observations().noise).toEqual({ std: [0.1, 0.1, 0.1] });
     await eventually(() => expect(editor.validation.status).toBe('valid'));
 
@@ -82,9 +86,19 @@ describe('ObservationsSection', () => {
     await eventually(() => expect(formItem('observations.noise').message().exists()).toBe(true));
     expect(formItem('observations.noise').message().text()).toBe('std: expected a number > 0, got 0');
 
-    await wrapper.findAll('[data-testid="noise-mode"] label').find((label) => label.text() === 'Covariance matrix')!.get('input').setValue(true);
+    await wrapper
+      .findAll('[data-testid="noise-mode"] label')
+      .find((label) => label.text() === 'Covariance matrix')!
+      .get('input')
+      .setValue(true);
     // Switching from an invalid std starts from 1 on the diagonal.
-    expect(observations().noise).toEqual({ covariance: [[1, 0, 0], [0, 1, 0], [0, 0, 1]] });
+    expect(observations().noise).toEqual({
+      covariance: [
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+      ],
+    });
     await eventually(() => expect(formItem('observations.noise').message().exists()).toBe(false));
     expect(editor.validation.status).toBe('valid');
   });

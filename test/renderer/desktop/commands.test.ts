@@ -75,21 +75,39 @@ describe('onScreenCommand', () => {
     const scope = effectScope();
     const first: ScreenCommandName[] = [];
     const issued = emitScreenCommand('new-problem', 1_000);
-    scope.run(() => onScreenCommand(['new-problem'], (name) => first.push(name), () => issued.at + 100));
+    scope.run(() =>
+      onScreenCommand(
+        ['new-problem'],
+        (name) => first.push(name),
+        () => issued.at + 100,
+      ),
+    );
     expect(first).toEqual(['new-problem']);
     scope.stop();
 
     // A second screen mounting later must not run it again.
     const again: ScreenCommandName[] = [];
     const other = effectScope();
-    other.run(() => onScreenCommand(['new-problem'], (name) => again.push(name), () => issued.at + 200));
+    other.run(() =>
+      onScreenCommand(
+        ['new-problem'],
+        (name) => again.push(name),
+        () => issued.at + 200,
+      ),
+    );
     other.stop();
     expect(again).toEqual([]);
 
     const old = emitScreenCommand('open-problem', 5_000);
     const late: ScreenCommandName[] = [];
     const third = effectScope();
-    third.run(() => onScreenCommand(['open-problem'], (name) => late.push(name), () => old.at + PENDING_MS + 1));
+    third.run(() =>
+      onScreenCommand(
+        ['open-problem'],
+        (name) => late.push(name),
+        () => old.at + PENDING_MS + 1,
+      ),
+    );
     third.stop();
     expect(late).toEqual([]);
   });

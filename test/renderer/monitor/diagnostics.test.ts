@@ -55,7 +55,12 @@ describe('markFlaggedComponents', () => {
 
 describe('flaggedList', () => {
   it('lists the numbers of one severity in order, from 0 as in the files', () => {
-    const flags = new Map([[7, 'warning' as const], [0, 'warning' as const], [2, 'info' as const], [4, 'warning' as const]]);
+    const flags = new Map([
+      [7, 'warning' as const],
+      [0, 'warning' as const],
+      [2, 'info' as const],
+      [4, 'warning' as const],
+    ]);
     expect(flaggedList(flags, 'warning')).toBe('0, 4 and 7');
     expect(flaggedList(flags, 'info')).toBe('2');
   });

@@ -20,13 +20,10 @@ function iteration(i: number, failures?: IterationFailures): IterationData {
 }
 
 describe('failures per iteration', () => {
-  const history = mergeIterations([], [
-    iteration(0),
-    iteration(1),
-    iteration(2, { count: 2, perComponent: [0, 1, 1] }),
-    iteration(3),
-    iteration(4, { count: 1, perComponent: [1, 0, 0] }),
-  ]);
+  const history = mergeIterations(
+    [],
+    [iteration(0), iteration(1), iteration(2, { count: 2, perComponent: [0, 1, 1] }), iteration(3), iteration(4, { count: 1, perComponent: [1, 0, 0] })],
+  );
 
   it('lists the iterations with failures, their count and the components skipped', () => {
     expect(failureRows(history)).toEqual([
@@ -42,7 +39,7 @@ describe('failures per iteration', () => {
     expect(skippedAtLastIteration([])).toEqual([]);
   });
 
-  it('names a particle method\'s failed particles, never a skipped component', () => {
+  it("names a particle method's failed particles, never a skipped component", () => {
     const particles = mergeIterations([], [iteration(1, { count: 3, particles: [3, 17, 40] })]);
     const [row] = failureRows(particles);
     expect(leftOutText(row)).toBe('particles 3, 17 and 40 left out');

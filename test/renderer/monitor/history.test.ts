@@ -43,7 +43,7 @@ describe('mergeIterations', () => {
     expect(Number.isNaN(entry.diagnostics!.misfit[0])).toBe(true);
     expect(entry.diagnostics!.misfit[1]).toBe(2);
   });
-  it('carries an iteration\'s failed evaluations, and adds none where there were none', () => {
+  it("carries an iteration's failed evaluations, and adds none where there were none", () => {
     const failed = { ...iteration(2), diagnostics: { ...iteration(2).diagnostics, failures: { count: 1, perComponent: [0, 1] } } };
     const [clean, withFailures] = mergeIterations([], [iteration(1), failed]);
     expect(withFailures.diagnostics?.failures).toEqual({ count: 1, perComponent: [0, 1] });

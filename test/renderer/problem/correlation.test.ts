@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { correlationProblems, identityMatrix, isPositiveDefinite, removeFromCorrelation, resizeCorrelation, setCorrelation, swapInCorrelation } from '../../../renderer/src/problem/correlation';
+import {
+  correlationProblems,
+  identityMatrix,
+  isPositiveDefinite,
+  removeFromCorrelation,
+  resizeCorrelation,
+  setCorrelation,
+  swapInCorrelation,
+} from '../../../renderer/src/problem/correlation';
 
 describe('correlation matrix edits', () => {
   it('keeps the matrix symmetric and in step with the parameters', () => {

@@ -24,8 +24,14 @@ describe('parseCsv', () => {
   });
 
   it('splits on semicolons and tabs', () => {
-    expect(cells('a;b\n1;2', ';')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(cells('a\tb\n1\t2', '\t')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(cells('a;b\n1;2', ';')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(cells('a\tb\n1\t2', '\t')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 });
 

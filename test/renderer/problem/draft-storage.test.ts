@@ -15,7 +15,10 @@ describe('kept drafts', () => {
   it('refuse anything else with a reason instead of restoring it', () => {
     expect(decodeDraft('{"format":')).toEqual({ ok: false, reason: 'it is not readable JSON' });
     expect(decodeDraft('[]')).toEqual({ ok: false, reason: 'it is not a gmki-draft/1 record' });
-    expect(decodeDraft(JSON.stringify({ format: 'gmki-draft/1', problem: [], origin: kept.origin, dirty: false }))).toEqual({ ok: false, reason: 'it holds no problem object' });
+    expect(decodeDraft(JSON.stringify({ format: 'gmki-draft/1', problem: [], origin: kept.origin, dirty: false }))).toEqual({
+      ok: false,
+      reason: 'it holds no problem object',
+    });
     const badOrigin = JSON.stringify({ format: 'gmki-draft/1', problem: {}, origin: { problemDir: 3, filePath: null, savedId: null }, dirty: false });
     expect(decodeDraft(badOrigin)).toEqual({ ok: false, reason: 'its file location is unreadable' });
     const noDirty = JSON.stringify({ format: 'gmki-draft/1', problem: {}, origin: kept.origin });

@@ -51,7 +51,10 @@ describe('useDraftStore across reloads', () => {
     expect(after.problem.name).toBe('Decay, half-typed');
     expect(after.origin).toEqual({ filePath: '/data/decay.gmki.json', problemDir: '/data', savedId: null });
     expect(after.dirty).toBe(true);
-    expect(after.restored).toEqual({ type: 'info', text: '“Decay, half-typed” (/data/decay.gmki.json) was restored with its unsaved changes, as it was before the page was reloaded.' });
+    expect(after.restored).toEqual({
+      type: 'info',
+      text: '“Decay, half-typed” (/data/decay.gmki.json) was restored with its unsaved changes, as it was before the page was reloaded.',
+    });
   });
 
   it('never restores something unreadable silently: it starts blank and says why', async () => {

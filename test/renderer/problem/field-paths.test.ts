@@ -30,7 +30,9 @@ describe('anchorFor', () => {
   });
 
   it('says which item of a list field an error is about', () => {
-    expect(messageOnField({ path: 'observations.values[1]', message: 'expected a finite number, got "abc"' }, 'observations.values')).toBe('#2: expected a finite number, got "abc"');
+    expect(messageOnField({ path: 'observations.values[1]', message: 'expected a finite number, got "abc"' }, 'observations.values')).toBe(
+      '#2: expected a finite number, got "abc"',
+    );
     expect(messageOnField({ path: 'observations.noise.std[0]', message: 'm' }, 'observations.noise')).toBe('std #1: m');
     expect(messageOnField({ path: 'name', message: 'm' }, 'name')).toBe('m');
     expect(messageOnField({ path: 'parameters[1].prior', message: 'm' }, 'parameters[1].prior.mean')).toBe('m');

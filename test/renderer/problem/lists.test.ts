@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { joinCommandLine, nonNumbers, parseMatrix, parseNameList, parseNumberList, parseNumberText, showList, splitCommandLine } from '../../../renderer/src/problem/lists';
+import {
+  joinCommandLine,
+  nonNumbers,
+  parseMatrix,
+  parseNameList,
+  parseNumberList,
+  parseNumberText,
+  showList,
+  splitCommandLine,
+} from '../../../renderer/src/problem/lists';
 
 describe('number text', () => {
   it('turns typed numbers into numbers and keeps anything else as typed, so validation can name it', () => {

@@ -30,7 +30,19 @@ describe('prior predictive check', () => {
   });
 
   it('follows the prior correlation', () => {
-    const result = planPriorPredictive(problem({ priorCorrelation: [[1, 0.9], [0.9, 1]], parameters: [{ name: 'a', prior: { mean: 0, std: 1 } }, { name: 'b', prior: { mean: 0, std: 1 } }] }), 20_000);
+    const result = planPriorPredictive(
+      problem({
+        priorCorrelation: [
+          [1, 0.9],
+          [0.9, 1],
+        ],
+        parameters: [
+          { name: 'a', prior: { mean: 0, std: 1 } },
+          { name: 'b', prior: { mean: 0, std: 1 } },
+        ],
+      }),
+      20_000,
+    );
     if (!result.ok) throw new Error(result.message);
     const products = result.plan.thetas.map(([a, b]) => a! * b!);
     expect(products.reduce((s, x) => s + x, 0) / products.length).toBeCloseTo(0.9, 1);

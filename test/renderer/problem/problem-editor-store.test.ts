@@ -83,7 +83,7 @@ describe('useProblemEditorStore test evaluation', () => {
     expect(editor.testFailure).toBeNull();
   });
 
-  it('shows a model that cannot start on its field once, without repeating the field\'s path', async () => {
+  it("shows a model that cannot start on its field once, without repeating the field's path", async () => {
     const missing = 'model file "gone.mjs" not found (looked for /work/gone.mjs)';
     const { bridge } = fakeBridge({
       'problem/validate': () => ok({ valid: true, summary: problemSummary() }),

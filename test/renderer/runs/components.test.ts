@@ -20,7 +20,7 @@ describe('physicalMoments', () => {
     const m = 0.2;
     const s = 0.5;
     const { mean, std } = physicalMoments(m, s, lowerBoundTransform(0));
-    expect(mean).toBeCloseTo(Math.exp(m + s * s / 2), 9);
+    expect(mean).toBeCloseTo(Math.exp(m + (s * s) / 2), 9);
     expect(std).toBeCloseTo(Math.sqrt((Math.exp(s * s) - 1) * Math.exp(2 * m + s * s)), 9);
   });
 });
@@ -28,7 +28,19 @@ describe('physicalMoments', () => {
 describe('componentRows', () => {
   it('lists components heaviest first with physical moments and marks those at the weight floor', () => {
     const rows = componentRows(
-      mixture([0.3, 1e-6, 0.7 - 1e-6], [[0, 1], [5, 5], [2, -1]], [[1, 4], [1, 1], [0.25, 0.01]]),
+      mixture(
+        [0.3, 1e-6, 0.7 - 1e-6],
+        [
+          [0, 1],
+          [5, 5],
+          [2, -1],
+        ],
+        [
+          [1, 4],
+          [1, 1],
+          [0.25, 0.01],
+        ],
+      ),
       [identityTransform(), identityTransform()],
       1e-6,
     );

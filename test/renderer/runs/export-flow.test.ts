@@ -63,7 +63,7 @@ describe('exportRunFile', () => {
     expect(refused.requests).toHaveLength(1);
   });
 
-  it('does nothing when the save dialog is cancelled, and reports the service\'s message on failure', async () => {
+  it("does nothing when the save dialog is cancelled, and reports the service's message on failure", async () => {
     const cancelled = setup({ desktop: true, savePath: null });
     expect(await exportRunFile({ format: 'npz' }, cancelled.deps)).toEqual({ kind: 'cancelled' });
     expect(cancelled.requests).toEqual([]);

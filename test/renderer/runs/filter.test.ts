@@ -5,7 +5,15 @@ import { runSummary } from './support';
 const runs = [
   runSummary({ id: 'a', name: 'Baseline K=3', problemName: 'square-map', tags: ['paper'], status: 'completed', createdAt: '2026-01-03T00:00:00Z' }),
   runSummary({ id: 'b', name: 'run 10', problemName: 'four-modal', notes: 'Try a smaller Δt next', status: 'failed', createdAt: '2026-01-02T00:00:00Z' }),
-  runSummary({ id: 'c', name: 'run 9', problemName: 'four-modal', tags: ['paper', 'slow'], status: 'cancelled', forwardEvaluations: 5, createdAt: '2026-01-01T00:00:00Z' }),
+  runSummary({
+    id: 'c',
+    name: 'run 9',
+    problemName: 'four-modal',
+    tags: ['paper', 'slow'],
+    status: 'cancelled',
+    forwardEvaluations: 5,
+    createdAt: '2026-01-01T00:00:00Z',
+  }),
 ];
 const ids = (list: { id: string }[]) => list.map((run) => run.id);
 

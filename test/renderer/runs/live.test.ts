@@ -8,8 +8,18 @@ describe('live updates of the run list', () => {
   it('takes state and counts from a progress event without touching other runs', () => {
     const next = replaceRun(runs, 'a', (run) =>
       withProgress(run, {
-        runId: 'a', status: 'running', iteration: 5, iterations: 30, evaluationsDone: 60, evaluationsTotal: 270,
-        evaluationsFailed: 0, evaluationsInFlight: 3, elapsedSeconds: 4, etaSeconds: 20, weights: [1], misfit: [0],
+        runId: 'a',
+        status: 'running',
+        iteration: 5,
+        iterations: 30,
+        evaluationsDone: 60,
+        evaluationsTotal: 270,
+        evaluationsFailed: 0,
+        evaluationsInFlight: 3,
+        elapsedSeconds: 4,
+        etaSeconds: 20,
+        weights: [1],
+        misfit: [0],
       }),
     )!;
     expect(next[0]).toMatchObject({ iterationsDone: 5, forwardEvaluations: 60, elapsedSeconds: 4, status: 'running' });

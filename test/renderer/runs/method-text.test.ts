@@ -7,7 +7,16 @@ import type { MethodName } from '../../../core/problem/types';
 import { aboutResult, hasMixtureWeights, methodLine, temperingOutcome } from '../../../renderer/src/runs/method-text';
 
 const figures = (overrides: Partial<SmcDiagnostics>): SmcDiagnostics => ({
-  stage: 2, beta: 1, ess: 900, logEvidence: -2.93041, step: 5, steps: 5, acceptance: 0.3, scale: 0.5, finished: true, ...overrides,
+  stage: 2,
+  beta: 1,
+  ess: 900,
+  logEvidence: -2.93041,
+  step: 5,
+  steps: 5,
+  acceptance: 0.3,
+  scale: 0.5,
+  finished: true,
+  ...overrides,
 });
 
 describe('aboutResult', () => {
@@ -36,14 +45,21 @@ describe('temperingOutcome', () => {
   });
 
   it('says a run still tempering has no log-evidence yet, and gives nothing without smc figures', () => {
-    expect(temperingOutcome(figures({ beta: 0.2, logEvidence: null, finished: false }), 20)?.text).toBe('Tempering at β = 0.2 after 2 stages: no log-evidence until β reaches 1.');
+    expect(temperingOutcome(figures({ beta: 0.2, logEvidence: null, finished: false }), 20)?.text).toBe(
+      'Tempering at β = 0.2 after 2 stages: no log-evidence until β reaches 1.',
+    );
     expect(temperingOutcome(undefined, 20)).toBeNull();
   });
 });
 
 describe('methodLine', () => {
   const run = (method: MethodName, settings: Record<string, unknown>) =>
-    ({ method, components: method.startsWith('gmki') ? 3 : 1, iterations: 30, problem: { settings: resolveSettings({ method, ...settings }, { cpuCount: 1 }) } }) as never;
+    ({
+      method,
+      components: method.startsWith('gmki') ? 3 : 1,
+      iterations: 30,
+      problem: { settings: resolveSettings({ method, ...settings }, { cpuCount: 1 }) },
+    }) as never;
 
   it('says K for GMKI, J for the particle methods, and smc’s most steps and stages', () => {
     expect(methodLine(run('gmki-robust', {}))).toBe('gmki-robust, K = 3, 30 iterations planned');

@@ -34,6 +34,12 @@ describe('predictionsOf', () => {
   it('shows at most MAX_PREDICTIONS components', () => {
     const k = MAX_PREDICTIONS + 3;
     const evaluations = Array.from({ length: k }, (_, c) => entry(c, 0, [c]));
-    expect(predictionsOf(evaluations, Array.from({ length: k }, () => 1 / k), 0)).toHaveLength(MAX_PREDICTIONS);
+    expect(
+      predictionsOf(
+        evaluations,
+        Array.from({ length: k }, () => 1 / k),
+        0,
+      ),
+    ).toHaveLength(MAX_PREDICTIONS);
   });
 });

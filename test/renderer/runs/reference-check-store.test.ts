@@ -27,7 +27,11 @@ function server(overrides: FakeAnswers = {}): { fake: FakeBridge; listed: RunSum
       listed.push({ ...record, problemName: 'Two-modal' });
       return ok(record);
     },
-    'runs/list': () => ok({ runs: [...listed, { ...runSummary({ id: 'other', tags: ['reference'], notes: 'Reference sampler for run orig2 (x): …' }), problemName: 'x' }], total: listed.length + 1 }),
+    'runs/list': () =>
+      ok({
+        runs: [...listed, { ...runSummary({ id: 'other', tags: ['reference'], notes: 'Reference sampler for run orig2 (x): …' }), problemName: 'x' }],
+        total: listed.length + 1,
+      }),
     'run/get': (request) => (request.runId === 'orig' ? ok(original) : { ok: false, error: { code: 'NOT_FOUND', message: `There is no run with id ${request.runId}.` } }),
     ...overrides,
   });

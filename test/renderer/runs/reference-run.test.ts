@@ -14,7 +14,24 @@ import {
 } from '../../../renderer/src/runs/reference-run';
 import { runSummary } from './support';
 
-const explicit = { type: 'explicit' as const, weights: [0.5, 0.5], means: [[0, 0], [1, 1]], covariances: [[[1, 0], [0, 1]], [[1, 0], [0, 1]]] };
+const explicit = {
+  type: 'explicit' as const,
+  weights: [0.5, 0.5],
+  means: [
+    [0, 0],
+    [1, 1],
+  ],
+  covariances: [
+    [
+      [1, 0],
+      [0, 1],
+    ],
+    [
+      [1, 0],
+      [0, 1],
+    ],
+  ],
+};
 const original: RunRecord = {
   ...runSummary({ id: 'run-7', name: 'Two-modal', method: 'gmki-paper', nTheta: 2, forwardEvaluations: 450 }),
   problem: {

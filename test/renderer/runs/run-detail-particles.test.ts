@@ -28,7 +28,12 @@ const iteration: IterationData = {
   iteration: 3,
   weights: [1],
   means: [[0, 0]],
-  covariances: [[[1, 0], [0, 1]]],
+  covariances: [
+    [
+      [1, 0],
+      [0, 1],
+    ],
+  ],
   diagnostics: { misfit: [1], jitter: [0], explorationEss: [null] },
   forwardEvaluations: 30,
   elapsedSeconds: 1,
@@ -103,7 +108,13 @@ describe('useRunDetailStore with a particle run', () => {
     expect(detail.band.status).toBe('done');
     expect(fake.calls.find((call) => call.channel === 'run/samples' && (call.request as { count: number }).count === 5)).toBeDefined();
     const batch = fake.calls.find((call) => call.channel === 'problem/test-evaluations')!.request as { thetas: number[][] };
-    expect(batch.thetas).toEqual([[0, 0.5], [1, 1.5], [2, 2.5], [3, 3.5], [4, 4.5]]);
+    expect(batch.thetas).toEqual([
+      [0, 0.5],
+      [1, 1.5],
+      [2, 2.5],
+      [3, 3.5],
+      [4, 4.5],
+    ]);
   });
 
   it('says why when the particles cannot be fetched', async () => {

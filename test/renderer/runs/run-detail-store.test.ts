@@ -33,7 +33,7 @@ async function store(bridge: AppBridge) {
 }
 
 describe('useRunDetailStore', () => {
-  it('reads the run, only its last iteration, and that iteration\'s ledger', async () => {
+  it("reads the run, only its last iteration, and that iteration's ledger", async () => {
     const fake = setup('completed');
     const detail = await store(fake.bridge);
     await detail.load('r');
@@ -73,7 +73,7 @@ describe('useRunDetailStore predictive band', () => {
     settings: { ...DEFAULT_TEST_SETTINGS, components: 1, concurrency: 1 },
   };
 
-  it('evaluates the model at the exports\' first posterior samples in one batch and keeps the band of the good outputs', async () => {
+  it("evaluates the model at the exports' first posterior samples in one batch and keeps the band of the good outputs", async () => {
     const last = iterationData(2, { means: [[3]], covariances: [[[0.04]]], forwardEvaluations: 6, elapsedSeconds: 1 });
     const { bridge, calls } = fakeBridge({
       'run/get': () => ok(runRecord({ id: 'r', iterationsDone: 2, seed: 5, problemDir: '/data', problem })),

@@ -83,7 +83,9 @@ describe('useRunFieldsStore', () => {
   it('says when the problem has no hook, and keeps a refusal with its message', async () => {
     const fake = fakeBridge({
       'run/fields': ({ runId }) =>
-        runId === 'plain' ? ok(null) : refused({ code: 'MODEL_SETUP', message: 'fields module "gone.mjs" not found', issues: [{ path: 'fields.path', message: 'not found' }] }),
+        runId === 'plain'
+          ? ok(null)
+          : refused({ code: 'MODEL_SETUP', message: 'fields module "gone.mjs" not found', issues: [{ path: 'fields.path', message: 'not found' }] }),
     });
     const { fields } = await store(fake);
     await fields.load('plain', 2);

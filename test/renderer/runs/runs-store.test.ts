@@ -52,8 +52,18 @@ describe('useRunsStore', () => {
     await runsStore.load();
     const stop = runsStore.follow();
     const progress: RunProgress = {
-      runId: 'a', status: 'running', iteration: 7, iterations: 30, evaluationsDone: 63, evaluationsTotal: 270,
-      evaluationsFailed: 0, evaluationsInFlight: 0, elapsedSeconds: 2, etaSeconds: 5, weights: [], misfit: [],
+      runId: 'a',
+      status: 'running',
+      iteration: 7,
+      iterations: 30,
+      evaluationsDone: 63,
+      evaluationsTotal: 270,
+      evaluationsFailed: 0,
+      evaluationsInFlight: 0,
+      elapsedSeconds: 2,
+      etaSeconds: 5,
+      weights: [],
+      misfit: [],
     };
     fake.emit('run/progress', progress);
     expect(runsStore.runs[0]).toMatchObject({ iterationsDone: 7, forwardEvaluations: 63 });

@@ -53,7 +53,7 @@ describe('checkNumberText', () => {
     }
   });
 
-  it('offers core\'s failure policies and checks the failure fraction by core\'s rule', () => {
+  it("offers core's failure policies and checks the failure fraction by core's rule", () => {
     expect((fieldSpec('onEvaluationFailure') as ChoiceField).options.map((option) => option.value)).toEqual([...EVALUATION_FAILURE_POLICIES]);
     expect(checkNumberText(number('maxFailureFraction'), '0', K3)).toBe('Most failures per iteration: expected a number in (0, 1], got 0');
     expect(checkNumberText(number('maxFailureFraction'), '1', K3)).toBeNull();
@@ -69,9 +69,7 @@ describe('checkNumberText', () => {
 
   it('keeps K·floor below 1, as the engine requires', () => {
     expect(checkNumberText(number('minWeight'), '0.2', K3)).toBeNull();
-    expect(checkNumberText(number('minWeight'), '0.4', K3)).toBe(
-      'Weight floor: expected a number < 1/K = 0.3333 (K·floor must stay below 1 with K = 3), got 0.4',
-    );
+    expect(checkNumberText(number('minWeight'), '0.4', K3)).toBe('Weight floor: expected a number < 1/K = 0.3333 (K·floor must stay below 1 with K = 3), got 0.4');
   });
 });
 

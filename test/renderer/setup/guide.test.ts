@@ -23,7 +23,9 @@ describe('the in-app guide', () => {
   it('covers what the Help screen must explain', () => {
     const top = GUIDE.map((section) => section.id);
     expect(top).toEqual(['what-gmki-does', 'knobs', 'methods', 'run-monitor', 'diagnostics', 'corner-plot', 'compare', 'forward-models', 'files', 'keyboard']);
-    expect(allSections().map((s) => s.id)).toEqual(expect.arrayContaining(['model-javascript', 'model-command', 'model-umbridge', 'reference-check', 'particle-monitor']));
+    expect(allSections().map((s) => s.id)).toEqual(
+      expect.arrayContaining(['model-javascript', 'model-command', 'model-umbridge', 'reference-check', 'particle-monitor']),
+    );
   });
 
   it('links to a section through the help route', () => {

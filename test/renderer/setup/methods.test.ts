@@ -10,8 +10,18 @@ const used = (method: string) => FIELDS.map((field) => field.key).filter((key) =
 describe('the method field', () => {
   it('offers every method of core once, in four headed groups, GMKI first', () => {
     const field = fieldSpec('method') as ChoiceField;
-    expect(field.groups?.map((group) => group.label)).toEqual(['GMKI — recommended', 'Kalman baselines — one Gaussian', 'Gaussian mixture from a log density', 'Reference sampler']);
-    expect(field.groups?.map((group) => group.options.map((option) => option.value))).toEqual([['gmki-robust', 'gmki-paper'], ['uki', 'eki', 'eks'], ['dfgmvi'], ['smc']]);
+    expect(field.groups?.map((group) => group.label)).toEqual([
+      'GMKI — recommended',
+      'Kalman baselines — one Gaussian',
+      'Gaussian mixture from a log density',
+      'Reference sampler',
+    ]);
+    expect(field.groups?.map((group) => group.options.map((option) => option.value))).toEqual([
+      ['gmki-robust', 'gmki-paper'],
+      ['uki', 'eki', 'eks'],
+      ['dfgmvi'],
+      ['smc'],
+    ]);
     expect(field.options.map((option) => option.value).sort()).toEqual([...METHODS].sort());
     expect(field.group).toBe('method');
   });
@@ -26,8 +36,22 @@ describe('the method field', () => {
 describe('the settings each method uses', () => {
   it('gives GMKI its components, exploration and (robust only) its split, settle and mode-search knobs', () => {
     expect(used('gmki-robust')).toEqual([
-      'method', 'components', 'iterations', 'seed', 'dt', 'explorationMethod', 'explorationSamples', 'minWeight', 'sigmaPointAlpha', 'concurrency', 'posteriorSamples',
-      'onEvaluationFailure', 'maxFailureFraction', 'splitThreshold', 'settleIterations', 'modeSearch',
+      'method',
+      'components',
+      'iterations',
+      'seed',
+      'dt',
+      'explorationMethod',
+      'explorationSamples',
+      'minWeight',
+      'sigmaPointAlpha',
+      'concurrency',
+      'posteriorSamples',
+      'onEvaluationFailure',
+      'maxFailureFraction',
+      'splitThreshold',
+      'settleIterations',
+      'modeSearch',
     ]);
     expect(used('gmki-paper')).toEqual(used('gmki-robust').filter((key) => !['splitThreshold', 'settleIterations', 'modeSearch'].includes(key)));
   });
@@ -35,7 +59,8 @@ describe('the settings each method uses', () => {
   it('gives uki Δt, iterations and the sigma-point α; eki and eks particles, Δt and iterations; smc its tempering knobs and no iterations', () => {
     const failures = ['onEvaluationFailure', 'maxFailureFraction'];
     expect(used('uki')).toEqual(['method', 'iterations', 'seed', 'dt', 'sigmaPointAlpha', 'concurrency', 'posteriorSamples', ...failures]);
-    for (const method of ['eki', 'eks']) expect(used(method)).toEqual(['method', 'iterations', 'seed', 'dt', 'particles', 'concurrency', 'posteriorSamples', ...failures]);
+    for (const method of ['eki', 'eks'])
+      expect(used(method)).toEqual(['method', 'iterations', 'seed', 'dt', 'particles', 'concurrency', 'posteriorSamples', ...failures]);
     expect(used('smc')).toEqual(['method', 'seed', 'particles', 'mhSteps', 'maxStages', 'essThreshold', 'concurrency', 'posteriorSamples', ...failures]);
   });
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  effectiveValue,
-  explicitInitializationSize,
-  readField,
-  withPriorInitialization,
-  writeField,
-} from '../../../renderer/src/setup/settings-edit';
+import { effectiveValue, explicitInitializationSize, readField, withPriorInitialization, writeField } from '../../../renderer/src/setup/settings-edit';
 
 // As settings/defaults answers on a 4-core machine.
 const DEFAULTS = {

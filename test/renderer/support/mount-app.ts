@@ -88,7 +88,6 @@ export function mountInApp<C extends Component>(component: C, pinia: Pinia, opti
   } as ComponentMountingOptions<C>);
 }
 
-
 /**
  * Waits until `assertion` passes: validation runs once typing pauses (300 ms) and then answers
  * asynchronously, which a loaded machine can stretch well past vi.waitFor's default second.

@@ -36,7 +36,7 @@ export function positiveQuadrantProbability(nu1: number, nu2: number, sd1: numbe
   const step = (9 - z0) / n;
   let sum = integrand(z0) + integrand(9);
   for (let i = 1; i < n; i++) sum += (i % 2 === 1 ? 4 : 2) * integrand(z0 + i * step);
-  return ((sum * step) / 3) / Math.sqrt(2 * Math.PI);
+  return (sum * step) / 3 / Math.sqrt(2 * Math.PI);
 }
 
 /**

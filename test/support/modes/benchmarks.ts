@@ -129,12 +129,7 @@ export const MODE_BENCHMARKS: readonly ModeBenchmark[] = [
 ];
 
 /** The benchmark's problem under `method` and `seed` (plus any further settings). */
-export function benchmarkProblem(
-  benchmark: ModeBenchmark,
-  method: GmkiMethod,
-  seed: number,
-  settings: NonNullable<ProblemFile['settings']> = {},
-): ResolvedProblem {
+export function benchmarkProblem(benchmark: ModeBenchmark, method: GmkiMethod, seed: number, settings: NonNullable<ProblemFile['settings']> = {}): ResolvedProblem {
   const example = getExampleProblem(benchmark.exampleId);
   if (!example) throw new Error(`no example '${benchmark.exampleId}'`);
   const file = structuredClone(example.problem) as ProblemFile;
@@ -156,12 +151,7 @@ export interface BenchmarkRun {
 }
 
 /** Runs one case to the end with its built-in model (as a host would) and scores the final mixture. */
-export function runBenchmark(
-  benchmark: ModeBenchmark,
-  method: GmkiMethod,
-  seed: number,
-  settings: NonNullable<ProblemFile['settings']> = {},
-): BenchmarkRun {
+export function runBenchmark(benchmark: ModeBenchmark, method: GmkiMethod, seed: number, settings: NonNullable<ProblemFile['settings']> = {}): BenchmarkRun {
   const problem = benchmarkProblem(benchmark, method, seed, settings);
   const model = problem.model.type === 'builtin' ? getBuiltinModel(problem.model.name) : undefined;
   if (!model) throw new Error(`${benchmark.id}: benchmarks use built-in models`);

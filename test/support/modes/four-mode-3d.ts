@@ -63,31 +63,24 @@ export function fourModeReference(spacing = FOUR_MODE_SPACING): FourModeReferenc
   const h = spacing;
   const logPosterior = (t1: number, t2: number, t3: number): number =>
     -0.5 *
-    ((t1 * t1 - y[0]) ** 2 / noiseVar[0] +
-      (t2 * t2 - y[1]) ** 2 / noiseVar[1] +
-      (t1 - t2 + t3 - y[2]) ** 2 / noiseVar[2] +
-      (t1 * t1 + t2 * t2 + t3 * t3) / priorVar);
+    ((t1 * t1 - y[0]) ** 2 / noiseVar[0] + (t2 * t2 - y[1]) ** 2 / noiseVar[1] + (t1 - t2 + t3 - y[2]) ** 2 / noiseVar[2] + (t1 * t1 + t2 * t2 + t3 * t3) / priorVar);
   // θ3 | θ1, θ2: precision 1/σ3² + 1/σ0², mean (y3 − θ1 + θ2)/σ3² / precision.
   const precision3 = 1 / noiseVar[2] + 1 / priorVar;
   const sd3 = 1 / Math.sqrt(precision3);
   // (θ1, θ2) marginal after integrating θ3 out (the third observation's evidence is N(y3 − θ1 + θ2; 0, σ3² + σ0²)).
   const logMarginal = (t1: number, t2: number): number =>
     -0.5 *
-    ((t1 * t1 - y[0]) ** 2 / noiseVar[0] +
-      (t2 * t2 - y[1]) ** 2 / noiseVar[1] +
-      (t1 * t1 + t2 * t2) / priorVar +
-      (y[2] - t1 + t2) ** 2 / (noiseVar[2] + priorVar));
+    ((t1 * t1 - y[0]) ** 2 / noiseVar[0] + (t2 * t2 - y[1]) ** 2 / noiseVar[1] + (t1 * t1 + t2 * t2) / priorVar + (y[2] - t1 + t2) ** 2 / (noiseVar[2] + priorVar));
   const extent = Math.ceil(Math.sqrt(Math.max(y[0], y[1]) + 10 * Math.sqrt(Math.max(noiseVar[0], noiseVar[1]))) / h) + 2;
   let maxMarginal = -Infinity;
-  for (let i = -extent; i <= extent; i++)
-    for (let j = -extent; j <= extent; j++) maxMarginal = Math.max(maxMarginal, logMarginal(i * h, j * h));
+  for (let i = -extent; i <= extent; i++) for (let j = -extent; j <= extent; j++) maxMarginal = Math.max(maxMarginal, logMarginal(i * h, j * h));
   const columns: { i: number; j: number; lStart: number; lEnd: number }[] = [];
   const sums: number[] = [0, 0, 0, 0];
   let shift = -Infinity;
   for (let i = -extent; i <= extent; i++)
     for (let j = -extent; j <= extent; j++) {
       if (logMarginal(i * h, j * h) < maxMarginal - COLUMN_CUTOFF) continue;
-      const mean3 = ((y[2] - i * h + j * h) / noiseVar[2]) / precision3;
+      const mean3 = (y[2] - i * h + j * h) / noiseVar[2] / precision3;
       const column = { i, j, lStart: Math.floor((mean3 - 9 * sd3) / h), lEnd: Math.ceil((mean3 + 9 * sd3) / h) };
       columns.push(column);
       shift = Math.max(shift, logPosterior(i * h, j * h, Math.round(mean3 / h) * h));

@@ -134,8 +134,7 @@ export function rotatedLinearErrors(mixture: Mixture, reference = rotatedReferen
     let mean = 0;
     for (let k = 0; k < phi.nComponents; k++) mean += weights[k] * phi.means[k * d + j];
     let variance = 0;
-    for (let k = 0; k < phi.nComponents; k++)
-      variance += weights[k] * (phi.covariances[k * d * d + j * d + j] + (phi.means[k * d + j] - mean) ** 2);
+    for (let k = 0; k < phi.nComponents; k++) variance += weights[k] * (phi.covariances[k * d * d + j * d + j] + (phi.means[k * d + j] - mean) ** 2);
     meanErr += (mean - reference.linearMean[j - 2]) ** 2;
     meanNorm += reference.linearMean[j - 2] ** 2;
     sdErr += (Math.sqrt(variance) - reference.linearSd[j - 2]) ** 2;

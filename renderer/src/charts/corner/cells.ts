@@ -14,7 +14,6 @@ import type { MarginalDensity } from './marginal';
 /** A drawable made from a raster (canvas or data URL); typed loosely so this file needs no DOM types. */
 export type RasterImage = string | object;
 
-
 // Custom series' renderItem needs the loose zrender element types; one cast keeps the rest typed.
 type RenderItem = NonNullable<CustomSeriesOption['renderItem']>;
 type Coord = { coord(v: number[]): number[] };
@@ -42,8 +41,12 @@ export function diagonalSeries(data: CornerData, p: number, index: number, compo
   const out: LineSeriesOption[] = [];
   if (histogram) {
     out.push({
-      ...base, name: 'Samples', step: 'middle', color: theme.mutedText,
-      lineStyle: { width: 0.5 }, areaStyle: { color: withAlpha(theme.mode === 'dark' ? '#9198a1' : '#59636e', 0.25) },
+      ...base,
+      name: 'Samples',
+      step: 'middle',
+      color: theme.mutedText,
+      lineStyle: { width: 0.5 },
+      areaStyle: { color: withAlpha(theme.mode === 'dark' ? '#9198a1' : '#59636e', 0.25) },
       data: Array.from(histogram.centres, (x, b) => [x, histogram.density[b]]),
     });
   }
@@ -51,7 +54,9 @@ export function diagonalSeries(data: CornerData, p: number, index: number, compo
   for (let m = intervals.length - 1; m >= 0; m--) {
     const [low, high] = intervals[m]!;
     out.push({
-      ...base, name: m === 0 ? 'Inner credible interval' : 'Outer credible interval', lineStyle: { width: 0 },
+      ...base,
+      name: m === 0 ? 'Inner credible interval' : 'Outer credible interval',
+      lineStyle: { width: 0 },
       areaStyle: { color: withAlpha(theme.mode === 'dark' ? '#e6edf3' : '#1f2328', m === 0 ? 0.16 : 0.07) },
       data: curveBetween(marginal, low, high),
     });
@@ -59,12 +64,18 @@ export function diagonalSeries(data: CornerData, p: number, index: number, compo
   for (const k of components) {
     const part = marginal.components[k]!;
     out.push({
-      ...base, name: componentName(k), color: componentColor(k, theme), lineStyle: { width: 1, type: 'dashed' },
+      ...base,
+      name: componentName(k),
+      color: componentColor(k, theme),
+      lineStyle: { width: 1, type: 'dashed' },
       data: Array.from(marginal.x, (x, a) => [x, part[a]]),
     });
   }
   out.push({
-    ...base, name: 'Marginal', color: theme.text, lineStyle: { width: 2 },
+    ...base,
+    name: 'Marginal',
+    color: theme.text,
+    lineStyle: { width: 2 },
     data: Array.from(marginal.x, (x, a) => [x, marginal.density[a]]),
     markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: theme.text, type: 'solid', width: 1 }, data: [{ xAxis: median }] },
   });
@@ -95,25 +106,48 @@ export function pairSeries(data: CornerData, p: number, image: RasterImage, inde
   const drawEllipse: RenderItem = ((params: { dataIndex: number }, api: Coord) => {
     const k = components[params.dataIndex]!;
     return {
-      type: 'polyline', silent: true,
+      type: 'polyline',
+      silent: true,
       shape: { points: cell.ellipses[k]!.map((point) => api.coord(point as number[])) },
       style: { stroke: componentColor(k, theme), fill: 'none', lineWidth: 1.5 },
     };
   }) as unknown as RenderItem;
   const density: CustomSeriesOption = {
-    type: 'custom', name: 'Density', ...axes, silent: true, clip: true, renderItem: drawImage,
-    encode: { x: [0, 2], y: [1, 3] }, data: [[x.min, y.max, x.max, y.min]],
+    type: 'custom',
+    name: 'Density',
+    ...axes,
+    silent: true,
+    clip: true,
+    renderItem: drawImage,
+    encode: { x: [0, 2], y: [1, 3] },
+    data: [[x.min, y.max, x.max, y.min]],
   };
   const contours: CustomSeriesOption = {
-    type: 'custom', name: 'Credible regions', ...axes, silent: true, clip: true, renderItem: drawContour,
-    encode: { x: 0, y: 1 }, data: cell.contours.map(() => [x.min, y.min]),
+    type: 'custom',
+    name: 'Credible regions',
+    ...axes,
+    silent: true,
+    clip: true,
+    renderItem: drawContour,
+    encode: { x: 0, y: 1 },
+    data: cell.contours.map(() => [x.min, y.min]),
   };
   const ellipses: CustomSeriesOption = {
-    type: 'custom', name: `${data.levelSigma}σ ellipses`, ...axes, silent: true, clip: true, renderItem: drawEllipse,
-    encode: { x: 0, y: 1 }, data: components.map((k) => [data.means[k]![cell.col], data.means[k]![cell.row]]),
+    type: 'custom',
+    name: `${data.levelSigma}σ ellipses`,
+    ...axes,
+    silent: true,
+    clip: true,
+    renderItem: drawEllipse,
+    encode: { x: 0, y: 1 },
+    data: components.map((k) => [data.means[k]![cell.col], data.means[k]![cell.row]]),
   };
   const means: ScatterSeriesOption = {
-    type: 'scatter', name: 'Component means', ...axes, symbolSize: 7, clip: true,
+    type: 'scatter',
+    name: 'Component means',
+    ...axes,
+    symbolSize: 7,
+    clip: true,
     data: components.map((k) => ({
       name: `${componentName(k)} (w = ${data.weights[k]!.toPrecision(3)})`,
       value: [data.means[k]![cell.col], data.means[k]![cell.row]],
@@ -136,10 +170,19 @@ export function referenceSeries(data: CornerData, cell: { diagonal: number } | {
   if ('diagonal' in cell) {
     const value = reference.values[cell.diagonal]!;
     const marker: LineSeriesOption = {
-      type: 'line', name: reference.label, ...axes, data: [], color: colour, silent: true,
+      type: 'line',
+      name: reference.label,
+      ...axes,
+      data: [],
+      color: colour,
+      silent: true,
       markLine: {
-        silent: true, symbol: ['none', 'diamond'], symbolSize: 9, label: { show: false },
-        lineStyle: { color: colour, type: [5, 3], width: 1.5 }, data: [{ xAxis: value }],
+        silent: true,
+        symbol: ['none', 'diamond'],
+        symbolSize: 9,
+        label: { show: false },
+        lineStyle: { color: colour, type: [5, 3], width: 1.5 },
+        data: [{ xAxis: value }],
       },
     };
     return [marker];
@@ -147,7 +190,13 @@ export function referenceSeries(data: CornerData, cell: { diagonal: number } | {
   const pair = data.pairs[cell.pair]!;
   const point: [number, number] = [reference.values[pair.col]!, reference.values[pair.row]!];
   const marker: ScatterSeriesOption = {
-    type: 'scatter', name: reference.label, ...axes, symbol: 'diamond', symbolSize: 11, clip: true, z: 5,
+    type: 'scatter',
+    name: reference.label,
+    ...axes,
+    symbol: 'diamond',
+    symbolSize: 11,
+    clip: true,
+    z: 5,
     data: [{ name: `${reference.label} (${point.map((v) => Number(v.toPrecision(4))).join(', ')})`, value: point }],
     itemStyle: { color: colour, borderColor: theme.background, borderWidth: 1.5 },
   };

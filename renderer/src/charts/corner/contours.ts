@@ -60,15 +60,49 @@ export function contourSegments(raster: DensityRaster, level: number): Float64Ar
       const add = (p: number[], q: number[]) => out.push(p[0]!, p[1]!, q[0]!, q[1]!);
       const centreAbove = (a + b + c + d) / 4 >= level;
       switch (index) {
-        case 1: case 14: add(left(), bottom()); break;
-        case 2: case 13: add(bottom(), right()); break;
-        case 3: case 12: add(left(), right()); break;
-        case 4: case 11: add(top(), right()); break;
-        case 6: case 9: add(top(), bottom()); break;
-        case 7: case 8: add(left(), top()); break;
+        case 1:
+        case 14:
+          add(left(), bottom());
+          break;
+        case 2:
+        case 13:
+          add(bottom(), right());
+          break;
+        case 3:
+        case 12:
+          add(left(), right());
+          break;
+        case 4:
+        case 11:
+          add(top(), right());
+          break;
+        case 6:
+        case 9:
+          add(top(), bottom());
+          break;
+        case 7:
+        case 8:
+          add(left(), top());
+          break;
         // Saddles: a and c on one side, b and d on the other.
-        case 5: if (centreAbove) { add(left(), top()); add(bottom(), right()); } else { add(left(), bottom()); add(top(), right()); } break;
-        case 10: if (centreAbove) { add(left(), bottom()); add(top(), right()); } else { add(left(), top()); add(bottom(), right()); } break;
+        case 5:
+          if (centreAbove) {
+            add(left(), top());
+            add(bottom(), right());
+          } else {
+            add(left(), bottom());
+            add(top(), right());
+          }
+          break;
+        case 10:
+          if (centreAbove) {
+            add(left(), bottom());
+            add(top(), right());
+          } else {
+            add(left(), top());
+            add(bottom(), right());
+          }
+          break;
       }
     }
   }
@@ -87,7 +121,7 @@ export function joinSegments(segments: Float64Array): Float64Array[] {
   const used = new Uint8Array(count);
   /** Walks from the point `from` along unused segments, appending points to `points`. */
   const walk = (from: string, points: number[]) => {
-    for (let point = from; ; ) {
+    for (let point = from; ;) {
       const next = (at.get(point) ?? []).find((s) => !used[s]);
       if (next === undefined) return;
       used[next] = 1;

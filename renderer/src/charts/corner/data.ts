@@ -107,9 +107,7 @@ export function buildCornerData(mixture: Mixture, options: CornerDataOptions = {
   const marginals = parameters.map((i, p) => marginalDensity(mixture, i, { ...ranges[p], count: points, transform: transformOf(i) }));
   const intervals = parameters.map((i) => marginalInterval(mixture, i, transformOf(i)));
   const samples = options.samples;
-  const histograms = samples
-    ? parameters.map((i, p) => sampleHistogram(samples, d, i, ranges[p].min, ranges[p].max, options.bins ?? 40))
-    : undefined;
+  const histograms = samples ? parameters.map((i, p) => sampleHistogram(samples, d, i, ranges[p].min, ranges[p].max, options.bins ?? 40)) : undefined;
 
   const pairs: PairCell[] = [];
   for (let row = 1; row < parameters.length; row++) {
@@ -119,9 +117,7 @@ export function buildCornerData(mixture: Mixture, options: CornerDataOptions = {
       const x = { ...ranges[col], count: pixels, transform: transformOf(i) };
       const y = { ...ranges[row], count: pixels, transform: transformOf(j) };
       const raster = pairDensityRaster(mixture, i, j, { x, y });
-      const ellipses = Array.from({ length: mixture.nComponents }, (_, k) =>
-        componentEllipse(mixture, k, i, j, levelSigma, { x: transformOf(i), y: transformOf(j) }),
-      );
+      const ellipses = Array.from({ length: mixture.nComponents }, (_, k) => componentEllipse(mixture, k, i, j, levelSigma, { x: transformOf(i), y: transformOf(j) }));
       pairs.push({ row, col, raster, ellipses, contours: credibleContours(raster, CREDIBLE_MASSES) });
     }
   }

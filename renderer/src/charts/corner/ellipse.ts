@@ -38,14 +38,7 @@ export interface EllipseOptions {
  * are mapped to θ, so it is bent exactly as the density is. (In 2-D the 2σ ellipse holds
  * 1 − e⁻² ≈ 86% of the component's mass.)
  */
-export function componentEllipse(
-  mixture: Mixture,
-  k: number,
-  i: number,
-  j: number,
-  levelSigma = 2,
-  options: EllipseOptions = {},
-): [number, number][] {
+export function componentEllipse(mixture: Mixture, k: number, i: number, j: number, levelSigma = 2, options: EllipseOptions = {}): [number, number][] {
   const d = mixture.nTheta;
   const c = mixture.covariances;
   const base = k * d * d;

@@ -44,9 +44,7 @@ export function jacobian(transform: ParameterTransform | undefined, theta: numbe
     case 'upper':
       return theta <= transform.upper! ? 1 / (transform.upper! - theta) : Number.NaN;
     case 'interval':
-      return theta >= transform.lower! && theta <= transform.upper!
-        ? 1 / (theta - transform.lower!) + 1 / (transform.upper! - theta)
-        : Number.NaN;
+      return theta >= transform.lower! && theta <= transform.upper! ? 1 / (theta - transform.lower!) + 1 / (transform.upper! - theta) : Number.NaN;
     default:
       return assertNever(transform.kind);
   }

@@ -32,7 +32,6 @@ export interface CornerLayout {
   readonly pixels?: { readonly width: number; readonly height: number };
 }
 
-
 /** Builds the corner plot's option; see CornerLayout. */
 export function cornerPlotOptions(layout: CornerLayout): EChartsOption {
   const { data, images } = layout;
@@ -63,7 +62,11 @@ export function cornerPlotOptions(layout: CornerLayout): EChartsOption {
       grid.push({ left: `${cellLeft(col)}%`, top: `${cellTop(row)}%`, width: `${cellW}%`, height: `${cellH}%` });
       const bottomRow = row === n - 1;
       xAxis.push({
-        type: 'value', gridIndex: index, min: data.ranges[col]!.min, max: data.ranges[col]!.max, ...style,
+        type: 'value',
+        gridIndex: index,
+        min: data.ranges[col]!.min,
+        max: data.ranges[col]!.max,
+        ...style,
         splitLine: { show: false },
         axisLabel: { ...style.axisLabel, show: bottomRow },
         ...(bottomRow ? { name: data.names[col], nameLocation: 'middle' as const, nameGap: 26 } : {}),
@@ -74,13 +77,19 @@ export function cornerPlotOptions(layout: CornerLayout): EChartsOption {
         const { median, intervals } = data.intervals[col]!;
         title.push({
           text: `${data.names[col]}: ${formatInterval(median, intervals[0]!)}`,
-          left: `${cellLeft(col) + cellW / 2}%`, top: `${cellTop(row) - px.y(18)}%`, textAlign: 'center',
+          left: `${cellLeft(col) + cellW / 2}%`,
+          top: `${cellTop(row) - px.y(18)}%`,
+          textAlign: 'center',
           textStyle: { fontSize: 11, fontWeight: 'normal', color: theme.text, width: (cellW * size.width) / 100, overflow: 'truncate' },
         });
         continue;
       }
       yAxis.push({
-        type: 'value', gridIndex: index, min: data.ranges[row]!.min, max: data.ranges[row]!.max, ...style,
+        type: 'value',
+        gridIndex: index,
+        min: data.ranges[row]!.min,
+        max: data.ranges[row]!.max,
+        ...style,
         splitLine: { show: false },
         axisLabel: { ...style.axisLabel, show: col === 0 },
         ...(col === 0 ? { name: data.names[row], nameLocation: 'middle' as const, nameGap: 40 } : {}),
@@ -112,7 +121,13 @@ function densityAxis(data: CornerData, p: number, index: number, theme: ChartThe
   const top = Math.max(...marginal.density, ...(histogram ? histogram.density : [0]));
   const base = axisStyle(theme);
   return {
-    type: 'value', gridIndex: index, position: 'right', min: 0, max: top > 0 ? top * 1.05 : 1, splitNumber: 3, ...base,
+    type: 'value',
+    gridIndex: index,
+    position: 'right',
+    min: 0,
+    max: top > 0 ? top * 1.05 : 1,
+    splitNumber: 3,
+    ...base,
     splitLine: { show: false },
     axisLabel: { ...base.axisLabel, fontSize: 10, showMaxLabel: false, formatter: formatTick },
   };
@@ -140,10 +155,7 @@ function componentLegend(
     right: `${place.right}%`,
     top: across ? 0 : `${place.top}%`,
     ...(across ? {} : { height: `${place.cellH * (n - 1) * 0.9}%`, width: `${place.cellW * (n - 1)}%` }),
-    data: [
-      ...heaviestFirst.map(componentName),
-      ...(data.reference ? [{ name: data.reference.label, icon: 'diamond', itemStyle: { color: theme.observation } }] : []),
-    ],
+    data: [...heaviestFirst.map(componentName), ...(data.reference ? [{ name: data.reference.label, icon: 'diamond', itemStyle: { color: theme.observation } }] : [])],
     formatter: (name: string) => (weightOf.has(name) ? `${name}  w = ${(100 * weightOf.get(name)!).toFixed(1)} %` : name),
     textStyle: { color: theme.text, fontSize: 11 },
     pageTextStyle: { color: theme.mutedText },

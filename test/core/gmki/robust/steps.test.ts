@@ -36,7 +36,13 @@ describe('componentNonlinearity', () => {
     const factor = Float64Array.of(0.1);
     const at = (m: number) => {
       const points = sigmaPoints(Float64Array.of(m), Float64Array.of(0.7), 1, 1);
-      return componentNonlinearity(Float64Array.from(points, (x) => x * x), 1, 1, 1, factor);
+      return componentNonlinearity(
+        Float64Array.from(points, (x) => x * x),
+        1,
+        1,
+        1,
+        factor,
+      );
     };
     expect(at(0.2).turningIndex[0]).toBeCloseTo(at(0.2).index[0], 12);
     expect(at(0.2).turningDirection[0]).toBe(0);

@@ -114,6 +114,8 @@ describe('restructureMixture', () => {
     const w = weightsOf(result.mixture);
     expect(w[1] / w[0]).toBeCloseTo(options.reseedWeight * (0.5 / 0.8), 12);
     // Without mode search nothing applies.
-    expect(restructureMixture(duplicates, { ...input, nonlinearity: linear.nonlinearity, points: linear.points }, { ...options, modeSearch: false }, prior).changes).toEqual([]);
+    expect(
+      restructureMixture(duplicates, { ...input, nonlinearity: linear.nonlinearity, points: linear.points }, { ...options, modeSearch: false }, prior).changes,
+    ).toEqual([]);
   });
 });

@@ -61,7 +61,7 @@ describe('export files and errors', () => {
     expect(readdirSync(folder).sort()).toEqual(['samples.csv', 'seed.gmki.json']);
   });
 
-  it('overwrites with force, atomically, with exactly the export\'s bytes', async () => {
+  it("overwrites with force, atomically, with exactly the export's bytes", async () => {
     const file = join(dir, 'forced.npz');
     writeFileSync(file, 'old content');
     const result = await exportRun(store, runId, 'npz', file, { force: true });

@@ -30,8 +30,11 @@ describe('encodeNpy', () => {
     expect(bytes.length).toBe(128 + 48);
   });
 
-  it('writes a one-dimensional shape with Python\'s trailing comma, and empty arrays', () => {
-    expect(readNpy(encodeNpy({ dtype: '<i4', shape: [3], data: Int32Array.of(-1, 0, 2 ** 31 - 1) }))).toMatchObject({ shape: [3], data: Int32Array.of(-1, 0, 2 ** 31 - 1) });
+  it("writes a one-dimensional shape with Python's trailing comma, and empty arrays", () => {
+    expect(readNpy(encodeNpy({ dtype: '<i4', shape: [3], data: Int32Array.of(-1, 0, 2 ** 31 - 1) }))).toMatchObject({
+      shape: [3],
+      data: Int32Array.of(-1, 0, 2 ** 31 - 1),
+    });
     expect(readNpy(encodeNpy({ dtype: '<f8', shape: [0, 4], data: new Float64Array(0) }))).toMatchObject({ descr: '<f8', shape: [0, 4] });
     expect(readNpy(encodeNpy({ dtype: '<i8', shape: [2], data: BigInt64Array.of(-(2n ** 63n), 2n ** 40n) })).data).toEqual(BigInt64Array.of(-(2n ** 63n), 2n ** 40n));
   });
@@ -90,7 +93,12 @@ describe('StoredZipWriter', () => {
 
   it('refuses duplicate and non-ASCII names, and an entry of another size than announced', async () => {
     const data = new Uint8Array(1);
-    await expect(storedZip([{ name: 'a', data }, { name: 'a', data }])).rejects.toThrow(/unique/);
+    await expect(
+      storedZip([
+        { name: 'a', data },
+        { name: 'a', data },
+      ]),
+    ).rejects.toThrow(/unique/);
     await expect(storedZip([{ name: 'θ.npy', data }])).rejects.toThrow(/printable ASCII/);
     const zip = new StoredZipWriter(memorySink(Number.POSITIVE_INFINITY, () => new Error('unreachable')));
     const entry = await zip.begin('short', 3);
@@ -106,7 +114,7 @@ describe('StoredZipWriter', () => {
 });
 
 describe('suggestedExportFileName', () => {
-  it('makes the run name safe for any file system and adds the format\'s suffix', () => {
+  it("makes the run name safe for any file system and adds the format's suffix", () => {
     expect(suggestedExportFileName('first try', 'csv')).toBe('first-try-samples.csv');
     expect(suggestedExportFileName('Modèle 2/3: θ', 'npz')).toBe('Modèle-2-3-θ.npz');
     expect(suggestedExportFileName('../../etc', 'json')).toBe('etc-mixture.json');

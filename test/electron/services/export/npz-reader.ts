@@ -73,7 +73,11 @@ export function readNpy(bytes: Uint8Array, name = 'array'): NpyRead {
   if (!match) throw new Error(`${name}: unexpected header ${JSON.stringify(header)}`);
   const [, descr, fortran, shapeText] = match;
   expectEqual(fortran, 'False', `${name}: fortran_order`);
-  const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s !== '').map(Number);
+  const shape = shapeText
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map(Number);
   const count = shape.reduce((a, b) => a * b, 1);
   const body = bytes.subarray(dataOffset);
   const bodyView = new DataView(body.buffer, body.byteOffset, body.byteLength);

@@ -59,7 +59,7 @@ describe('NPZ export', () => {
     for (const array of arrays.values()) expect(array.dataOffset % 64).toBe(0);
   });
 
-  it('holds the store\'s final mixture and its history exactly', () => {
+  it("holds the store's final mixture and its history exactly", () => {
     const arrays = readNpz(npz);
     const committed = store.getIterations(run.runId);
     const last = committed.at(-1)!;
@@ -93,7 +93,11 @@ describe('NPZ export', () => {
     expect(components.shape).toEqual([250]);
     expect(bytesOf(components.data as Int32Array)).toEqual(bytesOf(expected.components));
 
-    const csv = new TextDecoder().decode((await buildExport(store, run.runId, 'csv')).data).trim().split('\n').slice(1);
+    const csv = new TextDecoder()
+      .decode((await buildExport(store, run.runId, 'csv')).data)
+      .trim()
+      .split('\n')
+      .slice(1);
     const samples = components.data as Int32Array;
     const values = arrays.get('samples')!.data as Float64Array;
     csv.forEach((line, r) => expect(line).toBe(`${values[2 * r]},${values[2 * r + 1]},${samples[r]}`));
@@ -115,7 +119,10 @@ describe('NPZ export', () => {
     const odd = { samples: new Float64Array(0), components: new Int32Array(0), source: 'component' as const };
     const mixture = { nComponents: 1, nTheta: 2, logWeights: Float64Array.of(0), means: Float64Array.of(-0, 5e-324), covariances: Float64Array.of(1, 0.5, 0.5, 2) };
     const sink = memorySink(Number.POSITIVE_INFINITY, () => new Error('unreachable'));
-    await writeNpzExport({ parameterNames: ['θ₁', 'x😀y'], history: [{ iteration: 0, mixture, forwardEvaluations: 0, elapsedSeconds: 0 }], sampleCount: 0, samples: [odd] }, sink);
+    await writeNpzExport(
+      { parameterNames: ['θ₁', 'x😀y'], history: [{ iteration: 0, mixture, forwardEvaluations: 0, elapsedSeconds: 0 }], sampleCount: 0, samples: [odd] },
+      sink,
+    );
     await writeFile(oddFile, sink.bytes());
 
     const script = [
@@ -132,7 +139,10 @@ describe('NPZ export', () => {
     expect(result.status).toBe(0);
     const loaded = JSON.parse(result.stdout) as Record<string, Record<string, { dtype: string; shape: number[]; values: unknown }>>;
 
-    for (const [path, bytes] of [[file, npz], [oddFile, new Uint8Array(await readFile(oddFile))]] as const) {
+    for (const [path, bytes] of [
+      [file, npz],
+      [oddFile, new Uint8Array(await readFile(oddFile))],
+    ] as const) {
       const ours = readNpz(bytes);
       expect(Object.keys(loaded[path])).toEqual([...NPZ_KEYS]);
       for (const [key, array] of ours) {

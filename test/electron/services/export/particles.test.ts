@@ -43,7 +43,11 @@ describe('exports of a particle run', () => {
   it('resamples the particles with the run’s seed when another count is asked, the same rows every time', async () => {
     const first = await text(store, run.runId, 'csv', 100);
     expect(await text(store, run.runId, 'csv', 100)).toBe(first);
-    const rows = first.trimEnd().split('\n').slice(1).map((line) => line.split(',').map(Number));
+    const rows = first
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',').map(Number));
     expect(rows).toHaveLength(100);
     for (const row of rows) expect(row.slice(0, 2)).toEqual(physical[row[2]]);
     expect(new Set(rows.map((row) => row[2])).size).toBeGreaterThan(20);

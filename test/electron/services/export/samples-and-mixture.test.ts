@@ -88,7 +88,18 @@ describe('CSV and JSON exports of a stored run', () => {
   it('writes mixture.json with the structure of problem-format.md §4 and every committed mixture bit for bit', async () => {
     for (const stored of [run, partial, example]) {
       const json = JSON.parse(await exportText(stored.runId, 'json', `mixture-${stored.runId}.json`));
-      expect(Object.keys(json)).toEqual(['format', 'method', 'problem', 'parameterNames', 'space', 'history', 'final', 'forwardEvaluations', 'elapsedSeconds', 'software']);
+      expect(Object.keys(json)).toEqual([
+        'format',
+        'method',
+        'problem',
+        'parameterNames',
+        'space',
+        'history',
+        'final',
+        'forwardEvaluations',
+        'elapsedSeconds',
+        'software',
+      ]);
       expect(json.format).toBe('gmki-result/1');
       expect(json.space).toBe('unconstrained');
       // The stored problem, its automatic settings (null) written as the numbers the run used (§4).

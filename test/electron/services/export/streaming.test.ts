@@ -76,8 +76,18 @@ function expectPiecesToBeTheDraw(final: FinalIteration, problem: ResolvedProblem
   for (const rows of [1, 2, 7, 1000, count + 1]) {
     const pieces = [...posteriorSampleChunks(final, problem, count, rows)];
     expect(pieces).toHaveLength(Math.ceil(count / rows));
-    expect(concat(pieces.map((p) => p.samples), (n) => new Float64Array(n))).toEqual(whole.samples);
-    expect(concat(pieces.map((p) => p.components), (n) => new Int32Array(n))).toEqual(whole.components);
+    expect(
+      concat(
+        pieces.map((p) => p.samples),
+        (n) => new Float64Array(n),
+      ),
+    ).toEqual(whole.samples);
+    expect(
+      concat(
+        pieces.map((p) => p.components),
+        (n) => new Int32Array(n),
+      ),
+    ).toEqual(whole.components);
     for (const piece of pieces) expect(piece.source).toBe(whole.source);
   }
   expect([...posteriorSampleChunks(final, problem, 0, 7)]).toEqual([]);

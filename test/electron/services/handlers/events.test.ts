@@ -80,7 +80,9 @@ describe('run/progress on the event channel', () => {
     vi.advanceTimersByTime(PROGRESS_INTERVAL_MS);
 
     for (const runId of ['a', 'b']) {
-      const times = progress().filter((e) => (e.payload as RunProgress).runId === runId).map((e) => e.at);
+      const times = progress()
+        .filter((e) => (e.payload as RunProgress).runId === runId)
+        .map((e) => e.at);
       for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(PROGRESS_INTERVAL_MS);
       expect(mostInOneSecond(times)).toBeLessThanOrEqual(10);
       expect(times.length).toBeGreaterThanOrEqual(20);

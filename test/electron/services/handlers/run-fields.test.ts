@@ -47,7 +47,7 @@ async function completedRun(extra: Record<string, unknown>): Promise<RunRecord> 
 }
 
 describe('run/fields', () => {
-  it('evaluates the hook at every component\'s centre, heaviest first, and at the reference, which fails alone', async () => {
+  it("evaluates the hook at every component's centre, heaviest first, and at the reference, which fails alone", async () => {
     // b is bounded below: its centre is the median of the component's marginal, as the distances use.
     const run = await completedRun({
       fields: { path: 'fields.mjs' },
@@ -88,7 +88,7 @@ describe('run/fields', () => {
     expect(await call<RunFields | null>('run/fields', { runId: plain.id })).toBeNull();
   }, 120_000);
 
-  it('gives every θ the checker\'s sentence when the hook answers grids of the wrong shape', async () => {
+  it("gives every θ the checker's sentence when the hook answers grids of the wrong shape", async () => {
     const run = await completedRun({ fields: { path: 'short.mjs' }, reference: { theta: [1, 2] } });
     const fields = (await call<RunFields | null>('run/fields', { runId: run.id }))!;
     expect(fields.components).toHaveLength(2);
@@ -97,7 +97,7 @@ describe('run/fields', () => {
     }
   }, 120_000);
 
-  it('says MODEL_SETUP naming fields.path when the hook\'s module is not there', async () => {
+  it("says MODEL_SETUP naming fields.path when the hook's module is not there", async () => {
     const run = await completedRun({ fields: { path: 'gone.mjs' } });
     const refused = await errorOf('run/fields', { runId: run.id });
     expect(refused.code).toBe('MODEL_SETUP');

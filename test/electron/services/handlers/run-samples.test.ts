@@ -87,14 +87,20 @@ describe('run/samples', () => {
     const reply = await fixture.dispatch('run/samples', { runId: run.id, count: 100_000 });
     expect(reply).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_REQUEST', issues: [{ path: 'count', message: `expected at most ${most} samples of 25 parameters (${MAX_SAMPLE_NUMBERS} numbers), got 100000` }] },
+      error: {
+        code: 'INVALID_REQUEST',
+        issues: [{ path: 'count', message: `expected at most ${most} samples of 25 parameters (${MAX_SAMPLE_NUMBERS} numbers), got 100000` }],
+      },
     });
   });
 
   it('refuses a run without a completed iteration (CONFLICT) and an unknown run (NOT_FOUND)', async () => {
     expect(failed.iterationsDone).toBe(0);
     const none = await fixture.dispatch('run/samples', { runId: failed.id, count: 5 });
-    expect(none).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: `Run ${failed.id} (broken) has no completed iteration, so it has no posterior to draw samples from.` } });
+    expect(none).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: `Run ${failed.id} (broken) has no completed iteration, so it has no posterior to draw samples from.` },
+    });
     const missing = await fixture.dispatch('run/samples', { runId: 'no-such-run', count: 5 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

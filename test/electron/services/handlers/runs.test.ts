@@ -76,7 +76,10 @@ describe('run lifecycle', () => {
     expect((await call<RunRecord>('run/get', { runId: run.id })).iterations).toBe(2);
     // More than a run may have in all is refused by the request's schema (core's MAX_ITERATIONS).
     const beyond = await fixture.dispatch('run/extend', { runId: run.id, iterations: 10_001 });
-    expect(beyond.ok ? null : { code: beyond.error.code, paths: beyond.error.issues?.map((issue) => issue.path) }).toEqual({ code: 'INVALID_REQUEST', paths: ['iterations'] });
+    expect(beyond.ok ? null : { code: beyond.error.code, paths: beyond.error.issues?.map((issue) => issue.path) }).toEqual({
+      code: 'INVALID_REQUEST',
+      paths: ['iterations'],
+    });
     const extended = await call<RunRecord>('run/extend', { runId: run.id, iterations: 2 });
     expect(extended).toMatchObject({ iterations: 4, status: 'queued' });
     const after = await fixture.deps.manager.whenSettled(run.id);

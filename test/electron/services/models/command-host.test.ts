@@ -97,7 +97,9 @@ describe('command model host', () => {
     const outcomes = await host.evaluateBatch(requests(3), { stopOnFailure: false });
 
     expect(outcomes.map((outcome) => outcome.failure)).toEqual([null, 'timeout', null]);
-    expect(outcomes[1]!.error).toMatch(/^no answer within 4 s \(timeoutSeconds\); its process was stopped\nThe model's last lines on stderr:\n {2}\| model \d+ started \d+$/);
+    expect(outcomes[1]!.error).toMatch(
+      /^no answer within 4 s \(timeoutSeconds\); its process was stopped\nThe model's last lines on stderr:\n {2}\| model \d+ started \d+$/,
+    );
     expect(outcomes[2]!.output).toEqual([2]);
     const [started] = context.entries.filter((entry) => /^model \d+ started/.test(entry.text));
     const pids = started!.text.match(/\d+/g)!.map(Number);
@@ -124,7 +126,13 @@ describe('command model host', () => {
       /^its process exited with code 7 before answering\nThe model's last lines on stderr:\n(?: {2}\| .*\n)* {2}\| fatal: out of memory$/,
     );
     expect(outcomes.slice(0, 4).map((outcome) => outcome.output)).toEqual([[1], [2], [3], [4]]);
-    const pids = context.entries.flatMap((entry) => entry.text.match(/^model (\d+) started (\d+)/)?.slice(1).map(Number) ?? []);
+    const pids = context.entries.flatMap(
+      (entry) =>
+        entry.text
+          .match(/^model (\d+) started (\d+)/)
+          ?.slice(1)
+          .map(Number) ?? [],
+    );
     expect(pids).toHaveLength(4); // the model and the program it started, once per attempt
     expect(await survivors(pids)).toEqual([]);
   });
@@ -186,7 +194,13 @@ time.sleep(60)
     const { host, context } = await pythonHost({ 'model.py': model }, { closeGraceMs: 300 });
     expect((await host.evaluateBatch(requests(2))).map((outcome) => outcome.output)).toEqual([[1], [1]]);
     await waitFor(() => pidsInLog(context.entries, /^model \d+ started (\d+)/).length === 2);
-    const pids = context.entries.flatMap((entry) => entry.text.match(/^model (\d+) started (\d+)/)?.slice(1).map(Number) ?? []);
+    const pids = context.entries.flatMap(
+      (entry) =>
+        entry.text
+          .match(/^model (\d+) started (\d+)/)
+          ?.slice(1)
+          .map(Number) ?? [],
+    );
 
     const started = performance.now();
     await host.close();
@@ -240,7 +254,10 @@ time.sleep(60)
     const host = await createModelHost(parsed.problem.model, context);
     cleanups.push(() => host.close());
 
-    const outcomes = await host.evaluateBatch([{ index: 0, theta: [0.5, -1] }, { index: 1, theta: [-1, 1] }]);
+    const outcomes = await host.evaluateBatch([
+      { index: 0, theta: [0.5, -1] },
+      { index: 1, theta: [-1, 1] },
+    ]);
     expect(outcomes.map((outcome) => outcome.output)).toEqual([[2.25], [4]]);
   });
 });

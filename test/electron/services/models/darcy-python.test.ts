@@ -31,12 +31,7 @@ describe.skipIf(!python.command)('darcy-2d in Python', () => {
     const model = { ...PROBLEM.model, command: [python.command!, ...PROBLEM.model.command.slice(1)] };
     host = await createModelHost(model, testContext(EXAMPLE_DIR, { nTheta: 128, nOutputs: 28, concurrency: 2, closeGraceMs: 2000 }));
     const truth: number[] = PROBLEM.reference.theta;
-    const thetas = [
-      new Array<number>(128).fill(0),
-      truth,
-      Array.from(darcyMirroredTheta(truth)),
-      Array.from({ length: 128 }, (_, l) => 25 * Math.sin(l * 2.3)),
-    ];
+    const thetas = [new Array<number>(128).fill(0), truth, Array.from(darcyMirroredTheta(truth)), Array.from({ length: 128 }, (_, l) => 25 * Math.sin(l * 2.3))];
     const outcomes = await host.evaluateBatch(thetas.map((theta, index) => ({ index, theta })));
     outcomes.forEach((outcome, i) => {
       expect(outcome.error).toBeNull();

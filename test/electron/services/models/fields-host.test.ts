@@ -49,7 +49,7 @@ describe('createFieldsHost', () => {
     expect(new Set(flat.fields[0]!.values)).toEqual(new Set([0]));
   });
 
-  it('runs a module\'s fields(theta), answers in the order asked over two workers, and fills in what the grid left out', async () => {
+  it("runs a module's fields(theta), answers in the order asked over two workers, and fills in what the grid left out", async () => {
     const host = await started({ path: 'fields.mjs' }, await folderWith({ 'fields.mjs': GRID_MODULE }), 2);
     const outcomes = await host.evaluate([
       [0, 2],
@@ -69,7 +69,7 @@ describe('createFieldsHost', () => {
     expect(first.fields[1]).toMatchObject({ name: 'product', label: 'product', nx: 1, ny: 1, x: [0, 0], values: [0] });
   });
 
-  it('reports a throw and a malformed answer in the hook\'s own words, for that θ only', async () => {
+  it("reports a throw and a malformed answer in the hook's own words, for that θ only", async () => {
     const source = `export function fields([a]) {
       if (a < 0) throw new Error('negative permeability');
       if (a === 0) return { k: { nx: 2, ny: 2, values: [1, 2, 3] } };

@@ -22,10 +22,7 @@ export async function problemFolder(files: Record<string, string>): Promise<{ di
 }
 
 /** A host context whose log is kept in `entries`. */
-export function testContext(
-  problemDir: string,
-  overrides: Partial<ModelHostContext> = {},
-): ModelHostContext & { readonly entries: LogEntry[] } {
+export function testContext(problemDir: string, overrides: Partial<ModelHostContext> = {}): ModelHostContext & { readonly entries: LogEntry[] } {
   const entries: LogEntry[] = [];
   return {
     problemDir,

@@ -75,8 +75,14 @@ describe('javascript model host', () => {
     const outcomes = await host.evaluateBatch(requests(7), { onOutcome: (outcome) => seen.push(outcome.index) });
 
     expect(outcomes.map((outcome) => outcome.output)).toEqual([[0], [10], [20], [30], [40], [50], [60]]);
-    const calls = (await readFile(join(dir, 'calls.log'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as number[]);
-    expect(calls.sort((a, b) => a[0]! - b[0]!)).toEqual([[0, 1, 2], [3, 4, 5, 6]]);
+    const calls = (await readFile(join(dir, 'calls.log'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as number[]);
+    expect(calls.sort((a, b) => a[0]! - b[0]!)).toEqual([
+      [0, 1, 2],
+      [3, 4, 5, 6],
+    ]);
     expect(seen.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
@@ -135,11 +141,12 @@ describe('javascript model host', () => {
     expect(outcomes.map((outcome) => outcome.output)).toEqual([[0], [1], [2]]);
     await waitFor(() => context.entries.filter((entry) => entry.stream === 'stderr').length === 1024);
     await waitFor(() => context.entries.filter((entry) => entry.stream === 'stdout').length === 3);
-    expect(context.entries.filter((entry) => entry.stream === 'stdout').map((entry) => entry.text).sort()).toEqual([
-      'computing 0',
-      'computing 1',
-      'computing 2',
-    ]);
+    expect(
+      context.entries
+        .filter((entry) => entry.stream === 'stdout')
+        .map((entry) => entry.text)
+        .sort(),
+    ).toEqual(['computing 0', 'computing 1', 'computing 2']);
   });
 
   it('refuses a missing file, a module without forward and one that fails to import, naming the path', async () => {
@@ -216,8 +223,6 @@ describe('javascript model host', () => {
     );
     expect(failure).toBeInstanceOf(ModelSetupError);
     expect(failure.path).toBe('model.path');
-    expect(failure.message).toBe(
-      `importing ${join(folder.dir, 'model.mjs')} took longer than 0.5 s (timeoutSeconds): does the module compute or wait at its top level?`,
-    );
+    expect(failure.message).toBe(`importing ${join(folder.dir, 'model.mjs')} took longer than 0.5 s (timeoutSeconds): does the module compute or wait at its top level?`);
   }, 30_000);
 });

@@ -29,7 +29,10 @@ const settings = { slots: 3, nOutputs: 1, retries: 1 };
 
 describe('runOnSlots', () => {
   it('places outcomes by index and keeps at most `slots` evaluations in flight', async () => {
-    const evaluator = fakeEvaluator((theta) => ({ output: [theta[0]! * 3] }), (theta) => 12 - theta[0]!);
+    const evaluator = fakeEvaluator(
+      (theta) => ({ output: [theta[0]! * 3] }),
+      (theta) => 12 - theta[0]!,
+    );
     const seen: EvaluationOutcome[] = [];
     const outcomes = await runOnSlots(evaluator, requests(10), { onOutcome: (outcome) => seen.push(outcome) }, settings);
 
@@ -54,7 +57,10 @@ describe('runOnSlots', () => {
 
   it('stops launching when the signal aborts, and launches nothing when it already has', async () => {
     const abort = new AbortController();
-    const evaluator = fakeEvaluator(() => ({ output: [0] }), () => 5);
+    const evaluator = fakeEvaluator(
+      () => ({ output: [0] }),
+      () => 5,
+    );
     const outcomes = await runOnSlots(evaluator, requests(10), { signal: abort.signal, onOutcome: () => abort.abort() }, settings);
     expect(outcomes.map((outcome) => outcome.index)).toEqual([0, 1, 2]);
     expect(await runOnSlots(evaluator, requests(4), { signal: abort.signal }, settings)).toEqual([]);

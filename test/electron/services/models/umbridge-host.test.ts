@@ -71,7 +71,13 @@ describe('UM-Bridge model host', () => {
       'the UM-Bridge model "forward" takes inputs of sizes [3], but the problem has 2 parameter(s): ' +
         'gmki sends one input vector of length 2, so the sizes must be [2]',
     );
-    const fourOutputs = await server({ outputSizes: [2, 2], evaluate: () => [[0, 0], [0, 0]] });
+    const fourOutputs = await server({
+      outputSizes: [2, 2],
+      evaluate: () => [
+        [0, 0],
+        [0, 0],
+      ],
+    });
     expect((await setupFailure(fourOutputs.url, { nOutputs: 3 })).message).toBe(
       'the UM-Bridge model "forward" returns outputs of sizes [2,2] (4 numbers in all), but the problem has 3 observation(s)',
     );

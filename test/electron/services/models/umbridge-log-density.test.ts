@@ -73,7 +73,10 @@ describe('a UM-Bridge posterior model as a log density', () => {
         case 4:
           return [[1e301]];
         case 5:
-          return { status: 500, body: '<html><head><title>500 Internal Server Error</title></head><body><h1>500 Internal Server Error</h1>Server got itself in trouble</body></html>' };
+          return {
+            status: 500,
+            body: '<html><head><title>500 Internal Server Error</title></head><body><h1>500 Internal Server Error</h1>Server got itself in trouble</body></html>',
+          };
         case 6:
           return [[1, 2]];
         default:
@@ -90,7 +93,9 @@ describe('a UM-Bridge posterior model as a log density', () => {
     expect(outcomes[1]!.output).toEqual([Number.NEGATIVE_INFINITY]);
     expect(outcomes[2]!.error).toBe('it returned NaN as its log density');
     expect(outcomes[3]!.error).toBe('it returned +Infinity as its log density (an infinite density)');
-    expect(outcomes[4]!.error).toBe('it returned 1e+301 as its log density, which is no plausible log density (|log π| must stay below 1e300; −Infinity means zero density)');
+    expect(outcomes[4]!.error).toBe(
+      'it returned 1e+301 as its log density, which is no plausible log density (|log π| must stay below 1e300; −Infinity means zero density)',
+    );
     expect(outcomes[5]!.error).toBe(`the UM-Bridge server at ${server.url} answered HTTP 500 Internal Server Error: 500 Internal Server Error (the first of 3 lines)`);
     expect(outcomes[6]!.error).toMatch(/^it returned output vectors of sizes \[2\] \(2 numbers\), expected 1 in all/);
   });
@@ -103,7 +108,9 @@ describe('a UM-Bridge posterior model as a log density', () => {
       (failure: unknown) => failure as Error,
     );
     expect(error).toBeInstanceOf(ModelSetupError);
-    expect(error.message).toMatch(/returns outputs of sizes \[2\] \(2 numbers in all\), but the problem says it returns a log density \("output": "logDensity"\): one number, output sizes \[1\]/);
+    expect(error.message).toMatch(
+      /returns outputs of sizes \[2\] \(2 numbers in all\), but the problem says it returns a log density \("output": "logDensity"\): one number, output sizes \[1\]/,
+    );
   });
 
   it('dfgmvi over HTTP gives bit for bit the in-process run, at the example’s grid L1 (< 0.35)', async () => {

@@ -11,13 +11,37 @@ const problem: ProblemFileAsRun = { format: 'gmki-problem/1', name: 'tiny', sett
 
 const initial = mixtureFromJson({
   weights: [0.5, 0.5],
-  means: [[0, 1], [2, 3]],
-  covariances: [[[1, 0], [0, 1]], [[2, 0.5], [0.5, 1]]],
+  means: [
+    [0, 1],
+    [2, 3],
+  ],
+  covariances: [
+    [
+      [1, 0],
+      [0, 1],
+    ],
+    [
+      [2, 0.5],
+      [0.5, 1],
+    ],
+  ],
 });
 const after = mixtureFromJson({
   weights: [0.25, 0.75],
-  means: [[0.1, 1.1], [2.1, 3.1]],
-  covariances: [[[0.5, 0], [0, 0.5]], [[1, 0.25], [0.25, 0.5]]],
+  means: [
+    [0.1, 1.1],
+    [2.1, 3.1],
+  ],
+  covariances: [
+    [
+      [0.5, 0],
+      [0, 0.5],
+    ],
+    [
+      [1, 0.25],
+      [0.25, 0.5],
+    ],
+  ],
 });
 
 describe('buildMixtureJson', () => {
@@ -32,18 +56,7 @@ describe('buildMixtureJson', () => {
   });
 
   it('has the fields of problem-format.md §4 in their order', () => {
-    expect(Object.keys(json)).toEqual([
-      'format',
-      'method',
-      'problem',
-      'parameterNames',
-      'space',
-      'history',
-      'final',
-      'forwardEvaluations',
-      'elapsedSeconds',
-      'software',
-    ]);
+    expect(Object.keys(json)).toEqual(['format', 'method', 'problem', 'parameterNames', 'space', 'history', 'final', 'forwardEvaluations', 'elapsedSeconds', 'software']);
     expect(json.format).toBe(RESULT_FORMAT);
     expect(json.format).toBe('gmki-result/1');
     expect(json.method).toBe(problem.settings.method);
@@ -54,16 +67,15 @@ describe('buildMixtureJson', () => {
 
   it('records every iteration with nested weights, means and covariances', () => {
     expect(json.history).toHaveLength(2);
-    expect(Object.keys(json.history[0]!)).toEqual([
-      'iteration',
-      'weights',
-      'means',
-      'covariances',
-      'forwardEvaluations',
-      'elapsedSeconds',
+    expect(Object.keys(json.history[0]!)).toEqual(['iteration', 'weights', 'means', 'covariances', 'forwardEvaluations', 'elapsedSeconds']);
+    expect(json.history[0]!.means).toEqual([
+      [0, 1],
+      [2, 3],
     ]);
-    expect(json.history[0]!.means).toEqual([[0, 1], [2, 3]]);
-    expect(json.history[0]!.covariances[1]).toEqual([[2, 0.5], [0.5, 1]]);
+    expect(json.history[0]!.covariances[1]).toEqual([
+      [2, 0.5],
+      [0.5, 1],
+    ]);
     expect(json.history[1]!.weights[0]).toBeCloseTo(0.25, 15);
   });
 
@@ -78,9 +90,7 @@ describe('buildMixtureJson', () => {
   });
 
   it('refuses an empty history', () => {
-    expect(() =>
-      buildMixtureJson({ problem, parameterNames: ['a'], history: [], software: { name: 'x', version: '0' } }),
-    ).toThrow(/at least the initial iteration/);
+    expect(() => buildMixtureJson({ problem, parameterNames: ['a'], history: [], software: { name: 'x', version: '0' } })).toThrow(/at least the initial iteration/);
   });
 });
 

@@ -10,7 +10,11 @@ describe('buildSamplesCsv', () => {
   it('writes numbers with full round-trip precision', () => {
     const values = [0.1 + 0.2, -1.2345678901234567e-200, 123456789.12345679, Number.MIN_VALUE];
     const csv = buildSamplesCsv(['a'], Float64Array.from(values), Int32Array.from([0, 0, 0, 0]));
-    const parsed = csv.trim().split('\n').slice(1).map((line) => Number(line.split(',')[0]));
+    const parsed = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => Number(line.split(',')[0]));
     expect(parsed).toEqual(values);
   });
 
@@ -23,8 +27,6 @@ describe('buildSamplesCsv', () => {
   });
 
   it('refuses samples whose size does not match names × components', () => {
-    expect(() => buildSamplesCsv(['a', 'b'], Float64Array.from([1, 2, 3]), Int32Array.from([0, 0]))).toThrow(
-      /expected 2×2 = 4 values, got 3/,
-    );
+    expect(() => buildSamplesCsv(['a', 'b'], Float64Array.from([1, 2, 3]), Int32Array.from([0, 0]))).toThrow(/expected 2×2 = 4 values, got 3/);
   });
 });

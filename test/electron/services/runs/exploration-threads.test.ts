@@ -24,9 +24,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gmki-exploration-threads-'));
   writeFileSync(
     join(dir, 'linear.mjs'),
-    'export function forwardBatch(thetas) {\n' +
-      '  return thetas.map((t) => [t.reduce((s, x, i) => s + (i % 3) * x, 0), t[0] - t[1] + 0.5 * t[2] * t[2]]);\n' +
-      '}\n',
+    'export function forwardBatch(thetas) {\n' + '  return thetas.map((t) => [t.reduce((s, x, i) => s + (i % 3) * x, 0), t[0] - t[1] + 0.5 * t[2] * t[2]]);\n' + '}\n',
   );
   store = openRunStore(join(dir, 'runs.sqlite'));
 });
@@ -82,7 +80,11 @@ describe('exploration threads of a run', () => {
       store.getIterations(id).map(({ mixture }) => [Array.from(mixture.logWeights), Array.from(mixture.means), Array.from(mixture.covariances)]);
     expect(iterations(threaded)).toHaveLength(3);
     expect(iterations(threaded)).toEqual(iterations(single));
-    const infoLines = (id: string) => store.getLogs(id).filter((entry) => entry.stream === 'info').map((entry) => entry.text);
+    const infoLines = (id: string) =>
+      store
+        .getLogs(id)
+        .filter((entry) => entry.stream === 'info')
+        .map((entry) => entry.text);
     expect(infoLines(single)).not.toContain('exploration step: components in 2 worker threads');
     expect(infoLines(threaded)).toContain('exploration step: components in 2 worker threads');
   });

@@ -25,7 +25,10 @@ let store: RunStore;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gmki-failures-'));
   writeFileSync(join(dir, 'always-fails.mjs'), 'export function forward() { throw new Error("no licence"); }\n');
-  writeFileSync(join(dir, 'fails-where-a-is-positive.mjs'), 'export function forward([a, b]) { if (a > 0) throw new Error("unstable"); return [(b - a) ** 2, a + b]; }\n');
+  writeFileSync(
+    join(dir, 'fails-where-a-is-positive.mjs'),
+    'export function forward([a, b]) { if (a > 0) throw new Error("unstable"); return [(b - a) ** 2, a + b]; }\n',
+  );
   store = openRunStore(join(dir, 'runs.sqlite'));
 });
 afterAll(() => {
@@ -46,7 +49,15 @@ function createStoredRun(settings: Record<string, unknown>, modelPath = FAILING_
     settings: { seed: 11, posteriorSamples: 10, onEvaluationFailure: 'skip', ...settings },
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return store.createRun({ name: parsed.problem.name, problem: parsed.problem.file, problemDir: dir, nTheta: 2, softwareName: 'test', softwareVersion: '0', modelHash: null }).id;
+  return store.createRun({
+    name: parsed.problem.name,
+    problem: parsed.problem.file,
+    problemDir: dir,
+    nTheta: 2,
+    softwareName: 'test',
+    softwareVersion: '0',
+    modelHash: null,
+  }).id;
 }
 
 /** Runs to the end, cancelling first once `cancelAt` iterations are committed and then resuming. */
@@ -147,7 +158,10 @@ describe('a whole gmki-robust run on the two-modal problem with a model failing 
 
 /** Per sign of θ2 − θ1 (the two modes): the weight of the components there and their weighted mean θ2 − θ1. */
 function modesOf(mixture: { nComponents: number; logWeights: Float64Array; means: Float64Array }) {
-  const modes = new Map<-1 | 1, { weight: number; gap: number }>([[-1, { weight: 0, gap: 0 }], [1, { weight: 0, gap: 0 }]]);
+  const modes = new Map<-1 | 1, { weight: number; gap: number }>([
+    [-1, { weight: 0, gap: 0 }],
+    [1, { weight: 0, gap: 0 }],
+  ]);
   for (let k = 0; k < mixture.nComponents; k++) {
     const weight = Math.exp(mixture.logWeights[k]);
     const gap = mixture.means[2 * k + 1] - mixture.means[2 * k];
@@ -164,12 +178,17 @@ describe('the run log and the diagnostics of a "skip" run', () => {
     const id = createStoredRun({ method: 'gmki-paper', components: 3, iterations: 12, concurrency: 2 });
     await runToEnd(id, null);
     const withFailures = store.getIterations(id).filter((entry) => entry.diagnostics.failures);
-    const warnings = store.getLogs(id, { limit: 10_000 }).filter((line) => line.stream === 'warning').map((line) => line.text);
+    const warnings = store
+      .getLogs(id, { limit: 10_000 })
+      .filter((line) => line.stream === 'warning')
+      .map((line) => line.text);
     expect(warnings).toHaveLength(withFailures.length);
     const first = withFailures[0];
     const skipped = first.diagnostics.failures!.perComponent!.flatMap((count, k) => (count > 0 ? [k] : []));
     expect(warnings[0]).toMatch(
-      new RegExp(`^iteration ${first.iteration}: ${first.diagnostics.failures!.count} of 15 evaluations failed; components? ${skipped.join('.*')} kept (its|their) previous mean and covariance, with (its weight|their weights) at the floor\\. The first: component \\d, sigma point \\d at θ = \\(a = .*, b = .*\\): the model raised an error: the solver diverged at this θ$`),
+      new RegExp(
+        `^iteration ${first.iteration}: ${first.diagnostics.failures!.count} of 15 evaluations failed; components? ${skipped.join('.*')} kept (its|their) previous mean and covariance, with (its weight|their weights) at the floor\\. The first: component \\d, sigma point \\d at θ = \\(a = .*, b = .*\\): the model raised an error: the solver diverged at this θ$`,
+      ),
     );
     for (const k of skipped) expect(Math.exp(first.mixture.logWeights[k])).toBeLessThan(1e-10);
   });
@@ -188,7 +207,9 @@ describe('runs that the failures stop', () => {
     const id = createStoredRun({ method: 'gmki-robust', components: 3, iterations: 4, concurrency: 2 }, 'always-fails.mjs');
     const final = await runToEnd(id, null);
     expect(final.status).toBe('failed');
-    expect(final.error).toMatch(/^iteration 1: all 15 evaluations failed\. The first: component 0, sigma point 0 at θ = \(a = .*, b = .*\): the model raised an error: no licence$/);
+    expect(final.error).toMatch(
+      /^iteration 1: all 15 evaluations failed\. The first: component 0, sigma point 0 at θ = \(a = .*, b = .*\): the model raised an error: no licence$/,
+    );
     expect(final.iterationsDone).toBe(0);
     expect(store.countEvaluations(id, { failedOnly: true })).toBe(15);
   });

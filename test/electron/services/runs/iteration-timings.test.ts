@@ -22,10 +22,7 @@ let store: RunStore;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gmki-timings-'));
-  writeFileSync(
-    join(dir, 'slow.mjs'),
-    'export async function forward([a, b]) { await new Promise((r) => setTimeout(r, 4)); return [(b - a) ** 2]; }\n',
-  );
+  writeFileSync(join(dir, 'slow.mjs'), 'export async function forward([a, b]) { await new Promise((r) => setTimeout(r, 4)); return [(b - a) ** 2]; }\n');
   store = openRunStore(join(dir, 'runs.sqlite'));
 });
 afterAll(() => {

@@ -140,7 +140,7 @@ describe('the status rule of each action', () => {
     });
   }
 
-  it('says what to do instead, in the host\'s words', async () => {
+  it("says what to do instead, in the host's words", async () => {
     const completed = await runIn('completed');
     expect(lifecycleErrorOf(() => prepareResume(context(), completed)).message).toBe(`run ${completed} cannot be resumed: it is completed (extend ${completed})`);
     const failed = await runIn('failed');

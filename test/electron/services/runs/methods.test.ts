@@ -19,10 +19,7 @@ let store: RunStore;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gmki-methods-'));
-  writeFileSync(
-    join(dir, 'model.mjs'),
-    'export async function forward([a, b]) { await new Promise((r) => setTimeout(r, 2)); return [(b - a) ** 2, a + b]; }\n',
-  );
+  writeFileSync(join(dir, 'model.mjs'), 'export async function forward([a, b]) { await new Promise((r) => setTimeout(r, 2)); return [(b - a) ** 2, a + b]; }\n');
   store = openRunStore(join(dir, 'runs.sqlite'));
 });
 afterAll(() => {
@@ -112,9 +109,7 @@ describe.each([
     for (let n = 1; n <= run.iterationsDone; n++) {
       const rows = store.getEvaluations(id, { iteration: n, limit: 1000 });
       expect(rows).toHaveLength(perIteration);
-      expect(rows.map((row) => [row.component, row.sigmaPoint])).toEqual(
-        rows.map((_, i) => (method === 'uki' ? [0, i] : [i, 0])),
-      );
+      expect(rows.map((row) => [row.component, row.sigmaPoint])).toEqual(rows.map((_, i) => (method === 'uki' ? [0, i] : [i, 0])));
     }
   });
 });

@@ -83,7 +83,10 @@ describe('the run log writer', () => {
     for (let i = 100; i < 110; i++) second.write('stdout', line(i));
     second.close();
 
-    const markers = store.getLogs(runId, { limit: 1000 }).filter((entry) => entry.stream === 'warning').map((entry) => entry.text);
+    const markers = store
+      .getLogs(runId, { limit: 1000 })
+      .filter((entry) => entry.stream === 'warning')
+      .map((entry) => entry.text);
     expect(markers).toHaveLength(2);
     // The first session's 2 lines past the head fitted in its tail: nothing was dropped.
     expect(markers[0]).toBe(

@@ -18,15 +18,11 @@ let store: RunStore;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gmki-manager-'));
-  writeFileSync(
-    join(dir, 'quick.mjs'),
-    'export async function forward([a, b]) { await new Promise((r) => setTimeout(r, 5)); return [(b - a) ** 2]; }\n',
-  );
+  writeFileSync(join(dir, 'quick.mjs'), 'export async function forward([a, b]) { await new Promise((r) => setTimeout(r, 5)); return [(b - a) ** 2]; }\n');
   // Says it started, then never returns and never yields: only terminating its worker stops it.
   writeFileSync(
     join(dir, 'stuck.mjs'),
-    "import { writeFileSync } from 'node:fs';\n" +
-      "export function forward() { writeFileSync(new URL('./stuck.started', import.meta.url), ''); for (;;) {} }\n",
+    "import { writeFileSync } from 'node:fs';\n" + "export function forward() { writeFileSync(new URL('./stuck.started', import.meta.url), ''); for (;;) {} }\n",
   );
   store = openRunStore(join(dir, 'runs.sqlite'));
 });

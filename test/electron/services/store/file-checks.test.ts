@@ -194,7 +194,12 @@ describe('a full disk', () => {
       expect(committed).toBeGreaterThan(0);
       expect(store.getIterations(run.id)).toHaveLength(committed);
       // Even the run's status cannot be written now; closing must still let go of the file.
-      expect(storageFailure(errorOf(() => store.finishRun(run.id, 'interrupted', 'full')), path)?.code).toBe('DISK_FULL');
+      expect(
+        storageFailure(
+          errorOf(() => store.finishRun(run.id, 'interrupted', 'full')),
+          path,
+        )?.code,
+      ).toBe('DISK_FULL');
       store.close();
 
       execFileSync('mount', ['-o', 'remount,size=16m', mount]);

@@ -95,7 +95,9 @@ describe('committed iterations', () => {
   it('refuses an iteration out of order, a wrong d, a stray ledger row and a run that is not running', () => {
     expect(() => store.commitIteration(runId, iterationEntry(2, randomMixture(2, 2)), [])).toThrow(/has 0 iterations; iteration 2 cannot be committed next/);
     expect(() => store.commitIteration(runId, iterationEntry(1, randomMixture(2, 3)), [])).toThrow(/d = 2 parameters; the mixture has d = 3/);
-    expect(() => store.commitIteration(runId, iterationEntry(1, randomMixture(2, 2)), ledgerRows(2, 2, 2))).toThrow(/evaluation of iteration 2 was given with iteration 1/);
+    expect(() => store.commitIteration(runId, iterationEntry(1, randomMixture(2, 2)), ledgerRows(2, 2, 2))).toThrow(
+      /evaluation of iteration 2 was given with iteration 1/,
+    );
     const bad = { ...randomMixture(2, 2), means: new Float64Array(3) };
     expect(() => store.commitIteration(runId, iterationEntry(1, bad), [])).toThrow(/means have 3 values; K = 2, d = 2 needs 4/);
     store.finishRun(runId, 'cancelled', 'Cancelled by the user.');

@@ -69,7 +69,13 @@ describe('listing and filtering 1 000 runs', () => {
     expect(paper.every((r) => r.tags.includes('paper'))).toBe(true);
 
     const both = store.listRuns({ tag: 'baseline', status: 'completed' });
-    expect(both.map((r) => r.name)).toEqual(ids.map((_, i) => i).filter((i) => i % 100 === 0 && statusOf(i) === 'completed').reverse().map((i) => `Run ${i}`));
+    expect(both.map((r) => r.name)).toEqual(
+      ids
+        .map((_, i) => i)
+        .filter((i) => i % 100 === 0 && statusOf(i) === 'completed')
+        .reverse()
+        .map((i) => `Run ${i}`),
+    );
 
     const search = store.listRuns({ search: 'run 99' });
     expect(search.map((r) => r.name).sort()).toEqual(['Run 99', ...Array.from({ length: 10 }, (_, j) => `Run ${990 + j}`)].sort());
@@ -81,9 +87,7 @@ describe('listing and filtering 1 000 runs', () => {
 
     expect(store.countRuns()).toBe(RUNS);
     expect(store.countRuns({ status: 'queued' })).toBe(ids.filter((_, i) => statusOf(i) === 'queued').length);
-    expect(store.countRuns({ tag: 'paper', search: 'run 1' })).toBe(
-      ids.filter((_, i) => i % 10 === 0 && `run ${i}`.includes('run 1')).length,
-    );
+    expect(store.countRuns({ tag: 'paper', search: 'run 1' })).toBe(ids.filter((_, i) => i % 10 === 0 && `run ${i}`.includes('run 1')).length);
   });
 
   it('uses an index for the order and for each filter, never a sort of the whole runs table', () => {

@@ -57,9 +57,7 @@ describe('runs left running by a dead process', () => {
     expect(store.markDeadRunsInterrupted()).toEqual([dead]);
     const interrupted = store.getRun(dead)!;
     expect(interrupted).toMatchObject({ status: 'interrupted', ownerPid: null, ownerHost: null, iterationsDone: 2 });
-    expect(interrupted.error).toBe(
-      `The process running this run (pid ${pid} on ${host}) stopped before the run finished; resume it to continue after iteration 2.`,
-    );
+    expect(interrupted.error).toBe(`The process running this run (pid ${pid} on ${host}) stopped before the run finished; resume it to continue after iteration 2.`);
     expect(interrupted.finishedAt).not.toBeNull();
     expect(store.getRun(live)).toMatchObject({ status: 'running', ownerPid: process.pid });
     expect(store.getRun(remote)).toMatchObject({ status: 'running', ownerHost: `not-${host}` });

@@ -76,7 +76,14 @@ describe('run lifecycle', () => {
     store.requestCancel(id);
     expect(store.finishRun(id, 'failed', 'Component 2, sigma point 3: the model threw.', { elapsedSeconds: 12.5 })).toBe(true);
     const run = store.getRun(id)!;
-    expect(run).toMatchObject({ status: 'failed', error: 'Component 2, sigma point 3: the model threw.', ownerPid: null, ownerHost: null, cancelRequested: false, elapsedSeconds: 12.5 });
+    expect(run).toMatchObject({
+      status: 'failed',
+      error: 'Component 2, sigma point 3: the model threw.',
+      ownerPid: null,
+      ownerHost: null,
+      cancelRequested: false,
+      elapsedSeconds: 12.5,
+    });
     expect(run.finishedAt).not.toBeNull();
     expect(store.finishRun(id, 'completed', null)).toBe(false);
     // a failed run is not resumed
@@ -178,7 +185,11 @@ describe('run lifecycle', () => {
     expect(store.deleteRun(doomed.id)).toBe(false);
 
     const db = new Database(path, { readonly: true });
-    const count = (table: string, id: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE ${table === 'runs' ? 'id' : 'run_id'} = ?`).pluck().get(id);
+    const count = (table: string, id: string) =>
+      db
+        .prepare(`SELECT count(*) FROM ${table} WHERE ${table === 'runs' ? 'id' : 'run_id'} = ?`)
+        .pluck()
+        .get(id);
     for (const table of ['runs', 'iterations', 'evaluations', 'run_logs', 'tags']) {
       expect(count(table, doomed.id), `${table} of the deleted run`).toBe(0);
       expect(count(table, kept.id), `${table} of the other run`).toBeGreaterThan(0);
